@@ -8,7 +8,8 @@ The one obvious entry point for a single text::
         print(claim.value, claim.unit, claim.speaker)
 """
 from tallylog.model import Claim, Event, Extraction, Report  # noqa: F401
-from tallylog.pipeline import extract, extract_report  # noqa: F401
+from tallylog import extract  # noqa: F401  (the stage package is callable: extract(text, ...))
+from tallylog.pipeline import extract_report  # noqa: F401
 
 __version__ = "0.1.0"
 __all__ = ["extract", "extract_report", "Report", "Extraction", "Event", "Claim", "__version__"]

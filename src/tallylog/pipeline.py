@@ -1,4 +1,9 @@
-"""The extraction pipeline: Report -> Extraction, one small component after another."""
+"""The extraction pipeline: Report -> Extraction, one small component after another.
+
+    sentences -> places (geo) -> dates -> attribution -> claims -> event mentions -> merged events
+
+Each component reads the shared ``DocContext`` and returns model objects; none reaches into another.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -26,4 +31,27 @@ def extract(text: str | Report, *, published: date | str | None = None, source: 
 
 def extract_report(report: Report) -> Extraction:
     """Run every extraction component over a report."""
-    return Extraction(report=report)
+    from tallylog.extract.attribution import attribute
+    from tallylog.extract.claims import ClaimFinder, attach_context
+    from tallylog.extract.context import DocContext
+    from tallylog.extract.dates import find_dates
+    from tallylog.extract.events import MentionFinder, find_weapons, merge_mentions
+    from tallylog.extract.sentences import split_sentences
+    from tallylog.geo import get_geocoder
+
+    text = report.text
+    places = get_geocoder().geoparse(text)
+    ctx = DocContext(report=report, sentences=split_sentences(text), places=list(places),
+                     dates=find_dates(text, report.published))
+    attributions = [attribute(s.text) for s in ctx.sentences]
+    claims = ClaimFinder(ctx, attributions).find()
+    mentions, aggregate = MentionFinder(ctx, attributions).find()
+    events = merge_mentions(mentions, report.id)
+    # what aggregate sentences list (bases targeted, weapons used) belongs to the report's totals
+    agg_places = [p for s in aggregate for p in ctx.places_in(s.start, s.end)]
+    agg_weapons = sorted({w for s in aggregate for w in find_weapons(s.text)})
+    attach_context(claims, agg_places, agg_weapons)
+    notes = []
+    if report.published is None:
+        notes.append("publication date unknown: relative dates and years left unresolved")
+    return Extraction(report=report, events=events, claims=claims, places=ctx.places, notes=notes)

@@ -1,0 +1,301 @@
+"""Aggregate count claims: numbers that total many incidents.
+
+"at least 118 attacks since October 17", "the 144th attack", "more than 70 US troops injured",
+and breakdowns ("14 in Iraq and 9 in Syria") as claims of their own. A single incident's own toll
+("the blast killed five") is not a claim: the event extractor reads it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tallylog.extract.attribution import SentenceAttribution
+from tallylog.extract.context import DocContext, alternation, compiled
+from tallylog.extract.lexicon import load
+from tallylog.extract.numbers import CARDINAL, ORDINAL, parse_cardinal, parse_ordinal
+from tallylog.extract.sentences import Sentence
+from tallylog.model import Claim, DateMention, Location, PlaceMention, Span
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = load("claims")
+    quals = []
+    for q, words in lex["qualifiers"].items():
+        quals.extend(words)
+    qual = alternation(quals)
+    people = alternation(lex["nouns_of_people"])
+    attacks = alternation(lex["units"]["attacks"])
+    killed = alternation(lex["units"]["killed"])
+    injured = alternation(lex["units"]["injured"])
+    abducted = alternation(lex["units"]["abducted"])
+    num = rf"(?P<num>{CARDINAL})"
+    q = rf"(?:(?P<qual>{qual})\s+)?"
+    mod = r"(?:(?:more|additional|other|separate|different|distinct|individual|confirmed|reported|known|recorded|such|total|[A-Z][\w.-]*|drone|rocket|missile|mortar|militia|terror(?:ist)?|deadly|cross-border|hostile|enemy)\s+){0,3}"
+    return {
+        "attacks": re.compile(rf"\b{q}{num}\s+{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))", re.I),
+        "ordinal": re.compile(rf"\bthe\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault)\b", re.I),
+        "people_killed": re.compile(
+            rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\s+(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
+        "killed_people": re.compile(
+            rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped)\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
+        "deaths": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>deaths|fatalities|casualties|injuries)\b", re.I),
+        "toll": re.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
+        "breakdown": re.compile(rf"\b{num}\s+(?:(?:attacks?|strikes?|of them|of those)\s+)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
+        "period": compiled("claims", "period_markers"),
+        "plural_attacks": re.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
+        "since": re.compile(r"\b(?:since|from)\s+$", re.I),
+        "as_of": re.compile(r"\b(?:as of|as at|by|through|until)\s+$", re.I),
+        "us_target": compiled("actors", "us_targets", 0),
+        "skip_left": re.compile(r"(?:\$|€|£|aged?\s+|Tower\s+|No\.\s*|Resolution\s+|Article\s+|Operation\s+|[Pp]age\s+|[Rr]oute\s+|[Hh]ighway\s+|Flight\s+)$"),
+        "skip_right": re.compile(r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|days? after|days? before|km|kilomet|miles?|meters|metres|feet|hours?\b|minutes?|a\.m|p\.m|GMT|am\b|pm\b|million\b(?! people)|billion|dollars|euros)", re.I),
+    }
+
+
+def _qualifier(word: str | None) -> str:
+    if not word:
+        return "exact"
+    word = word.lower()
+    for q, words in load("claims")["qualifiers"].items():
+        if any(re.fullmatch(w, word) for w in words):
+            return q
+    return "exact"
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    units = load("claims")["units"]
+    if re.search(r"injur|wound|hurt", w):
+        return "injured"
+    if re.search(r"abduct|kidnap|hostage", w):
+        return "abducted"
+    if re.search(r"kill|dead|death|fatal|died|lives|lost", w):
+        return "killed"
+    if w == "casualties":
+        return "casualties"
+    for unit, words in units.items():
+        if any(re.fullmatch(x, w, re.I) for x in words):
+            return unit
+    return w
+
+
+def expand_name(speaker: str | None, before: str) -> str | None:
+    """A surname alone ("Carlstrom said") takes the full name the report gave earlier ("Greg Carlstrom")."""
+    if not speaker or not re.fullmatch(r"[A-Z][\w'’-]+", speaker):
+        return speaker
+    m = None
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’.-]+\s+){{1,3}}){re.escape(speaker)}\b", before):
+        pass
+    return (m.group(1) + speaker) if m else speaker
+
+
+def _region(places: list[PlaceMention]) -> list[str]:
+    out: list[str] = []
+    for p in places:
+        if p.country and p.country not in out:
+            out.append(p.country)
+    return out
+
+
+def _target(sentence: str, ctx: DocContext, sent: Sentence) -> str | None:
+    m = _patterns()["us_target"].search(sentence)
+    if m:
+        t = m.group(0)
+        if re.search(r"troops|service ?members|soldiers|servicemen|personnel", t, re.I):
+            return "US troops"
+        if re.search(r"bases?", t, re.I):
+            return "US bases"
+        return "US forces"
+    return None
+
+
+class ClaimFinder:
+    """Reads the count claims of one report."""
+
+    def __init__(self, ctx: DocContext, attributions: list[SentenceAttribution]):
+        self.ctx = ctx
+        self.attr = attributions
+        self.p = _patterns()
+
+    def _is_aggregate(self, sentence: str, unit: str, value: int, match_start: int) -> bool:
+        """A count is aggregate when it counts incidents, or casualties over a period or many attacks."""
+        if unit == "attacks":
+            return True
+        if self.p["period"].search(sentence):
+            return True
+        # "injured in those attacks", "killed in a series of attacks"
+        tail = sentence[match_start:]
+        if re.search(r"\b(?:in|during|by|from)\s+(?:the|these|those|such|a series of|repeated|multiple|\w+)?\s*(?:attacks|strikes|raids|operations|assaults|incidents)\b", tail, re.I):
+            return True
+        if re.search(r"\b(?:war|conflict|fighting|violence|insurgency|campaign|crisis|genocide)\b", sentence, re.I) and re.search(
+                r"\b(?:has|have|had)\s+(?:been\s+)?(?:killed|left|claimed|wounded|injured)\b", sentence, re.I):
+            return True
+        return False
+
+    def _period(self, sentence: Sentence, rel_start: int) -> tuple[DateMention | None, str | None]:
+        """The start of the counted period: a date after 'since' in the sentence, or 'since <event>'."""
+        for d in self.ctx.dates_in(sentence.start, sentence.end):
+            left = self.ctx.report.text[max(sentence.start, d.start - 12):d.start]
+            if self.p["since"].search(left):
+                return d, d.text
+        m = re.search(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch)\s+of\s+([^,.;]{3,60})", sentence.text, re.I)
+        if m:
+            return None, m.group(0)[6:]
+        return None, None
+
+    def _as_of(self, sentence: Sentence) -> DateMention | None:
+        for d in self.ctx.dates_in(sentence.start, sentence.end):
+            left = self.ctx.report.text[max(sentence.start, d.start - 12):d.start]
+            if self.p["as_of"].search(left) and d.date is not None:
+                return d
+        return None
+
+    def find(self) -> list[Claim]:
+        claims: list[Claim] = []
+        text = self.ctx.report.text
+        for si, sent in enumerate(self.ctx.sentences):
+            s = sent.text
+            spans_taken: list[tuple[int, int]] = []
+            found: list[tuple[int, int, int, str, str, bool]] = []  # (start, end, value, qualifier, unit, ordinal)
+            for key in ("ordinal", "attacks", "people_killed", "killed_people", "deaths", "toll"):
+                for m in self.p[key].finditer(s):
+                    if any(a < m.end() and m.start() < b for a, b in spans_taken):
+                        continue
+                    if key == "ordinal":
+                        value = parse_ordinal(m.group("ord"))
+                        qual, unit, is_ord = "exact", "attacks", True
+                    else:
+                        value = parse_cardinal(m.group("num"))
+                        qual, is_ord = _qualifier(m.group("qual")), False
+                        unit = "killed" if key == "toll" else _unit(m.group("unit"))
+                        nstart = m.start("num")
+                        if self.p["skip_left"].search(s[max(0, nstart - 12):nstart]) or \
+                                self.p["skip_right"].search(s[m.end("num"):m.end("num") + 14]):
+                            continue
+                        # the number must not be a date's day or a year
+                        if any(d.start <= sent.start + nstart < d.end for d in self.ctx.dates_in(sent.start, sent.end)):
+                            continue
+                        if unit == "attacks" and m.group("unit").lower() == "times" and not re.search(
+                                r"\b(?:attack|target|hit|struck|strik|fired)", s, re.I):
+                            continue
+                    if value is None or value <= 1 or value > 10_000_000:
+                        continue
+                    if unit not in ("attacks", "killed", "injured", "abducted"):
+                        continue
+                    if not is_ord and unit == "attacks" and value < 3 and not self.p["period"].search(s):
+                        continue
+                    if not is_ord and not self._is_aggregate(s, unit, value, m.start()):
+                        continue
+                    spans_taken.append((m.start(), m.end()))
+                    found.append((m.start(), m.end(), value, qual, unit, is_ord))
+            if not found:
+                continue
+            found.sort()
+            places = [p for p in self.ctx.places_in(sent.start, sent.end)]
+            countries = [p for p in places if p.feature in ("country",)] or places
+            since, since_text = self._period(sent, 0)
+            as_of = self._as_of(sent)
+            attribution = self.attr[si]
+            speaker, via = expand_name(attribution.speaker, text[:sent.start]), attribution.via
+            target = _target(s, self.ctx, sent)
+            actor = next((a.name for a in self.ctx.actors_in(sent.start, sent.end)
+                          if a.named and not (target and a.side == "us")), None)
+            total_index: int | None = None
+            for start, end, value, qual, unit, is_ord in found:
+                claim = Claim(
+                    value=value, qualifier=qual, unit=unit,
+                    since=since.date if since else None,
+                    since_text=since_text,
+                    since_partial=since.partial if since and since.date is None else None,
+                    as_of=(as_of.date if as_of else self.ctx.report.published),
+                    region=_region(countries), target=target, actor=actor,
+                    speaker=speaker, via=via, ordinal=is_ord,
+                    evidence=[Span(sent.start + start, sent.start + end, text[sent.start + start:sent.start + end]),
+                              Span(sent.start, sent.end, s)],
+                )
+                if since is not None and since.date is None:
+                    claim.notes.append(f"year of '{since.text}' unknown: no publication date")
+                if claim.as_of is None:
+                    claim.notes.append("as_of unknown: no publication date")
+                claims.append(claim)
+                if total_index is None:
+                    total_index = len(claims) - 1
+                    self._breakdowns(sent, end, claim, claims, total_index)
+        return _merge_duplicates(claims)
+
+    def _breakdowns(self, sent: Sentence, after: int, total: Claim, claims: list[Claim], total_index: int) -> None:
+        """"... 14 in Iraq and 9 in Syria": parts of the total, each a claim of its own."""
+        tail = sent.text[after:]
+        parts = list(self.p["breakdown"].finditer(tail))
+        if len(parts) < 2:
+            return
+        base = sent.start + after
+        for m in parts:
+            value = parse_cardinal(m.group("num"))
+            if value is None or value >= total.value:
+                continue
+            place_start = base + m.start("place")
+            region = [p.country for p in self.ctx.places_in(place_start, base + m.end("place")) if p.country]
+            if not region:
+                continue
+            claims.append(Claim(
+                value=value, qualifier="exact", unit=total.unit, since=total.since, since_text=total.since_text,
+                since_partial=total.since_partial, as_of=total.as_of, region=region[:1], target=total.target,
+                actor=total.actor, speaker=total.speaker, via=total.via, part_of=total_index,
+                evidence=[Span(base + m.start(), base + m.end(), self.ctx.report.text[base + m.start():base + m.end()])],
+                notes=list(total.notes),
+            ))
+
+
+def _merge_duplicates(claims: list[Claim]) -> list[Claim]:
+    """The same count said twice in one report ("118 operations" ... "118 attacks") is one claim."""
+    out: list[Claim] = []
+    remap: dict[int, int] = {}
+    for i, c in enumerate(claims):
+        twin = next((j for j, o in enumerate(out) if o.value == c.value and o.unit == c.unit
+                     and (not o.region or not c.region or set(o.region) == set(c.region))
+                     and (o.part_of is None) == (c.part_of is None)), None)
+        if twin is None:
+            remap[i] = len(out)
+            out.append(c)
+            continue
+        remap[i] = twin
+        o = out[twin]
+        o.evidence.extend(c.evidence)
+        # prefer the attributed reading; fill what the other lacks
+        if o.speaker is None and c.speaker is not None:
+            o.speaker, o.via = c.speaker, c.via
+        for f in ("since", "since_text", "since_partial", "target", "actor"):
+            if getattr(o, f) is None and getattr(c, f) is not None:
+                setattr(o, f, getattr(c, f))
+        if not o.region:
+            o.region = c.region
+        if o.qualifier == "exact" and c.qualifier != "exact":
+            o.qualifier = c.qualifier
+        for n in c.notes:
+            if n not in o.notes:
+                o.notes.append(n)
+    for c in out:
+        if c.part_of is not None:
+            c.part_of = remap.get(c.part_of, c.part_of)
+    return out
+
+
+def attach_context(claims: list[Claim], places: list[PlaceMention], weapons: list[str]) -> None:
+    """Give the report's total attack counts the places and weapons its aggregate sentences list."""
+    totals = [c for c in claims if c.unit == "attacks" and c.part_of is None]
+    if not totals:
+        return
+    seen: set[tuple[str | None, str]] = set()
+    locs: list[Location] = []
+    for p in places:
+        if p.feature in ("country", "continent", "region") or p.geo_precision == 3:
+            continue
+        key = (p.gazetteer_id, p.text.lower())
+        if key in seen or (p.gazetteer_id and any(k[0] == p.gazetteer_id for k in seen)):
+            continue
+        seen.add(key)
+        locs.append(Location.from_place(p))
+    for c in totals:
+        c.locations = list(locs)
+        c.weapons = sorted(set(c.weapons) | set(weapons))

@@ -1,0 +1,104 @@
+"""Per-report working context shared by the extraction components.
+
+Holds the sentences, place and date mentions, and cheap lookups of which of them fall in a sentence, so
+each component asks the same questions the same way.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tallylog.extract.lexicon import load
+from tallylog.extract.sentences import Sentence
+from tallylog.model import DateMention, PlaceMention, Report
+
+
+def alternation(fragments: list[str]) -> str:
+    return "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def compiled(name: str, key: str, flags: int = re.I) -> re.Pattern[str]:
+    """One regex of word-bounded alternatives from lexicon ``name``'s list ``key``."""
+    return re.compile(rf"\b(?:{alternation(load(name)[key])})\b", flags)
+
+
+@dataclass(slots=True)
+class ActorMatch:
+    start: int
+    end: int
+    text: str
+    name: str
+    side: str | None
+    named: bool
+
+
+@dataclass
+class DocContext:
+    report: Report
+    sentences: list[Sentence]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    actors: list[ActorMatch] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.places.sort(key=lambda p: p.start)
+        self.dates.sort(key=lambda d: d.start)
+        self._pstarts = [p.start for p in self.places]
+        self._dstarts = [d.start for d in self.dates]
+        self.actors = find_actors(self.report.text)
+        # places inside an actor's name ("Islamic Resistance in Iraq") are not where anything happened
+        spans = [(a.start, a.end) for a in self.actors if a.named]
+        self.places = [p for p in self.places if not any(s <= p.start and p.end <= e for s, e in spans)]
+        self._pstarts = [p.start for p in self.places]
+
+    def places_in(self, start: int, end: int) -> list[PlaceMention]:
+        i = bisect.bisect_left(self._pstarts, start)
+        out = []
+        while i < len(self.places) and self.places[i].start < end:
+            out.append(self.places[i])
+            i += 1
+        return out
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        i = bisect.bisect_left(self._dstarts, start)
+        out = []
+        while i < len(self.dates) and self.dates[i].start < end:
+            out.append(self.dates[i])
+            i += 1
+        return out
+
+    def actors_in(self, start: int, end: int) -> list[ActorMatch]:
+        return [a for a in self.actors if start <= a.start < end]
+
+
+@lru_cache(maxsize=1)
+def _actor_patterns() -> tuple[list[tuple[re.Pattern[str], str, str | None]], re.Pattern[str]]:
+    lex = load("actors")
+    named = []
+    for entry in lex["named"]:
+        pat = re.compile(rf"(?<![\w-])(?:{alternation(entry['aliases'])})(?![\w-])")
+        named.append((pat, entry["name"], entry.get("side")))
+    generic = re.compile(rf"\b(?:{alternation(lex['generic'])})\b", re.I)
+    return named, generic
+
+
+def find_actors(text: str) -> list[ActorMatch]:
+    """Named armed actors first; generic ones ("gunmen", "militants") where no named one overlaps."""
+    named_pats, generic = _actor_patterns()
+    found: list[ActorMatch] = []
+    taken: list[tuple[int, int]] = []
+    for pat, name, side in named_pats:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            found.append(ActorMatch(m.start(), m.end(), m.group(0), name, side, True))
+            taken.append((m.start(), m.end()))
+    for m in generic.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        found.append(ActorMatch(m.start(), m.end(), m.group(0), m.group(0).lower(), None, False))
+    found.sort(key=lambda a: a.start)
+    return found

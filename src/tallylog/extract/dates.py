@@ -1,0 +1,792 @@
+"""Date expressions of English news text, resolved against the publication date.
+
+``find_dates`` finds every date expression in a text and resolves it; ``resolve_expression`` resolves
+one expression given on its own ("on Thursday", "since Oct. 17"). Both return ``DateMention`` (see
+``tallylog.model``). The vocabulary (month and weekday names, context words, id nouns) lives in
+``data/lexicons/dates.json``; this module builds its patterns once, at import.
+
+Resolution rules (``published`` is the anchor; nothing is ever taken from the clock):
+
+* A day without a year ("Oct. 17") is the most recent such day on or before publication; a month
+  without a year ("in March") the most recent such month that began on or before publication.
+* A weekday ("Thursday", "late Thursday", "Thursday night") is the most recent such weekday on or
+  before publication (the publication day itself when the weekdays agree); "last Thursday" and
+  "this past Thursday" are strictly before publication.
+* "today", "tonight", "this morning" are the publication day; "yesterday" and "last night" the day
+  before. "overnight" on its own is read as the night before publication and resolved to
+  publication day - 1 (ACLED practice for overnight attacks reported the next morning).
+* "last week" is the Monday-Sunday week before the publication week, "this week" the publication
+  week; "last month"/"this month" and "last year"/"this year" likewise; "two days ago" is a day,
+  "three weeks ago" the Monday-Sunday week holding that day, "six months ago" a month.
+* Ranges ("between Oct. 17 and Nov. 20", "Oct. 17-20", "from Monday to Wednesday") resolve the end
+  first, against publication, then the start against the end.
+* Numeric dates: ISO "2023-10-19"; slashed dates need a four-digit year ("9/11" alone is a name).
+  A number over 12 decides the order; when both readings exist the date is read month-first (US
+  order), unless only the day-first reading falls on or before publication. ``slash_order`` may
+  force "mdy" or "dmy" for sources known to write one order.
+
+Without a publication date, a day or month without a year keeps ``date=None`` and an ISO 8601
+reduced ``partial`` ("--10-17", "--03"); relative expressions give ``date=None`` and precision
+"unknown".
+
+Future references ("tomorrow", "next week") are not extracted; a weekday in a future-tense sentence
+("will meet Tuesday") is still resolved backwards.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from tallylog.extract.lexicon import load
+from tallylog.extract.numbers import UNITS, parse_cardinal
+from tallylog.model import DateMention
+
+__all__ = ["find_dates", "resolve_expression"]
+
+_L = load("dates")
+
+MONTHS: dict[str, int] = {}  # name or abbreviation -> month number
+FULL_MONTHS: frozenset[str] = frozenset(m["name"] for m in _L["months"])
+for _m in _L["months"]:
+    MONTHS[_m["name"]] = _m["number"]
+    for _a in _m["abbreviations"]:
+        MONTHS[_a] = _m["number"]
+WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(_L["weekdays"])}
+
+_MONTH_CONTEXT = frozenset(_L["month_context_words"])
+_STRICT_MONTH_CONTEXT = frozenset(_L["strict_month_context_words"])
+_AMBIGUOUS_MONTHS = frozenset(_L["ambiguous_months"])
+_NAME_LIKE_MONTHS = frozenset(_L["name_like_months"])
+_WD_PREFIXES = frozenset(_L["weekday_name_prefixes"])
+_WD_SUFFIXES = frozenset(_L["weekday_name_suffixes"])
+_WD_REFUSE = tuple(_L["weekday_refuse_after"])
+_REL_DAYS: dict[str, int] = _L["relative_days"]
+_YEAR_CONTEXT = frozenset(_L["year_context_words"])
+_QUANTITY = frozenset(_L["quantity_words"])
+_ID_NOUNS = frozenset(_L["id_nouns"])
+_COUNT_NOUNS = frozenset(_L["count_nouns"])
+_LEAD_WORDS = _L["lead_words"]
+
+
+def _alt(words: object, *, spaces: bool = False) -> str:
+    """A regex alternation of ``words``, longest first (so the longest wins at one position)."""
+    items = sorted(set(words), key=len, reverse=True)  # type: ignore[arg-type]
+    parts = [re.escape(w) for w in items]
+    if spaces:
+        parts = [p.replace(r"\ ", r"\s+") for p in parts]
+    return "|".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pattern building blocks. Every alternative of the master pattern gets its own group-name prefix
+# ("md_", "range_md_", ...) because Python's re allows a group name only once per pattern.
+
+_MON_ALT = _alt(MONTHS)
+_WD_ALT = _alt(WEEKDAYS)
+_MOD = rf"(?i:{_alt(_L['part_modifiers'], spaces=True)})"
+_PERIOD_MOD = rf"(?i:{_alt(_L['period_modifiers'])})"
+_NUM_WORDS = rf"(?i:{_alt(UNITS, spaces=True)})"
+_REL_DAY_ALT = rf"(?i:{_alt(_REL_DAYS, spaces=True)})"
+_DAY_PARTS = _alt(_L["day_parts"])
+_CONNECTOR_WORDS = [c for c in _L["range_connectors"] if c.isalpha()]
+_CONNECTOR_DASHES = "".join(c for c in _L["range_connectors"] if not c.isalpha())
+# No digit, sign, slash or thousands separator directly before a number that starts a date.
+_NUM_START = r"(?<![\w$#€£./:+])(?<!\d[-,])"
+
+
+def _mon(p: str, n: str = "") -> str:
+    # The period belongs to an abbreviation ("Oct.", "Sept."), never to a full name ("in May.").
+    return (
+        rf"(?<!\w)(?P<{p}mon{n}>{_MON_ALT})(?!\w|-[a-z])"
+        rf"(?P<{p}dot{n}>(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)|(?<=Sept))\.)?"
+    )
+
+
+def _day(p: str, n: str = "") -> str:
+    return rf"(?P<{p}d{n}>3[01]|[12]\d|0?[1-9])(?P<{p}ord{n}>st|nd|rd|th)?(?![\w%]|[.:,]\d)"
+
+
+def _year(p: str, n: str = "") -> str:
+    return rf"(?P<{p}y{n}>(?:19|20)\d\d)(?![\w%]|[.,:/-]\d)"
+
+
+def _wd(p: str, n: str = "") -> str:
+    return rf"(?<!\w)(?P<{p}wd{n}>{_WD_ALT})(?!\w)"
+
+
+def _conn(p: str) -> str:
+    """A range connector; "and" only after "between"."""
+    words = "|".join(w for w in _CONNECTOR_WORDS)
+    return (
+        rf"(?P<{p}conn>\s*[{_CONNECTOR_DASHES}]\s*|\s+(?i:{words})\s+"
+        rf"|(?({p}pre)\s+(?i:and)\s+|(?!)))"
+    )
+
+
+def _pre(p: str) -> str:
+    return rf"(?:(?<!\w)(?P<{p}pre>(?i:from|between))\s+)?"
+
+
+_TEMPLATES: list[tuple[str, Callable[[str], str]]] = [
+    ("range_md", lambda p: (
+        rf"{_pre(p)}{_mon(p, '1')}\s*{_day(p, '1')}(?:,?\s+{_year(p, '1')})?{_conn(p)}"
+        rf"(?:{_mon(p, '2')}\s*)?{_day(p, '2')}(?:,?\s+{_year(p, '2')})?")),
+    ("range_dm", lambda p: (
+        rf"{_pre(p)}(?:(?i:the)\s+)?{_NUM_START}{_day(p, '1')}"
+        rf"(?:\s+(?:(?i:of)\s+)?{_mon(p, '1')}(?:,?\s+{_year(p, '1')})?)?{_conn(p)}"
+        rf"(?:(?i:the)\s+)?{_day(p, '2')}\s+(?:(?i:of)\s+)?{_mon(p, '2')}(?:,?\s+{_year(p, '2')})?")),
+    ("range_m", lambda p: (
+        rf"{_pre(p)}{_mon(p, '1')}(?:,?\s+{_year(p, '1')})?{_conn(p)}{_mon(p, '2')}(?:,?\s+{_year(p, '2')})?")),
+    ("range_wd", lambda p: rf"{_pre(p)}{_wd(p, '1')}{_conn(p)}{_wd(p, '2')}"),
+    ("range_y", lambda p: (
+        rf"(?<!\w)(?P<{p}pre>(?i:from|between))\s+{_NUM_START}(?P<{p}y1>(?:19|20)\d\d)"
+        rf"(?P<{p}conn>\s+(?i:to|through|until|till|and)\s+|\s*[{_CONNECTOR_DASHES}]\s*)"
+        rf"(?P<{p}y2>(?:19|20)\d\d)(?![\w%]|[.,:/-]\d)")),
+    ("range_yd", lambda p: (
+        rf"{_NUM_START}(?P<{p}y1>(?:19|20)\d\d)[{_CONNECTOR_DASHES}]"
+        rf"(?P<{p}y2>(?:19|20)?\d\d)(?![\w%]|[.,:/-]\d)")),
+    ("iso", lambda p: (
+        rf"(?<![\w/.-])(?P<{p}y>(?:19|20)\d\d)-(?P<{p}m>0[1-9]|1[0-2])-(?P<{p}d>0[1-9]|[12]\d|3[01])"
+        rf"(?![\d/-]|\.\d)")),
+    ("slash", lambda p: (
+        rf"(?<![\w/.-])(?P<{p}a>\d{{1,2}})/(?P<{p}b>\d{{1,2}})/(?P<{p}y>(?:19|20)\d\d)(?![\w/]|[.-]\d)")),
+    ("md", lambda p: (
+        rf"(?:{_wd(p)},?\s+)?{_mon(p)}\s*{_day(p)}(?:,?\s+{_year(p)})?")),
+    ("dm", lambda p: (
+        rf"(?:{_wd(p)},?\s+)?(?:(?P<{p}the>(?i:the))\s+)?{_NUM_START}{_day(p)}\s+"
+        rf"(?:(?P<{p}of>(?i:of))\s+)?{_mon(p)}(?:,?\s+{_year(p)})?")),
+    ("mon_year", lambda p: (
+        rf"(?:(?<!\w)(?P<{p}mod>{_MOD})(?:\s+|-))?{_mon(p)}(?:\s+(?i:of))?,?\s+"
+        rf"(?:{_year(p)}|(?P<{p}rel>(?i:this|last|next))\s+(?i:year)(?!\w))")),
+    ("rel_month", lambda p: rf"(?<!\w)(?P<{p}rel>(?i:last|this\s+past))\s+{_mon(p)}"),
+    ("ago", lambda p: (
+        rf"(?<![\w-])(?P<{p}n>\d{{1,3}}|{_NUM_WORDS})(?:\s+(?i:of))?\s+"
+        rf"(?P<{p}unit>(?i:day|week|month|year))s?\s+(?i:ago)(?!\w)")),
+    ("rel_period", lambda p: (
+        rf"(?<!\w)(?:(?P<{p}mod>{_PERIOD_MOD})(?:\s+|-)(?:(?i:in)\s+)?)?"
+        rf"(?P<{p}which>(?i:this|last))\s+(?P<{p}unit>(?i:weekend|week|month|year))(?!\w)")),
+    ("rel_day", lambda p: rf"(?<!\w)(?P<{p}phrase>{_REL_DAY_ALT})(?!\w)"),
+    ("weekday", lambda p: (
+        rf"(?:(?<!\w)(?P<{p}pre>(?i:early|late|last|this\s+past|overnight))\s+(?:(?i:on)\s+)?)?{_wd(p)}"
+        rf"(?:\s+(?P<{p}post>{_DAY_PARTS})(?!\w))?")),
+    ("month", lambda p: rf"(?:(?<!\w)(?P<{p}mod>{_MOD})(?:\s+|-))?{_mon(p)}"),
+    ("year", lambda p: (
+        rf"(?:(?<!\w)(?P<{p}mod>{_MOD})(?:\s+|-))?{_NUM_START}{_year(p)}")),
+]
+
+_KINDS = [k for k, _ in _TEMPLATES]
+_ALT_SOURCES = {k: f"(?P<{k}>{t(k + '_')})" for k, t in _TEMPLATES}
+_MASTER = re.compile("|".join(_ALT_SOURCES[k] for k in _KINDS))
+# The alternatives that can open on a digit, in the same order: tried where the start is a digit.
+_DIGIT_KINDS = ["range_dm", "range_yd", "iso", "slash", "dm", "ago", "year"]
+_MASTER_DIGIT = re.compile("|".join(_ALT_SOURCES[k] for k in _KINDS if k in _DIGIT_KINDS))
+_SINGLE = {k: re.compile(_ALT_SOURCES[k]) for k in _KINDS}
+_FIELDS = {k: [(g, g[len(k) + 1:]) for g in _SINGLE[k].groupindex if g != k] for k in _KINDS}
+
+_PREV_TOKEN = re.compile(r"([\w.’'-]+)[^\w\n]{0,3}\Z")
+_NEXT_TOKEN = re.compile(r"[ \t]*([\w’'.-]+)")
+_WS = re.compile(r"\s+")
+
+# Every date expression holds one of these core words; the scan starts only near them.
+_CORE = re.compile(
+    rf"\b(?:{_MON_ALT}|{_WD_ALT}|\d|"
+    + _alt(w for base in _L["core_words"] for w in (base, base.capitalize()))
+    + ")"
+)
+# Words that may open an expression before its core word ("from", "late", "two" days ago), and
+# words that may stand between such an opening and the core ("the end of", "late on").
+_START_WORDS = frozenset(
+    phrase.split()[0].lower()
+    for phrase in [*_L["part_modifiers"], *_L["period_modifiers"], *_REL_DAYS, *UNITS,
+                   "from", "between", "the", "last", "this", "overnight"]
+)
+_PASS_WORDS = frozenset(
+    w.lower()
+    for phrase in [*_L["part_modifiers"], *_REL_DAYS, *UNITS, "this past", "on", "in", "of"]
+    for w in phrase.split()
+) - _START_WORDS
+_FUTURE = re.compile(rf"(?i:\b(?:{_alt(_L['future_cues'], spaces=True)})\b)")
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t\n-]{1,3}\Z")
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar arithmetic.
+
+def _last_day(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _week(d: date) -> tuple[date, date]:
+    monday = d - timedelta(days=d.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _md_on_or_before(m: int, d: int, anchor: date) -> date | None:
+    """The most recent month-day on or before ``anchor`` (searches back over leap years)."""
+    y = anchor.year if (m, d) <= (anchor.month, anchor.day) else anchor.year - 1
+    for _ in range(9):
+        try:
+            return date(y, m, d)
+        except ValueError:
+            y -= 1
+    return None
+
+
+def _md_on_or_after(m: int, d: int, anchor: date) -> date | None:
+    y = anchor.year if (m, d) >= (anchor.month, anchor.day) else anchor.year + 1
+    for _ in range(9):
+        try:
+            return date(y, m, d)
+        except ValueError:
+            y += 1
+    return None
+
+
+def _month_on_or_before(m: int, anchor: date) -> int:
+    """The year of the most recent month ``m`` that began on or before ``anchor``."""
+    return anchor.year if m <= anchor.month else anchor.year - 1
+
+
+def _weekday_on_or_before(wd: int, anchor: date, strict: bool = False) -> date:
+    back = (anchor.weekday() - wd) % 7
+    if strict and back == 0:
+        back = 7
+    return anchor - timedelta(days=back)
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Context checks.
+
+def _prev_token(text: str, start: int) -> str:
+    """The word before ``start`` (with at most a little punctuation between), or ""."""
+    m = _PREV_TOKEN.search(text, max(0, start - 40), start)
+    if not m:
+        return ""
+    tok = m.group(1)
+    inner = tok.rstrip(".")
+    if "." in inner and inner.rsplit(".", 1)[-1][:1].isupper() and len(inner.rsplit(".", 1)[-1]) > 1:
+        return inner.rsplit(".", 1)[-1]  # "collapsed.Bloody": a missing space after a full stop
+    return tok
+
+
+def _prev_token_raw(text: str, start: int) -> tuple[str, str]:
+    """The word before ``start`` and what separates it from ``start``."""
+    m = _PREV_TOKEN.search(text, max(0, start - 40), start)
+    if not m:
+        return "", text[max(0, start - 3):start]
+    return m.group(1), text[m.end(1):start]
+
+
+def _next_token(text: str, end: int) -> str:
+    m = _NEXT_TOKEN.match(text, end, min(len(text), end + 40))
+    return m.group(1) if m else ""
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True when nothing but quotes/space separates ``start`` from a sentence boundary."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;—"
+
+
+def _bare(word: str) -> str:
+    return word.strip(".’'-").lower()
+
+
+def _is_month_word(word: str) -> bool:
+    return word.rstrip(".,") in MONTHS
+
+
+def _month_context_ok(text: str, start: int, end: int, name: str) -> bool:
+    prev = _bare(_prev_token(text, start))
+    strict = name in _AMBIGUOUS_MONTHS
+    ok = prev in (_STRICT_MONTH_CONTEXT if strict else _MONTH_CONTEXT)
+    if not ok and prev in ("and", "or", "to", "through", "until", "till", "nor"):
+        # "in January and March": a month after a conjunction that follows another month
+        before = _prev_token(text, start - len(_prev_token(text, start)) - 1)
+        ok = _is_month_word(before) or prev in _MONTH_CONTEXT and not strict
+    if not ok and not strict and text.startswith(("'s", "’s"), end):
+        ok = True  # "October's expiration"
+    if ok and name in _NAME_LIKE_MONTHS:
+        nxt = text[end:end + 2]
+        if nxt[:1] == " " and nxt[1:2].isupper():
+            return False  # "in August Pfluger's district"
+    return ok
+
+
+def _year_context_ok(text: str, start: int, end: int) -> bool:
+    prev, sep = _prev_token_raw(text, start)
+    low = _bare(prev)
+    nxt = _next_token(text, end)
+    if low in _ID_NOUNS or low in _QUANTITY:
+        return False
+    if nxt.lower() in _COUNT_NOUNS and not text.startswith(("'s", "’s"), end):
+        return False
+    if sep.strip(" ") == "" and prev.endswith(("'s", "’s")):
+        return True
+    if re.fullmatch(r"(?:19|20)\d\d", prev.rstrip(",")):
+        return True  # "in 2004, 2008 and 2012"
+    if low in _YEAR_CONTEXT and (prev[:1].islower() or _sentence_start(text, start - len(sep) - len(prev))):
+        return True
+    if prev[:1].isupper() and not _sentence_start(text, start - len(sep) - len(prev)):
+        return False  # "Tower 2022", "Vision 2030", "Euro 2024"
+    return end >= len(text) or text[end] in ".,;:)!?”\"'’"
+
+
+def _weekday_context_ok(text: str, start: int, end: int) -> bool:
+    prev = _prev_token(text, start)
+    if prev in _WD_PREFIXES:
+        return False  # "Bloody Sunday", "Super Tuesday"
+    before = text[max(0, start - 20):start].lower()
+    if before.rstrip().endswith(_WD_REFUSE):
+        return False  # "every Friday"
+    nxt = text[end:end + 40]
+    m = _NEXT_TOKEN.match(nxt)
+    if m and m.start(1) > 0 and m.group(1).strip(".") in _WD_SUFFIXES:
+        return False  # "the Sunday Times", "Sunday Morning Futures"
+    return True
+
+
+def _future_cue(text: str, start: int) -> bool:
+    """True when the clause before ``start`` speaks of the future ("will meet", "is set to vote")."""
+    lo = max(0, start - 60)
+    window = text[lo:start]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "),
+              window.rfind("”"), window.rfind("“"), window.rfind('"'))
+    return _FUTURE.search(window, cut + 1 if cut >= 0 else 0) is not None
+
+
+def _capitalised_name(text: str, start: int) -> bool:
+    """True for a capitalised word inside a sentence: part of a name ("USA Today")."""
+    return text[start].isupper() and not _sentence_start(text, start)
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution. A handler turns one match into the resolved fields of a DateMention, or None to
+# refuse the match (then the next alternatives are tried at the same position).
+
+
+@dataclass(slots=True)
+class _Res:
+    date: date | None
+    precision: str
+    end_date: date | None = None
+    partial: str | None = None
+    relative: bool = False
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """What a handler needs besides its match: the text, the anchor and the options."""
+
+    text: str
+    pub: date | None
+    lenient: bool = False  # an expression given on its own: no context checks
+    slash_order: str = "auto"
+
+
+_Handler = Callable[[dict, _Ctx, int, int], "_Res | None"]
+
+
+def _day_res(y: int | None, m: int, d: int, pub: date | None) -> _Res | None:
+    if y is not None:
+        dt = _valid(y, m, d)
+        return _Res(dt, "day") if dt else None
+    if _valid(2000, m, d) is None:  # 2000 is a leap year: any real month-day exists in it
+        return None
+    if pub is None:
+        return _Res(None, "day", partial=f"--{m:02d}-{d:02d}")
+    dt = _md_on_or_before(m, d, pub)
+    return _Res(dt, "day") if dt else None
+
+
+def _month_res(y: int | None, m: int, pub: date | None, relative: bool = False) -> _Res:
+    if y is None:
+        if pub is None:
+            return _Res(None, "unknown" if relative else "month", partial=f"--{m:02d}", relative=relative)
+        y = _month_on_or_before(m, pub)
+    return _Res(date(y, m, 1), "month", _last_day(y, m), relative=relative)
+
+
+def _year_res(y: int, relative: bool = False) -> _Res:
+    return _Res(date(y, 1, 1), "year", date(y, 12, 31), relative=relative)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _month_ok(f: dict, n: str = "") -> bool:
+    """A month name stands on its own only in full or abbreviated with a period."""
+    return f["mon" + n] in FULL_MONTHS or f.get("dot" + n) is not None
+
+
+def _future_guard(res: _Res | None, c: _Ctx, s: int, partial: str | None) -> _Res | None:
+    """Leave a date inferred backwards unresolved when its clause speaks of the future, unless it is
+    the publication day itself ("will meet Tuesday" -> not last Tuesday)."""
+    if res is None or res.date is None or c.lenient or c.pub is None:
+        return res
+    if res.date == c.pub or (res.precision == "month" and res.date <= c.pub <= (res.end_date or res.date)):
+        return res
+    if not _future_cue(c.text, s):
+        return res
+    return _Res(None, res.precision if partial else "unknown", partial=partial, relative=res.relative)
+
+
+def _h_md(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    m, d, y = MONTHS[f["mon"]], int(f["d"]), _int(f.get("y"))
+    res = _day_res(y, m, d, c.pub)
+    return res if y is not None else _future_guard(res, c, s, f"--{m:02d}-{d:02d}")
+
+
+def _h_dm(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    if f.get("of") and not (f.get("ord") or f.get("the")):
+        return None  # "5 of March" is a count
+    if f.get("the") and not (f.get("of") or f.get("ord")):
+        return None
+    if f.get("of") and not _month_ok(f):
+        return None
+    m, d, y = MONTHS[f["mon"]], int(f["d"]), _int(f.get("y"))
+    res = _day_res(y, m, d, c.pub)
+    return res if y is not None else _future_guard(res, c, s, f"--{m:02d}-{d:02d}")
+
+
+def _h_iso(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    return _day_res(int(f["y"]), int(f["m"]), int(f["d"]), c.pub)
+
+
+def _h_slash(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    a, b, y = int(f["a"]), int(f["b"]), int(f["y"])
+    order = c.slash_order
+    if order == "auto":
+        if a > 12 and b > 12:
+            return None
+        if a > 12:
+            order = "dmy"
+        elif b > 12:
+            order = "mdy"
+        else:
+            # Both readings exist: month-first, unless only the day-first reading is on or before
+            # publication.
+            us, eu = _valid(y, a, b), _valid(y, b, a)
+            late = c.pub is not None and us is not None and us > c.pub
+            order = "dmy" if late and eu is not None and eu <= c.pub else "mdy"
+    m, d = (a, b) if order == "mdy" else (b, a)
+    dt = _valid(y, m, d)
+    return _Res(dt, "day") if dt else None
+
+
+def _h_mon_year(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    if not _month_ok(f) and not f.get("y"):
+        return None
+    m = MONTHS[f["mon"]]
+    if f.get("y"):
+        return _month_res(int(f["y"]), m, c.pub)
+    rel = f["rel"].lower()
+    if c.pub is None:
+        return _Res(None, "unknown", partial=f"--{m:02d}", relative=True)
+    y = c.pub.year + {"this": 0, "last": -1, "next": 1}[rel]
+    return _month_res(y, m, c.pub, relative=True)
+
+
+def _h_rel_month(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    if not _month_ok(f):
+        return None
+    m = MONTHS[f["mon"]]
+    if c.pub is None:
+        return _Res(None, "unknown", partial=f"--{m:02d}", relative=True)
+    y = c.pub.year if m < c.pub.month else c.pub.year - 1  # strictly before the publication month
+    return _month_res(y, m, c.pub, relative=True)
+
+
+def _h_month(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    name = f["mon"]
+    if not _month_ok(f):
+        return None
+    if not (c.lenient or f.get("mod") or _month_context_ok(c.text, s, e, name)):
+        return None
+    m = MONTHS[name]
+    return _future_guard(_month_res(None, m, c.pub), c, s, f"--{m:02d}")
+
+
+def _h_year(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    if not (c.lenient or f.get("mod")):
+        if not _year_context_ok(c.text, s, e):
+            return None
+    elif not c.lenient and _bare(_prev_token(c.text, s)) in _ID_NOUNS:
+        return None
+    return _year_res(int(f["y"]))
+
+
+def _h_weekday(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    if not c.lenient and not _weekday_context_ok(c.text, s, e):
+        return None
+    if c.pub is None:
+        return _Res(None, "unknown", relative=True)
+    pre = _WS.sub(" ", (f.get("pre") or "").lower())
+    strict = pre in ("last", "this past")
+    res = _Res(_weekday_on_or_before(WEEKDAYS[f["wd"]], c.pub, strict), "day", relative=True)
+    return res if strict else _future_guard(res, c, s, None)
+
+
+def _h_rel_day(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    phrase = _WS.sub(" ", f["phrase"].lower())
+    if not c.lenient:
+        if _capitalised_name(c.text, s):
+            return None  # "USA Today"
+        if phrase == "overnight" and _bare(_prev_token(c.text, s)) in ("an", "a", "the", "their", "its"):
+            return None  # "an overnight curfew"
+    if c.pub is None:
+        return _Res(None, "unknown", relative=True)
+    return _Res(c.pub + timedelta(days=_REL_DAYS[phrase]), "day", relative=True)
+
+
+def _h_rel_period(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    if not c.lenient and not f.get("mod") \
+            and _bare(_prev_token(c.text, s)) in ("the", "a", "that", "every", "each"):
+        return None  # "the last week of March"
+    if not c.lenient and _capitalised_name(c.text, s):
+        return None
+    if c.pub is None:
+        return _Res(None, "unknown", relative=True)
+    last = f["which"].lower() == "last"
+    unit = f["unit"].lower()
+    if unit == "week":
+        mon, sun = _week(c.pub - timedelta(days=7) if last else c.pub)
+        return _Res(mon, "week", sun, relative=True)
+    if unit == "weekend":
+        mon, _ = _week(c.pub - timedelta(days=7) if last else c.pub)
+        return _Res(mon + timedelta(days=5), "range", mon + timedelta(days=6), relative=True)
+    if unit == "month":
+        y, m = _shift_month(c.pub.year, c.pub.month, -1 if last else 0)
+        return _month_res(y, m, c.pub, relative=True)
+    return _year_res(c.pub.year - 1 if last else c.pub.year, relative=True)
+
+
+def _h_ago(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    n = parse_cardinal(f["n"])
+    if n is None or n <= 0:
+        return None
+    if c.pub is None:
+        return _Res(None, "unknown", relative=True)
+    unit = f["unit"].lower()
+    if unit == "day":
+        return _Res(c.pub - timedelta(days=n), "day", relative=True)
+    if unit == "week":
+        mon, sun = _week(c.pub - timedelta(days=7 * n))
+        return _Res(mon, "week", sun, relative=True)
+    if unit == "month":
+        y, m = _shift_month(c.pub.year, c.pub.month, -n)
+        return _month_res(y, m, c.pub, relative=True)
+    if c.pub.year - n < 1:
+        return None
+    return _year_res(c.pub.year - n, relative=True)
+
+
+def _range(a: date | None, b: date | None, partial: str | None, relative: bool = False) -> _Res | None:
+    if a is not None and b is not None:
+        if b < a:
+            return None
+        return _Res(a, "range", b, relative=relative)
+    return _Res(None, "range" if partial else "unknown", partial=partial, relative=relative)
+
+
+def _resolve_day_range(y1: int | None, m1: int, d1: int, y2: int | None, m2: int, d2: int,
+                       pub: date | None) -> _Res | None:
+    """A day range: resolve the end against publication, then the start against the end."""
+    if _valid(2000, m1, d1) is None or _valid(2000, m2, d2) is None:
+        return None
+    if y2 is not None:
+        end = _valid(y2, m2, d2)
+    elif y1 is not None:
+        start0 = _valid(y1, m1, d1)
+        end = _md_on_or_after(m2, d2, start0) if start0 else None
+    elif pub is not None:
+        end = _md_on_or_before(m2, d2, pub)
+    else:
+        return _range(None, None, f"--{m1:02d}-{d1:02d}/--{m2:02d}-{d2:02d}")
+    if end is None:
+        return None
+    start = _valid(y1, m1, d1) if y1 is not None else _md_on_or_before(m1, d1, end)
+    return _range(start, end, None)
+
+
+def _h_range_md(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    m1 = MONTHS[f["mon1"]]
+    m2 = MONTHS[f["mon2"]] if f.get("mon2") else m1
+    return _resolve_day_range(_int(f.get("y1")), m1, int(f["d1"]), _int(f.get("y2")), m2, int(f["d2"]), c.pub)
+
+
+def _h_range_dm(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    m2 = MONTHS[f["mon2"]]
+    m1 = MONTHS[f["mon1"]] if f.get("mon1") else m2
+    if not f.get("mon1") and not f.get("pre") and f["conn"].strip().isalpha():
+        return None  # "rose 10 to 12 March..." reads as counts without "from"/"between"
+    return _resolve_day_range(_int(f.get("y1")), m1, int(f["d1"]), _int(f.get("y2")), m2, int(f["d2"]), c.pub)
+
+
+def _h_range_m(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    if not (_month_ok(f, "1") and _month_ok(f, "2")):
+        return None
+    if not c.lenient and not f.get("pre") and f["mon1"] in _AMBIGUOUS_MONTHS \
+            and not _month_context_ok(c.text, s, s + len(f["mon1"]), f["mon1"]):
+        return None
+    m1, m2 = MONTHS[f["mon1"]], MONTHS[f["mon2"]]
+    y1, y2 = _int(f.get("y1")), _int(f.get("y2"))
+    if y2 is None and y1 is not None:
+        y2 = y1 if m2 >= m1 else y1 + 1
+    if y2 is None:
+        if c.pub is None:
+            return _range(None, None, f"--{m1:02d}/--{m2:02d}")
+        y2 = _month_on_or_before(m2, c.pub)
+    if y1 is None:
+        y1 = y2 if m1 <= m2 else y2 - 1
+    return _range(date(y1, m1, 1), _last_day(y2, m2), None)
+
+
+def _h_range_wd(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    if c.pub is None:
+        return _Res(None, "unknown", relative=True)
+    end = _weekday_on_or_before(WEEKDAYS[f["wd2"]], c.pub)
+    start = _weekday_on_or_before(WEEKDAYS[f["wd1"]], end)
+    return _range(start, end, None, relative=True)
+
+
+def _h_range_y(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    y1, y2s = int(f["y1"]), f["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if y2 <= y1:
+        return None
+    if not c.lenient and len(y2s) == 4 and not f.get("pre") and not _year_context_ok(c.text, s, e):
+        return None
+    return _range(date(y1, 1, 1), date(y2, 12, 31), None)
+
+
+_HANDLERS: dict[str, _Handler] = {
+    "range_md": _h_range_md, "range_dm": _h_range_dm, "range_m": _h_range_m, "range_wd": _h_range_wd,
+    "range_y": _h_range_y, "range_yd": _h_range_y, "iso": _h_iso, "slash": _h_slash, "md": _h_md,
+    "dm": _h_dm, "mon_year": _h_mon_year, "rel_month": _h_rel_month, "ago": _h_ago,
+    "rel_period": _h_rel_period, "rel_day": _h_rel_day, "weekday": _h_weekday, "month": _h_month,
+    "year": _h_year,
+}
+assert set(_HANDLERS) == set(_KINDS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scanning.
+
+def _fields(kind: str, m: re.Match[str]) -> dict:
+    return {field: m.group(g) for g, field in _FIELDS[kind]}
+
+
+def _try(kind: str, m: re.Match[str], c: _Ctx) -> DateMention | None:
+    s, e = m.span()
+    res = _HANDLERS[kind](_fields(kind, m), c, s, e)
+    if res is None:
+        return None
+    return DateMention(start=s, end=e, text=m.group(0), date=res.date, precision=res.precision,
+                       end_date=res.end_date, partial=res.partial, relative=res.relative)
+
+
+def _candidate_starts(text: str, core_start: int, floor: int) -> list[int]:
+    """Where an expression holding the core word at ``core_start`` may begin, leftmost first: the
+    core itself and the opening words ("from", "late", "the", "two") in the run just before it."""
+    starts = [core_start]
+    pos = core_start
+    while pos > floor:
+        m = _PREV_WORD.search(text, max(floor, pos - 24), pos)
+        if m is None:
+            break
+        w = m.group(1).lower()
+        if w in _START_WORDS:
+            starts.append(m.start(1))
+        elif w not in _PASS_WORDS:
+            break
+        pos = m.start(1)
+    starts.reverse()
+    return starts
+
+
+def _scan(c: _Ctx) -> list[DateMention]:
+    """Find the date expressions of ``c.text``, left to right, without overlaps.
+
+    Every expression holds a core word (a month, a weekday, a digit, a relative word such as
+    "yesterday" or "ago"), so only the neighbourhood of core words is tried with the full pattern.
+    A refused match falls back to the later alternatives at the same position."""
+    text = c.text
+    out: list[DateMention] = []
+    last_end = 0
+    match, match_digit = _MASTER.match, _MASTER_DIGIT.match
+    for core in _CORE.finditer(text):
+        cs = core.start()
+        if cs < last_end:
+            continue
+        for start in _candidate_starts(text, cs, last_end):
+            m = match_digit(text, start) if text[start].isdigit() else match(text, start)
+            if m is None or m.end() <= cs:
+                continue
+            kind = m.lastgroup
+            assert kind is not None
+            mention = _try(kind, m, c)
+            if mention is None:
+                for later in _KINDS[_KINDS.index(kind) + 1:]:
+                    m2 = _SINGLE[later].match(text, start)
+                    if m2 is not None and m2.end() > cs:
+                        mention = _try(later, m2, c)
+                        if mention is not None:
+                            break
+            if mention is not None:
+                out.append(mention)
+                last_end = mention.end
+                break
+    return out
+
+
+def find_dates(text: str, published: date | None, *, slash_order: str = "auto") -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``published``; sorted, non-overlapping.
+
+    ``slash_order`` ("auto", "mdy" or "dmy") says how to read slashed dates such as 03/04/2024.
+    """
+    if slash_order not in ("auto", "mdy", "dmy"):
+        raise ValueError(f"slash_order must be auto, mdy or dmy, not {slash_order!r}")
+    return _scan(_Ctx(text, published, False, slash_order))
+
+
+_LEAD = re.compile(rf"\s*(?:(?i:{_alt(_LEAD_WORDS, spaces=True)})\s+)?")
+_TRAIL = re.compile(r"(?:['’]s)?[\s.,;:!?)\"”’']*")
+
+
+def resolve_expression(expr: str, published: date | None) -> DateMention | None:
+    """Resolve one date expression given on its own ("on Thursday", "since Oct. 17", "March").
+
+    The expression may open with a preposition and end with a possessive or punctuation; anything
+    else around the date makes it unresolvable (None). The mention spans the whole of ``expr``.
+    """
+    mentions = _scan(_Ctx(expr, published, lenient=True))
+    if len(mentions) != 1:
+        return None
+    m = mentions[0]
+    lead = _LEAD.match(expr)
+    if not (expr[:m.start].strip() == "" or (lead is not None and lead.end() == m.start)):
+        return None
+    trail = _TRAIL.match(expr, m.end)
+    if trail is None or trail.end() != len(expr):
+        return None
+    return DateMention(start=0, end=len(expr), text=expr, date=m.date, precision=m.precision,
+                       end_date=m.end_date, partial=m.partial, relative=m.relative)

@@ -1,0 +1,454 @@
+"""Event mentions: sentences that report a specific act of organised violence, read into ACLED terms.
+
+Each sentence with an event trigger becomes a ``Mention`` with what the sentence says about it
+(weapons, place, date, actors, casualties, attribution). Mentions that describe the same incident
+are merged into one ``Event`` by ``merge_mentions``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from tallylog.extract.attribution import SentenceAttribution, as_attribution
+from tallylog.extract.context import DocContext, alternation, compiled
+from tallylog.extract.lexicon import load
+from tallylog.extract.numbers import CARDINAL, parse_cardinal
+from tallylog.extract.sentences import Sentence
+from tallylog.model import Attribution, DateMention, Event, Location, PlaceMention, Span
+
+WEAK_SUBS = {None}
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    text: str
+    sub: str | None
+    needs_weapon: bool = False
+
+
+@dataclass
+class Mention:
+    sentence: Sentence
+    trigger: Trigger
+    sub: str
+    weapons: set[str]
+    place: PlaceMention | None
+    place_precision: int | None
+    date: DateMention | None
+    actor1: str | None
+    actor1_side: str | None
+    actor2: str | None
+    killed: int | None
+    injured: int | None
+    quantity: int | None
+    outcome: str | None
+    status: str
+    attribution: Attribution | None
+    us_target: bool
+    toll_update: bool = False
+    evidence: list[Span] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    ev = load("events")
+    triggers = [(re.compile(rf"\b(?:{t['re']})\b", re.I), t["sub"], bool(t.get("needs_weapon"))) for t in ev["triggers"]]
+    weapons = {w: re.compile(rf"\b(?:{alternation(words)})\b", re.I) for w, words in load("weapons")["weapons"].items()}
+    num = rf"(?P<num>{CARDINAL})"
+    qual = r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated)\s+)?"
+    people = alternation(load("claims")["nouns_of_people"] + ["others", "dead", "bodies"])
+    return {
+        "event_types": ev["event_types"],
+        "triggers": triggers,
+        "weapons": weapons,
+        "weapon_subtypes": ev["weapon_subtypes"],
+        "civilian": compiled("events", "civilian_targets"),
+        "military": compiled("events", "military_targets"),
+        "non_event": re.compile(rf"\b(?:{alternation(ev['non_events'])})", re.I),
+        "aggregate": compiled("events", "aggregate_markers"),
+        "us_target": compiled("actors", "us_targets", 0),
+        "killed": [
+            re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed the lives of)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
+            re.compile(rf"\b{qual}{num}\s+(?:[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:killed|dead|died|slain|shot dead|lost their lives)\b", re.I),
+            re.compile(rf"\bdeath toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I),
+            re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
+        ],
+        "injured": [
+            re.compile(rf"\b(?:wounding|injuring|wounded|injured|wounds|injures|hurt|leaving)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
+            re.compile(rf"\b{qual}{num}\s+(?:[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b", re.I),
+            re.compile(rf"\b{qual}{num}\s+(?:injuries)\b", re.I),
+        ],
+        "no_killed": re.compile(r"\bno (?:one|deaths|fatalities|casualties)\b[^.]{0,30}?\b(?:killed|reported|died)?|\bno casualties\b|\bwithout casualties\b|\bno one was (?:killed|hurt|injured)|\bno (?:deaths|fatalities)\b", re.I),
+        "no_injured": re.compile(r"\bno (?:injuries|casualties|one was (?:hurt|injured))\b|\bwithout (?:causing )?(?:injuries|casualties)\b", re.I),
+        "toll_update": re.compile(r"\b(?:rose|risen|climbed|increased|jumped|rises|climbs|reached|now stands|has risen)\b", re.I),
+        "quantity": re.compile(rf"\b(?P<num>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?:drones?|rockets?|missiles?|mortars?|shells?|UAVs?|bombs?)\b", re.I),
+        "intercepted": re.compile(r"\b(?:intercepted|shot down|downed|thwarted|foiled|repelled|destroyed (?:the|a|two|three) (?:drones?|missiles?))\b", re.I),
+        "no_damage": re.compile(r"\bno (?:damage|injuries|casualties)\b|\bwithout (?:causing )?(?:damage|casualties)\b", re.I),
+        "hit": re.compile(r"\b(?:hit|struck|damaged|destroyed|killing|killed|wounded|injured)\b", re.I),
+        "future": re.compile(r"\b(?:will|would|could|might|may|should|must|plans? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|if)\b[^,.;]{0,40}$", re.I),
+        "question": re.compile(r"\?\s*[\"”]?$"),
+        "by_actor": re.compile(r"\bby\s+(?:the\s+)?$", re.I),
+        "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
+        "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
+        "generic_weak": re.compile(r"^(?:hit|struck|targeted|targeting|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|killings?|strikes?)$", re.I),
+    }
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Every trigger in a sentence, specific ones before generic ones, no two overlapping."""
+    lex = _lex()
+    found: list[Trigger] = []
+    for pat, sub, needs in lex["triggers"]:
+        for m in pat.finditer(sentence):
+            if any(t.start < m.end() and m.start() < t.end for t in found):
+                continue
+            found.append(Trigger(m.start(), m.end(), m.group(0), sub, needs))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def find_weapons(text: str) -> dict[str, int]:
+    """Weapon classes named in a text, each with the offset of its first mention."""
+    out: dict[str, int] = {}
+    for w, pat in _lex()["weapons"].items():
+        m = pat.search(text)
+        if m:
+            out[w] = m.start()
+    # "rocket-propelled grenade" is a rocket, not a grenade; "shells" alone is artillery
+    return out
+
+
+def _first_number(patterns: list[re.Pattern[str]], s: str) -> tuple[int | None, int | None]:
+    best: tuple[int | None, int | None] = (None, None)
+    for pat in patterns:
+        for m in pat.finditer(s):
+            v = parse_cardinal(m.group("num"))
+            if v is None or v > 100_000:
+                continue
+            if best[1] is None or m.start() < best[1]:
+                best = (v, m.start())
+    return best
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1 = map(math.radians, a)
+    lat2, lon2 = map(math.radians, b)
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_broad(p: PlaceMention | None) -> bool:
+    return p is None or p.feature in ("country", "admin1", "region", "continent") or (p.geo_precision or 0) >= 3
+
+
+class MentionFinder:
+    def __init__(self, ctx: DocContext, attributions: list[SentenceAttribution]):
+        self.ctx = ctx
+        self.attr = attributions
+        self.lex = _lex()
+
+    def aggregate_sentence(self, sent: Sentence) -> bool:
+        """Sentences that speak of many attacks over time ("has so far targeted a number of bases")."""
+        s = sent.text
+        if not self.lex["aggregate"].search(s):
+            return False
+        day_dates = [d for d in self.ctx.dates_in(sent.start, sent.end)
+                     if d.precision == "day" and not re.search(r"\bsince\s+$", self.ctx.report.text[max(0, d.start - 8):d.start], re.I)]
+        return not day_dates
+
+    def find(self) -> tuple[list[Mention], list[Sentence]]:
+        mentions: list[Mention] = []
+        aggregate: list[Sentence] = []
+        for i, sent in enumerate(self.ctx.sentences):
+            m = self._mention(sent, self.attr[i])
+            if m == "aggregate":
+                aggregate.append(sent)
+            elif m is not None:
+                mentions.append(m)
+        return mentions, aggregate
+
+    def _mention(self, sent: Sentence, attribution: SentenceAttribution) -> Mention | None | str:
+        s = sent.text
+        triggers = find_triggers(s)
+        if not triggers:
+            return None
+        weapons = find_weapons(s)
+        strong = [t for t in triggers if t.sub is not None and (not t.needs_weapon or weapons)]
+        weak = [t for t in triggers if t.sub is None]
+        actors = self.ctx.actors_in(sent.start, sent.end)
+        corroborated = bool(weapons) or any(a for a in actors) or bool(strong)
+        if not strong and not (weak and corroborated):
+            return None
+        if self.aggregate_sentence(sent):
+            return "aggregate"
+        trigger = strong[0] if strong else weak[0]
+        # hypotheticals, threats and questions are not events
+        left = s[:trigger.start]
+        if self.lex["future"].search(left) or self.lex["question"].search(s):
+            return None
+        if re.search(r"\b(?:no|not|never|denied|deny|without)\s+(?:\w+\s+){0,2}$", left, re.I) and trigger.sub != "Disrupted weapons use":
+            return None
+        sub = trigger.sub
+        if sub is None or sub in ("Armed clash", "Attack"):
+            sub = self._refine(sub, s, weapons, trigger)
+        if sub is None:
+            return None
+        if sub == "Disrupted weapons use" and not weapons:
+            return None
+        place, precision = self._place(sent, trigger)
+        date_m = self._date(sent, trigger)
+        killed, _ = _first_number(self.lex["killed"], s)
+        injured, _ = _first_number(self.lex["injured"], s)
+        if killed is None and self.lex["no_killed"].search(s):
+            killed = 0
+        if injured is None and self.lex["no_injured"].search(s):
+            injured = 0
+        actor1, side1, actor2 = self._actors(sent, trigger, actors)
+        us_target = bool(self.lex["us_target"].search(s[trigger.start:]) or self.lex["us_target"].search(s))
+        qm = self.lex["quantity"].search(s)
+        quantity = parse_cardinal(qm.group("num")) if qm else None
+        outcome = None
+        if self.lex["intercepted"].search(s):
+            outcome = "intercepted"
+        elif self.lex["no_damage"].search(s):
+            outcome = "no_damage"
+        elif self.lex["hit"].search(s):
+            outcome = "hit"
+        status = "reported"
+        if attribution.denied:
+            status = "denied"
+        elif attribution.claimed or (attribution.speaker and actor1 and actor1.lower() in attribution.speaker.lower()):
+            status = "claimed"
+        return Mention(
+            sentence=sent, trigger=trigger, sub=sub, weapons=set(weapons), place=place, place_precision=precision,
+            date=date_m, actor1=actor1, actor1_side=side1, actor2=actor2, killed=killed, injured=injured,
+            quantity=quantity, outcome=outcome, status=status, attribution=as_attribution(attribution),
+            us_target=us_target, toll_update=bool(self.lex["toll_update"].search(s) and killed),
+            evidence=[Span(sent.start, sent.end, sent.text)],
+        )
+
+    def _refine(self, sub: str | None, s: str, weapons: dict[str, int], trigger: Trigger) -> str | None:
+        """Type a generic trigger ("attack", "killed") by the weapons and targets around it."""
+        ws = self.lex["weapon_subtypes"]
+        if "ied" in weapons and re.search(r"suicide", s, re.I):
+            return "Suicide bomb"
+        for w in ("drone", "airstrike", "missile", "rocket", "mortar", "artillery", "ied"):
+            if w in weapons:
+                return ws[w]
+        civilian = self.lex["civilian"].search(s)
+        military = self.lex["military"].search(s)
+        if sub == "Attack" or (civilian and not military):
+            return "Attack"
+        if military or "small_arms" in weapons or sub == "Armed clash":
+            return "Armed clash"
+        return "Attack" if sub is None and civilian else (sub or None)
+
+    def _place(self, sent: Sentence, trigger: Trigger) -> tuple[PlaceMention | None, int | None]:
+        places = self.ctx.places_in(sent.start, sent.end)
+        if not places:
+            return None, None
+        text = self.ctx.report.text
+        tpos = sent.start + trigger.start
+
+        def rank(p: PlaceMention) -> tuple:
+            broad = _is_broad(p)
+            resolved = p.latitude is not None
+            return (broad, not resolved, 0 if p.start >= tpos else 1, abs(p.start - tpos))
+
+        best = min(places, key=rank)
+        precision = best.geo_precision
+        if precision is None:
+            precision = 3 if _is_broad(best) else 1
+        if precision == 1 and self.lex["near"].search(text[max(sent.start, best.start - 40):best.start]):
+            precision = 2
+        return best, precision
+
+    def _date(self, sent: Sentence, trigger: Trigger) -> DateMention | None:
+        text = self.ctx.report.text
+        cands = [d for d in self.ctx.dates_in(sent.start, sent.end)
+                 if not re.search(r"\b(?:since|until|by|before)\s+(?:the\s+)?$", text[max(0, d.start - 10):d.start], re.I)]
+        if not cands:
+            return None
+        tpos = sent.start + trigger.start
+        return min(cands, key=lambda d: (d.precision not in ("day", "range"), abs(d.start - tpos)))
+
+    def _actors(self, sent: Sentence, trigger: Trigger, actors) -> tuple[str | None, str | None, str | None]:
+        text = self.ctx.report.text
+        tpos = sent.start + trigger.start
+        before = [a for a in actors if a.end <= tpos]
+        after = [a for a in actors if a.start >= sent.start + trigger.end]
+        actor1 = side1 = actor2 = None
+        # "... by X" after the trigger names the perpetrator
+        for a in after:
+            if self.lex["by_actor"].search(text[max(sent.start, a.start - 12):a.start]):
+                actor1, side1 = a.name, a.side
+                after = [b for b in after if b is not a]
+                break
+        if actor1 is None:
+            named_before = [a for a in before if a.named]
+            pick = (named_before or before)
+            if pick:
+                a = pick[-1]
+                actor1, side1 = a.name, a.side
+        target = None
+        m = self.lex["us_target"].search(sent.text[trigger.start:])
+        if m:
+            target = m.group(0)
+        elif after:
+            target = after[0].name
+        else:
+            mm = self.lex["military"].search(sent.text[trigger.end:]) or self.lex["civilian"].search(sent.text[trigger.end:])
+            if mm:
+                target = mm.group(0).lower()
+        actor2 = target if target and target != actor1 else None
+        return actor1, side1, actor2
+
+
+def _places_compatible(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if _is_broad(a) or _is_broad(b):
+        return True
+    if a.latitude is None or b.latitude is None:
+        return (a.name or a.text).lower() == (b.name or b.text).lower()
+    return haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= 50
+
+
+def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None or a.date is None or b.date is None:
+        return True
+    a_end = a.end_date or a.date
+    b_end = b.end_date or b.date
+    return a.date.toordinal() - 1 <= b_end.toordinal() and b.date.toordinal() - 1 <= a_end.toordinal()
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention]
+
+    @property
+    def place(self) -> PlaceMention | None:
+        best = None
+        for m in self.mentions:
+            if m.place is None:
+                continue
+            if best is None or (_is_broad(best) and not _is_broad(m.place)) or (best.latitude is None and m.place.latitude is not None and _is_broad(best) == _is_broad(m.place)):
+                best = m.place
+        return best
+
+    @property
+    def date(self) -> DateMention | None:
+        days = [m.date for m in self.mentions if m.date is not None and m.date.date is not None]
+        if days:
+            order = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
+            return min(days, key=lambda d: order.get(d.precision, 9))
+        return next((m.date for m in self.mentions if m.date is not None), None)
+
+    @property
+    def actor1(self) -> str | None:
+        named = [m.actor1 for m in self.mentions if m.actor1 and m.actor1[0].isupper()]
+        return named[0] if named else next((m.actor1 for m in self.mentions if m.actor1), None)
+
+    def compatible(self, m: Mention) -> bool:
+        if not _places_compatible(self.place, m.place) or not _dates_compatible(self.date, m.date):
+            return False
+        a1 = self.actor1
+        if a1 and m.actor1 and a1[0].isupper() and m.actor1[0].isupper() and a1 != m.actor1:
+            sides = {x.actor1_side for x in self.mentions if x.actor1 == a1}
+            if m.actor1_side not in sides:
+                return False
+        return True
+
+
+def merge_mentions(mentions: list[Mention], report_id: str) -> list[Event]:
+    """Mentions of one report that can describe the same incident become one event.
+
+    A mention joins the most recent compatible incident (same or unknown date within a day, same or
+    containing place, no conflicting named perpetrator); otherwise it opens a new one. Incidents left
+    with neither a place nor a date are not specific enough to keep.
+    """
+    clusters: list[_Cluster] = []
+    for m in mentions:
+        target = None
+        for c in reversed(clusters):
+            if c.compatible(m):
+                target = c
+                break
+        if target is None:
+            clusters.append(_Cluster([m]))
+        else:
+            target.mentions.append(m)
+    events: list[Event] = []
+    for c in clusters:
+        ev = _to_event(c, f"{report_id}-e{len(events) + 1}")
+        if ev is not None:
+            events.append(ev)
+    return events
+
+
+_SPECIFICITY = ["Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike", "Shelling/artillery/missile attack",
+                "Grenade", "Abduction/forced disappearance", "Sexual violence", "Attack", "Armed clash",
+                "Disrupted weapons use"]
+
+
+def _to_event(c: _Cluster, event_id: str) -> Event | None:
+    place = c.place
+    dm = c.date
+    if place is None and (dm is None or dm.date is None and dm.partial is None):
+        return None
+    lex = _lex()
+    subs = [m.sub for m in c.mentions]
+    # all mentions disrupted -> disrupted; otherwise the most specific violent sub-type said
+    violent = [s for s in subs if s != "Disrupted weapons use"]
+    sub = min(violent, key=_SPECIFICITY.index) if violent else "Disrupted weapons use"
+    weapons = sorted(set().union(*(m.weapons for m in c.mentions)))
+    if sub in ("Air/drone strike",) and not weapons:
+        weapons = ["airstrike"]
+    killed = _pick_figure([(m.killed, m.toll_update) for m in c.mentions])
+    injured = _pick_figure([(m.injured, m.toll_update) for m in c.mentions])
+    statuses = [m.status for m in c.mentions]
+    status = "reported" if "reported" in statuses else ("denied" if "denied" in statuses else "claimed")
+    actor1 = c.actor1
+    side = next((m.actor1_side for m in c.mentions if m.actor1 == actor1), None)
+    actor2 = next((m.actor2 for m in c.mentions if m.actor2), None)
+    kind = "other_attack"
+    if any(m.us_target for m in c.mentions) and side != "us":
+        kind = "attack_on_us_forces"
+    elif side == "us":
+        kind = "us_strike"
+    attributions: list[Attribution] = []
+    for m in c.mentions:
+        if m.attribution and all((a.speaker, a.via) != (m.attribution.speaker, m.attribution.via) for a in attributions):
+            attributions.append(m.attribution)
+    precision = next((m.place_precision for m in c.mentions if m.place is place), None)
+    outcome = next((m.outcome for m in c.mentions if m.outcome == "intercepted"), None) or \
+        next((m.outcome for m in c.mentions if m.outcome), None)
+    quantity = next((m.quantity for m in c.mentions if m.quantity), None)
+    return Event(
+        id=event_id,
+        event_type=lex["event_types"][sub],
+        sub_event_type=sub,
+        date=dm.date if dm else None,
+        date_precision=(dm.precision if dm and dm.date else "unknown"),
+        date_text=dm.text if dm else None,
+        location=Location.from_place(place, precision) if place else None,
+        actor1=actor1, actor2=actor2, weapons=weapons, quantity=quantity, outcome=outcome,
+        fatalities=killed, injured=injured, status=status, attribution=attributions,
+        evidence=[e for m in c.mentions for e in m.evidence], kind=kind,
+    )
+
+
+def _pick_figure(values: list[tuple[int | None, bool]]) -> int | None:
+    """A report's figure for an incident: an update ("rose to 31") wins, else the first figure given."""
+    updates = [v for v, upd in values if v is not None and upd]
+    if updates:
+        return max(updates)
+    given = [v for v, _ in values if v is not None]
+    return given[0] if given else None

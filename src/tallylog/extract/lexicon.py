@@ -1,0 +1,18 @@
+"""Language data (lexicons, patterns, taxonomies) live in ``tallylog/data/lexicons/*.json``.
+
+This module only loads them; the components that apply them are elsewhere.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Any:
+    """Load the lexicon ``name`` (``data/lexicons/<name>.json``)."""
+    path = resources.files("tallylog").joinpath("data", "lexicons", f"{name}.json")
+    with path.open("r", encoding="utf-8") as fh:
+        return json.load(fh)

@@ -1,0 +1,68 @@
+"""The geoparser's word lists, loaded once from ``data/gazetteer/`` (see the files for their sources)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tallylog.geo.normalise import data_file, norm_key
+
+
+def _lines(name: str) -> frozenset[str]:
+    text = data_file(name).read_text(encoding="utf-8")
+    return frozenset(norm_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue words and stop lists for the geoparser; all keys are ``norm_key`` forms or lower case."""
+
+    particles: frozenset[str]
+    articles: frozenset[str]
+    locative_cues: dict[str, int]
+    near_phrases: tuple[str, ...]
+    skip_before: frozenset[str]
+    admin_after: dict[str, int]
+    place_after: frozenset[str]
+    place_before: tuple[str, ...]
+    facility_words: dict[str, tuple[str, ...]]
+    facility_default: dict[str, str]
+    head_start: dict[str, str]
+    head_end: dict[str, str]
+    org_words: frozenset[str]
+    modifier_nouns: frozenset[str]
+    person_titles: frozenset[str]
+    speech_after: frozenset[str]
+    speech_before: tuple[str, ...]
+    not_places: frozenset[str]
+    demonyms: frozenset[str]
+    given_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lexicon (cached)."""
+    d = json.loads(data_file("geoparse.json").read_text(encoding="utf-8"))
+    heads = d["facility_heads"]
+    return Lexicon(
+        particles=frozenset(d["particles"]),
+        articles=frozenset(d["articles"]),
+        locative_cues=dict(d["locative_cues"]),
+        near_phrases=tuple(sorted(d["near_phrases"], key=len, reverse=True)),
+        skip_before=frozenset(d["skip_before"]),
+        admin_after=dict(d["admin_after"]),
+        place_after=frozenset(d["place_after"]),
+        place_before=tuple(sorted(d["place_before"], key=len, reverse=True)),
+        facility_words={k: tuple(v) for k, v in d["facility_words"].items()},
+        facility_default=dict(d["facility_feature_default"]),
+        head_start=dict(heads["start"]),
+        head_end=dict(heads["end"]),
+        org_words=frozenset(d["org_words"]),
+        modifier_nouns=frozenset(d["modifier_nouns"]),
+        person_titles=frozenset(norm_key(t) for t in d["person_titles"]),
+        speech_after=frozenset(d["speech_after"]),
+        speech_before=tuple(d["speech_before"]),
+        not_places=_lines("not_places.txt"),
+        demonyms=_lines("demonyms.txt"),
+        given_names=_lines("given_names.txt"),
+    )

@@ -1,0 +1,533 @@
+"""The geoparser: find place names in news text and resolve them against the gazetteer.
+
+Steps, per document:
+
+1. Candidate spans: runs of capitalised tokens (with lower-case particles such as "al-", "de",
+   "of" inside), split at punctuation; hyphenated "al-Shaddadi" is one token.
+2. Context of each span: the cue word before it ("in", "near", "north of"), the word after it
+   ("province", "air base", "fields"), facility words shared by a coordinated list ("the Conoco
+   and al-Omar fields"), and signs that it is a person, an organisation or a modifier ("US forces").
+3. One gazetteer query for every sub-n-gram key of every span.
+4. Resolution: countries named in the text come first; every candidate is scored by how its name
+   matched, its kind and size, agreement with the document's countries, and the facility word;
+   the longest well-scored n-grams win.
+5. Acceptance: a mention is kept when its evidence is enough (cue words, facility words, a match
+   on a multi-word or article-bearing name, a country or region, a large place, or a place in a
+   country the text is about). A span the context calls a place but no source knows is kept with
+   null coordinates.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+
+from tallylog.geo.gazetteer import KIND_ALT, KIND_CORE, KIND_FOLD, KIND_PRIMARY, Candidate, Gazetteer
+from tallylog.geo.lexicon import Lexicon, lexicon
+from tallylog.geo.normalise import fold_key, norm_key
+from tallylog.model import PlaceMention
+
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’ʿʾ]|-(?=\w))*")
+_FUNCTION_WORDS = frozenset("a an the of in on at to for and or but by with from as vs into over under after "
+                            "before is are was were be".split())
+_SENT_END = frozenset('.!?:;"“”*•|')
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_AREA_FEATURES = ("country", "admin1", "region", "sea", "strait")
+_MATCH_SCORE = {KIND_PRIMARY: 1.0, KIND_ALT: 0.9, KIND_FOLD: 0.55, KIND_CORE: 0.85}
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    low: str
+    cap: bool
+    particle: bool
+    sent_start: bool
+
+
+@dataclass(slots=True)
+class _Span:
+    toks: list[_Tok]
+    first: int  # index of the first token in the document token list
+    title_line: bool
+    cue: str | None = None  # locative cue word before the span
+    near: bool = False
+    facility: str | None = None  # facility word that applies ("air base", "fields")
+    facility_adjacent: bool = False  # the facility word directly follows the span
+    facility_end: int = 0
+    admin: str | None = None  # "province", "district"... right after the span
+    place_before: bool = False
+    place_after: bool = False
+    modifier: bool = False  # followed by a noun it modifies ("US forces")
+    speech: bool = False  # "told X", "X said"
+    person: bool = False
+    org: bool = False
+    mentions: list[PlaceMention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.toks[-1].end
+
+
+def _tokenise(text: str, lex: Lexicon) -> list[_Tok]:
+    toks: list[_Tok] = []
+    prev_end = 0
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        gap = text[prev_end:m.start()]
+        stripped = gap.rstrip(" \t")
+        sent_start = not toks or "\n" in gap or (bool(stripped) and stripped[-1] in _SENT_END)
+        low = word.lower()
+        head = low.split("-", 1)[0]
+        particle = low in lex.particles or (head in lex.articles and "-" in low and not word[0].isupper()
+                                            and not any(p[:1].isupper() for p in word.split("-")[1:]))
+        cap = word[0].isupper()
+        if not cap and "-" in word and head in lex.particles:
+            cap = any(p[:1].isupper() for p in word.split("-")[1:])
+        toks.append(_Tok(word, m.start(), m.end(), low, cap, particle and not cap, sent_start))
+        prev_end = m.end()
+    return toks
+
+
+def _title_lines(text: str, toks: list[_Tok]) -> set[int]:
+    """Indexes of lines (by start offset) set in Title Case, where capitals say little."""
+    out = set()
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in _FUNCTION_WORDS]
+        if len(words) >= 3:
+            caps = sum(1 for w in words if w[0].isupper())
+            if caps / len(words) >= 0.8:
+                out.add(pos)
+        pos += len(line) + 1
+    return out
+
+
+def _spans(text: str, toks: list[_Tok]) -> list[_Span]:
+    title_starts = sorted(_title_lines(text, toks))
+    line_starts = [m.start() + 1 for m in re.finditer("\n", text)]
+    spans: list[_Span] = []
+    i, n = 0, len(toks)
+
+    def adjacent(a: _Tok, b: _Tok) -> bool:
+        return text[a.end:b.start] == " "
+
+    def is_title(off: int) -> bool:
+        k = bisect.bisect_right(line_starts, off)
+        ls = line_starts[k - 1] if k else 0
+        return ls in title_starts_set
+
+    title_starts_set = set(title_starts)
+    while i < n:
+        t = toks[i]
+        if not t.cap:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _POSSESSIVE_RE.search(toks[j - 1].text):
+                break  # "Biden's Syria policy": a possessive ends the name
+            nxt = toks[j]
+            if not adjacent(toks[j - 1], nxt):
+                break
+            if nxt.cap or (nxt.text.isdigit() and len(nxt.text) <= 4):
+                j += 1
+                continue
+            if nxt.particle and j + 1 < n and toks[j + 1].cap and adjacent(nxt, toks[j + 1]):
+                j += 2
+                continue
+            break
+        seq = toks[i:j]
+        first = i
+        while seq and seq[0].low in ("the", "a", "an"):
+            seq, first = seq[1:], first + 1
+        if seq:
+            spans.append(_Span(seq, first, is_title(seq[0].start)))
+        i = j
+    return spans
+
+
+def _words_before(text: str, start: int, limit: int = 60) -> str:
+    chunk = text[max(0, start - limit):start]
+    chunk = re.split(r"[.;:!?\n()\"“”]", chunk)[-1]
+    return re.sub(r"\s+", " ", chunk.lower()).strip()
+
+
+def _words_after(text: str, end: int, limit: int = 40) -> str:
+    chunk = text[end:end + limit]
+    return re.sub(r"\s+", " ", chunk.lower())
+
+
+_RES_CACHE: dict[int, dict[str, re.Pattern]] = {}
+
+
+def _context_res(lex: Lexicon) -> dict[str, re.Pattern]:
+    """Compiled forms of the lexicon's cue phrases (built once per lexicon)."""
+    if id(lex) in _RES_CACHE:
+        return _RES_CACHE[id(lex)]
+    def alt(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    res = {
+        "facility": re.compile(r"^ (" + alt(lex.facility_words) + r")\b"),
+        "near": re.compile(r"(?:^| )(?:" + alt(lex.near_phrases) + r")(?: the)?$"),
+        "place_before": re.compile(r"(?:^| )(?:" + alt(lex.place_before) + r")(?: the)?$"),
+        "speech_before": re.compile(r"(?:^| )(?:" + alt(lex.speech_before) + r")$"),
+        "attrib": re.compile(r"^-(led|backed|based|allied|funded)\b"),
+    }
+    _RES_CACHE[id(lex)] = res
+    return res
+
+
+def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> None:
+    res = _context_res(lex)
+    for sp in spans:
+        before = _words_before(text, sp.start)
+        words = before.replace(",", " ").split()
+        k = len(words)
+        while k and words[k - 1] in lex.skip_before and words[k - 1] not in lex.locative_cues:
+            k -= 1
+        if k and words[k - 1] in lex.locative_cues:
+            sp.cue = words[k - 1]
+            sp.near = lex.locative_cues[sp.cue] == 2
+        if res["near"].search(before):
+            sp.near = True
+            sp.cue = sp.cue or "near"
+        sp.place_before = bool(res["place_before"].search(before))
+        if res["speech_before"].search(before):
+            sp.speech = True
+        after = _words_after(text, sp.end)
+        if after.startswith(" "):
+            m = res["facility"].match(after)
+            if m:
+                fw = m.group(1)
+                sp.facility, sp.facility_adjacent = fw, True
+                sp.facility_end = sp.end + 1 + len(fw)
+            parts = after.split(None, 1)
+            nxt = parts[0].strip(",.;:") if parts else ""
+            if nxt in lex.admin_after:
+                sp.admin = nxt
+            if nxt in lex.place_after:
+                sp.place_after = True
+            if nxt in lex.modifier_nouns:
+                sp.modifier = True
+            if nxt in lex.speech_after:
+                sp.speech = True
+        elif res["attrib"].match(after):
+            sp.modifier = True
+    # coordinated lists share a trailing facility word: "the Conoco and al-Omar fields"
+    for idx in range(len(spans) - 1, 0, -1):
+        cur, prev = spans[idx], spans[idx - 1]
+        if cur.facility and not prev.facility:
+            gap = text[prev.end:cur.start]
+            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?", gap, re.I):
+                prev.facility, prev.facility_adjacent = cur.facility, False
+    # a locative cue carries over a list: "in Hasakah, Raqqa and Deir ez-Zor"
+    for idx in range(1, len(spans)):
+        cur, prev = spans[idx], spans[idx - 1]
+        if prev.cue and not cur.cue:
+            gap = text[prev.end:cur.start]
+            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap, re.I):
+                cur.cue, cur.near = prev.cue, prev.near
+
+
+def _mark_people_and_orgs(spans: list[_Span], lex: Lexicon, persons: set[str]) -> None:
+    for sp in spans:
+        lows = [norm_key(t.text) for t in sp.toks]
+        if len(sp.toks) >= 2 and (lows[0] in lex.given_names or lows[0] in lex.person_titles):
+            sp.person = True
+            persons.add(norm_key(_POSSESSIVE_RE.sub("", sp.toks[-1].text)))
+        elif len(sp.toks) >= 2 and " ".join(lows[:2]) in lex.person_titles:
+            sp.person = True
+            persons.add(norm_key(_POSSESSIVE_RE.sub("", sp.toks[-1].text)))
+        if any(t.low in lex.org_words for t in sp.toks):
+            sp.org = True
+
+
+def _ngrams(sp: _Span, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(i, j, surface) for the span's sub-n-grams worth looking up."""
+    toks = sp.toks
+    out = []
+    n = len(toks)
+    for i in range(n):
+        if toks[i].particle and toks[i].low not in lex.articles:
+            continue
+        for j in range(i + 1, min(n, i + 7) + 1):
+            if toks[j - 1].particle:
+                continue
+            surface = _POSSESSIVE_RE.sub("", " ".join(t.text for t in toks[i:j]))
+            out.append((i, j, surface))
+    return out
+
+
+def _is_stop(surface: str, lex: Lexicon) -> bool:
+    k = norm_key(surface)
+    return k in lex.not_places or k in lex.demonyms or k in lex.given_names or len(k) < 2
+
+
+class Geoparser:
+    """Finds and resolves place mentions; holds no per-document state between calls."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.lex = lexicon()
+
+    # -- scoring -------------------------------------------------------------------------------------------
+    def _score(self, c: Candidate, sp: _Span, doc_cc: set[str]) -> float | None:
+        lex = self.lex
+        if c.kind == KIND_CORE and not sp.facility:
+            return None
+        s = _MATCH_SCORE[c.kind]
+        if c.gid.startswith("facility:"):
+            s += 0.45  # curated for conflict reporting: wins over a same-named village
+        f = c.feature
+        if f == "country":
+            s += 0.8
+        elif f == "admin1":
+            s += 0.35 + (0.8 if sp.admin and lex.admin_after.get(sp.admin) == 3 else 0.0)
+        elif f in ("region", "sea", "strait"):
+            s += 0.7
+        elif f == "populated_place":
+            s += 0.5 * min(math.log10(c.pop + 1), 7.0) / 7.0
+            if sp.admin and lex.admin_after.get(sp.admin) == 3:
+                s -= 0.3
+        elif f in ("airport", "airfield"):
+            s += 0.1
+        if sp.facility:
+            allowed = lex.facility_words.get(sp.facility, ())
+            if f in allowed or (f in ("airport", "airfield") and any(a in ("airfield", "airport") for a in allowed)):
+                s += 0.8
+            elif f == "populated_place":
+                s -= 0.1
+        if doc_cc:
+            s += 0.6 if c.country in doc_cc else -0.1
+        return s
+
+    def _accept(self, c: Candidate, sp: _Span, i: int, j: int, doc_cc: set[str]) -> bool:
+        toks = sp.toks[i:j]
+        multi = j - i >= 2 or any("-" in t.text for t in toks)
+        article = toks[0].low.split("-")[0] in self.lex.articles
+        evidence = bool(sp.cue or sp.admin or sp.place_before or sp.place_after or
+                        (sp.facility and c.is_facility))
+        after_evidence = bool(sp.admin or sp.place_after or (sp.facility and sp.facility_adjacent))
+        weak_caps = sp.title_line or (toks[0].sent_start and i == 0 and not multi and not after_evidence)
+        if j - i < len(sp.toks) and c.feature not in _AREA_FEATURES and not c.gid.startswith("facility:"):
+            # part of a longer capitalised name that is not itself known: "Tarin" of "Tarin Kot"
+            in_ctx = bool(doc_cc) and c.country in doc_cc
+            if c.kind == KIND_FOLD and not (multi or article):
+                return False
+            if not (in_ctx or c.pop >= 100_000 or multi):
+                return False
+        if sp.speech and c.feature not in _AREA_FEATURES and not sp.cue:
+            return False
+        if c.feature in _AREA_FEATURES:
+            return c.kind != KIND_FOLD or evidence
+        if c.gid.startswith("facility:"):
+            return c.kind != KIND_FOLD or evidence or multi or article
+        if c.kind == KIND_CORE:
+            return True
+        in_ctx = bool(doc_cc) and c.country in doc_cc
+        if c.kind == KIND_FOLD and not (multi or article):
+            return evidence and (in_ctx or c.pop >= 10_000)
+        if c.feature in ("airport", "airfield"):
+            return multi or evidence
+        # populated places
+        if c.pop >= 100_000 and not weak_caps:
+            return True
+        if c.pop >= 100_000 and (evidence or in_ctx):
+            return True
+        if in_ctx and (evidence or multi or article or c.pop >= 1_000) and not weak_caps:
+            return True
+        if evidence and c.pop >= (1_000 if (multi or article) else 5_000) and not weak_caps:
+            return True
+        return False
+
+    # -- main ----------------------------------------------------------------------------------------------
+    def geoparse(self, text: str) -> list[PlaceMention]:
+        lex = self.lex
+        toks = _tokenise(text, lex)
+        spans = _spans(text, toks)
+        _context(text, spans, toks, lex)
+        persons: set[str] = set()
+        _mark_people_and_orgs(spans, lex, persons)
+
+        grams: list[list[tuple[int, int, str]]] = []
+        keys: set[str] = set()
+        for sp in spans:
+            gl = [g for g in _ngrams(sp, lex) if not _is_stop(g[2], lex)]
+            grams.append(gl)
+            for _i, _j, surface in gl:
+                keys.add(norm_key(surface))
+                keys.add(fold_key(surface))
+        cands = self.gaz.candidates(keys)
+
+        def lookup(surface: str) -> list[Candidate]:
+            nk, fk = norm_key(surface), fold_key(surface)
+            got = list(cands.get(nk, ()))
+            if fk != nk:
+                got.extend(c if c.kind == KIND_CORE else _as_fold(c) for c in cands.get(fk, ()))
+            return got
+
+        # pass 1: countries and regions named in the text (unambiguous area names)
+        doc_cc: set[str] = set()
+        for sp, gl in zip(spans, grams):
+            if sp.modifier and len(sp.toks) == 1:
+                continue
+            for i, j, surface in gl:
+                for c in lookup(surface):
+                    area = c.feature in ("country", "region") or (c.feature == "admin1" and sp.admin)
+                    if area and c.kind in (KIND_PRIMARY, KIND_ALT) and c.country \
+                            and (j - i == len(sp.toks)) and not sp.title_line:
+                        doc_cc.add(c.country)
+
+        out: list[PlaceMention] = []
+        for sp, gl in zip(spans, grams):
+            out.extend(self._resolve_span(text, sp, gl, lookup, doc_cc, persons))
+        out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+    def _resolve_span(self, text, sp: _Span, gl, lookup, doc_cc: set[str], persons: set[str]) -> list[PlaceMention]:
+        lex = self.lex
+        n = len(sp.toks)
+        whole = " ".join(t.text for t in sp.toks)
+        # best candidate per n-gram
+        scored: list[tuple[int, int, float, Candidate]] = []
+        for i, j, surface in gl:
+            best: tuple[float, Candidate] | None = None
+            for c in lookup(surface):
+                if c.kind == KIND_CORE and j != n:
+                    continue
+                s = self._score(c, sp, doc_cc)
+                if s is not None and (best is None or s > best[0]):
+                    best = (s, c)
+            if best:
+                scored.append((i, j, best[0], best[1]))
+        whole_match = any(i == 0 and j == n for i, j, _s, _c in scored)
+        if (sp.person or sp.org) and not whole_match:
+            if sp.person:
+                return []
+            # organisation: only names after "of"/"in" inside it may be places
+            cut = max((k + 1 for k, t in enumerate(sp.toks) if t.low in ("of",)), default=n)
+            scored = [x for x in scored if x[0] >= cut]
+        if n == 1 and norm_key(whole) in persons:
+            return []
+        # longest n-grams first, then score
+        scored.sort(key=lambda x: (-(x[1] - x[0]), -x[2]))
+        taken: list[tuple[int, int]] = []
+        mentions: list[PlaceMention] = []
+        for i, j, s, c in scored:
+            if any(not (j <= a or i >= b) for a, b in taken):
+                continue
+            if not self._accept(c, sp, i, j, doc_cc):
+                continue
+            if c.feature == "country" and ((sp.modifier and j == n) or
+                                           (j < n and sp.toks[j].low in lex.modifier_nouns)):
+                taken.append((i, j))
+                continue
+            taken.append((i, j))
+            mentions.append(self._mention(text, sp, i, j, c, s))
+        if not mentions and not sp.person and not sp.org:
+            unresolved = self._unresolved(text, sp)
+            if unresolved:
+                mentions.append(unresolved)
+        return mentions
+
+    def _mention(self, text: str, sp: _Span, i: int, j: int, c: Candidate, score: float) -> PlaceMention:
+        lex = self.lex
+        start, end = sp.toks[i].start, sp.toks[j - 1].end
+        if j == len(sp.toks) and sp.facility and sp.facility_adjacent:
+            end = sp.facility_end
+        prec = c.prec or 1
+        feature = c.feature
+        name, gid, cc, a1, lat, lon = c.name, c.gid, c.country, c.admin1, c.lat, c.lon
+        if sp.facility and feature == "populated_place":
+            allowed = lex.facility_words.get(sp.facility, ())
+            port = None
+            if "airport" in allowed and c.lat is not None:
+                near = self.gaz.airports_near(c.lat, c.lon)
+                port = near[0] if near else None
+            if port is not None:
+                name, gid, cc, a1, lat, lon, feature = (port.name, port.gid, port.country, port.admin1 or a1,
+                                                        port.lat, port.lon, port.feature)
+                prec = 1
+            else:
+                prec = 2  # the facility is at or near the town: part of it, not the town itself
+        if sp.admin and feature == "populated_place":
+            prec = max(prec, lex.admin_after[sp.admin] if lex.admin_after[sp.admin] == 2 else 2)
+        if sp.near:
+            prec = max(prec, 2)
+        return PlaceMention(text=text[start:end], start=start, end=end, name=name, country=cc, admin1=a1,
+                            latitude=lat, longitude=lon, gazetteer_id=gid, feature=feature, geo_precision=prec,
+                            score=round(score, 3))
+
+    def _unresolved(self, text: str, sp: _Span) -> PlaceMention | None:
+        """A span the context calls a place although no source knows it: kept with null coordinates."""
+        lex = self.lex
+        lows = [t.low for t in sp.toks]
+        if all(_is_stop(t.text, lex) for t in sp.toks if norm_key(t.text) not in lex.head_end) and len(sp.toks) == 1:
+            return None
+        feature = None
+        for size in (3, 2, 1):
+            if len(lows) > size and " ".join(lows[-size:]) in lex.head_end:
+                feature = lex.head_end[" ".join(lows[-size:])]
+                break
+            if len(lows) > size and " ".join(lows[:size]) in lex.head_start:
+                feature = lex.head_start[" ".join(lows[:size])]
+                break
+        head_is_place = feature in ("populated_place", "admin1", "admin2", "other")
+        if feature and (not head_is_place or sp.cue):
+            pass
+        elif sp.facility and sp.facility_adjacent and sp.facility not in ("facility", "facilities", "field", "fields",
+                                                                           "port", "crossing", "compound"):
+            feature = lex.facility_default.get(sp.facility)
+        elif sp.facility and (sp.cue or not sp.facility_adjacent):
+            feature = lex.facility_default.get(sp.facility)
+        elif sp.admin and lex.admin_after.get(sp.admin) == 3 and sp.cue:
+            feature = "admin1"
+        elif sp.place_before:
+            feature = "populated_place"
+        else:
+            return None
+        if any(_is_stop(t.text, lex) for t in sp.toks) and len(sp.toks) == 1:
+            return None
+        if sp.title_line:
+            return None
+        start, end = sp.start, sp.end
+        if sp.facility and sp.facility_adjacent:
+            end = sp.facility_end
+        prec = 3 if feature == "admin1" else (2 if sp.near else 1)
+        return PlaceMention(text=text[start:end], start=start, end=end, name=" ".join(t.text for t in sp.toks),
+                            feature=feature, geo_precision=prec, score=0.0)
+
+    def lookup(self, name: str, country: str | None = None) -> list[PlaceMention]:
+        """Candidates for a bare name, best first (country, if given, is preferred)."""
+        nk, fk = norm_key(name), fold_key(name)
+        cands = self.gaz.candidates({nk, fk})
+        sp = _Span([], 0, False)
+        doc_cc = {country.upper()} if country else set()
+        seen: dict[str, tuple[float, Candidate]] = {}
+        for key in (nk, fk):
+            for c in cands.get(key, ()):
+                if c.kind == KIND_CORE:
+                    continue
+                c2 = c if key == nk else _as_fold(c)
+                s = self._score(c2, sp, doc_cc)
+                if s is not None and (c.gid not in seen or s > seen[c.gid][0]):
+                    seen[c.gid] = (s, c2)
+        ranked = sorted(seen.values(), key=lambda x: -x[0])
+        return [PlaceMention(text=name, start=0, end=len(name), name=c.name, country=c.country, admin1=c.admin1,
+                             latitude=c.lat, longitude=c.lon, gazetteer_id=c.gid, feature=c.feature,
+                             geo_precision=c.prec, score=round(s, 3)) for s, c in ranked]
+
+
+def _as_fold(c: Candidate) -> Candidate:
+    if c.kind in (KIND_FOLD, KIND_CORE):
+        return c
+    return Candidate(c.gid, c.name, c.country, c.admin1, c.lat, c.lon, c.feature, c.pop, c.prec, KIND_FOLD)
