@@ -5,11 +5,19 @@ Gold: ``latitude``/``longitude`` (UCDP GED 23.1, CC BY 4.0; sample in shared/dat
 Prints the share of rows with a resolved mention within 25 km / 50 km of the gold point (overall and by
 ``where_prec``), and the false-positive rate on sentences built around non-place words.
 
+With ``--voa``: over the Voice of America stories (shared/data/voa, public domain), counts the resolved
+place mentions whose country is not among the document's context countries (countries named in the
+title or text as countries, plus the countries of the story's ``keywords``), and prints a sample. Such a
+mention is not always wrong ("Washington" in a story about Syria) but most false places land there.
+
 Usage: python benchmarks/eval_geo.py [path/to/ucdpged_v23_sample1000.csv]
+       python benchmarks/eval_geo.py --voa [path/to/voa_stories.jsonl] [--sample N]
 """
 from __future__ import annotations
 
 import csv
+import json
+import random
 import sys
 import time
 from collections import defaultdict
@@ -18,6 +26,7 @@ from pathlib import Path
 from tallylog.geo import Geocoder
 from tallylog.geo.gazetteer import haversine_km
 
+VOA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "voa" / "voa_stories.jsonl"
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ucdp-ged-sample" / \
     "ucdpged_v23_sample1000.csv"
 
@@ -75,5 +84,46 @@ def main(path: Path) -> None:
         print(f"  {t!r} in {s!r}")
 
 
+def off_context(path: Path, sample: int = 40) -> None:
+    """Resolved place mentions outside the document's context countries, over a JSONL corpus."""
+    geo = Geocoder()
+    docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    total = off = 0
+    rows: list[tuple[str, str, str | None, str]] = []
+    t0 = time.perf_counter()
+    chars = 0
+    for d in docs:
+        text = (d.get("title") or "") + "\n\n" + (d.get("text") or "")
+        chars += len(text)
+        ms = geo.geoparse(text)
+        ctx = {m.country for m in ms if m.feature == "country" and m.country}
+        for kw in (d.get("keywords") or "").split(","):
+            ctx.update(m.country for m in geo.geoparse(kw.strip()) if m.feature == "country" and m.country)
+        for m in ms:
+            if not m.resolved or m.feature == "country":
+                continue
+            total += 1
+            if m.country not in ctx:
+                off += 1
+                left = text[max(0, m.start - 30):m.start].replace("\n", " ")
+                right = text[m.end:m.end + 20].replace("\n", " ")
+                rows.append((d.get("id", "?"), m.text, m.country, f"...{left}[{m.text}]{right}..."))
+    elapsed = time.perf_counter() - t0
+    print(f"documents: {len(docs)}  ({elapsed:.2f}s, {4000 * elapsed * 1000 / max(chars, 1):.2f} ms per 4k chars)")
+    print(f"resolved non-country mentions: {total}   outside the context countries: {off} ({off / max(total, 1):.1%})")
+    random.Random(0).shuffle(rows)
+    for doc_id, surface, cc, ctx_text in sorted(rows[:sample]):
+        print(f"  {doc_id:>8} {surface!r:28} {cc}  {ctx_text}")
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)
+    args = sys.argv[1:]
+    if args and args[0] == "--voa":
+        n = 40
+        if "--sample" in args:
+            k = args.index("--sample")
+            n = int(args[k + 1])
+            del args[k:k + 2]
+        off_context(Path(args[1]) if len(args) > 1 else VOA, n)
+    else:
+        main(Path(args[0]) if args else DEFAULT)

@@ -31,7 +31,7 @@ def extract(text: str | Report, *, published: date | str | None = None, source: 
 
 def extract_report(report: Report) -> Extraction:
     """Run every extraction component over a report."""
-    from tallylog.extract.attribution import attribute
+    from tallylog.extract.attribution import attribute, resolve_speakers
     from tallylog.extract.claims import ClaimFinder, attach_context
     from tallylog.extract.context import DocContext
     from tallylog.extract.dates import find_dates
@@ -44,6 +44,7 @@ def extract_report(report: Report) -> Extraction:
     ctx = DocContext(report=report, sentences=split_sentences(text), places=list(places),
                      dates=find_dates(text, report.published))
     attributions = [attribute(s.text) for s in ctx.sentences]
+    resolve_speakers(attributions, [s.text for s in ctx.sentences])
     claims = ClaimFinder(ctx, attributions).find()
     mentions, aggregate = MentionFinder(ctx, attributions).find()
     events = merge_mentions(mentions, report.id)

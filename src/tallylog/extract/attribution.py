@@ -116,3 +116,27 @@ def as_attribution(a: SentenceAttribution) -> Attribution | None:
     if a.speaker is None and a.via is None:
         return None
     return Attribution(speaker=a.speaker, via=a.via)
+
+
+_PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|noted|stressed|explained|insisted)\b", re.I)
+
+
+def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[str]) -> None:
+    """Carry speakers across sentences, in place.
+
+    "he said" takes the last named speaker; a shorter description ("the spokesperson") or a surname takes the
+    fuller form given earlier ("Pakistani military spokesperson Lt. Gen. Ahmed Sharif Chaudhry").
+    """
+    seen: list[str] = []
+    for a, text in zip(attributions, sentences):
+        if a.speaker is None:
+            if seen and _PRONOUN_SPEECH.search(text):
+                a.speaker = seen[-1]
+            continue
+        short = a.speaker.lower()
+        fuller = next((s for s in reversed(seen) if short != s.lower() and len(s) > len(short)
+                       and re.search(rf"\b{re.escape(short)}\b", s.lower())), None)
+        if fuller is not None:
+            a.speaker = fuller
+        else:
+            seen.append(a.speaker)

@@ -31,18 +31,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     abducted = alternation(lex["units"]["abducted"])
     num = rf"(?P<num>{CARDINAL})"
     q = rf"(?:(?P<qual>{qual})\s+)?"
-    mod = r"(?:(?:more|additional|other|separate|different|distinct|individual|confirmed|reported|known|recorded|such|total|[A-Z][\w.-]*|drone|rocket|missile|mortar|militia|terror(?:ist)?|deadly|cross-border|hostile|enemy)\s+){0,3}"
+    mod = r"(?:(?:more|additional|other|separate|different|distinct|individual|confirmed|reported|known|recorded|such|total|(?-i:[A-Z][\w.-]*)|\w+-\w+|drone|rocket|missile|mortar|militia|terror(?:ist)?|deadly|cross-border|hostile|enemy)\s+){0,3}"
     return {
         "attacks": re.compile(rf"\b{q}{num}\s+{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))", re.I),
-        "ordinal": re.compile(rf"\bthe\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault)\b", re.I),
+        "ordinal": re.compile(rf"\bthe\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing)\b", re.I),
         "people_killed": re.compile(
-            rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\s+(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
+            rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\s+(?:(?:from|of|in|with|among)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
         "killed_people": re.compile(
             rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped)\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
+        "had_been": re.compile(rf"\b{q}{num}\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?P<unit>killed|injured|wounded|abducted|kidnapped)\b", re.I),
         "deaths": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>deaths|fatalities|casualties|injuries)\b", re.I),
         "toll": re.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
         "breakdown": re.compile(rf"\b{num}\s+(?:(?:attacks?|strikes?|of them|of those)\s+)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
         "period": compiled("claims", "period_markers"),
+        "war": re.compile(r"\b(?:war|conflict|insurgency|civil war|genocide|fighting|violence|campaign|uprising|offensive)\b[^.;]{0,60}\b(?:killed|left|claimed|wounded|injured|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,40}\b(?:in|during|since) the (?:\w+ )?(?:war|conflict|insurgency|fighting|violence)\b", re.I),
+        "year_scope": re.compile(r"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b", re.I),
+        "violence": re.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
+        "not_violence": re.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
+        "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|ambush|raid|shooting|massacre|assault|hijacking|siege)\b(?!s)", re.I),
         "plural_attacks": re.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
         "since": re.compile(r"\b(?:since|from)\s+$", re.I),
         "as_of": re.compile(r"\b(?:as of|as at|by|through|until)\s+$", re.I),
@@ -121,16 +127,29 @@ class ClaimFinder:
         """A count is aggregate when it counts incidents, or casualties over a period or many attacks."""
         if unit == "attacks":
             return True
+        head = sentence[:match_start]
+        if self.p["single_incident"].search(head) and not self.p["plural_attacks"].search(sentence):
+            return False  # "The single biggest attack, in 2009, killed 25": one incident's toll
         if self.p["period"].search(sentence):
             return True
-        # "injured in those attacks", "killed in a series of attacks"
         tail = sentence[match_start:]
-        if re.search(r"\b(?:in|during|by|from)\s+(?:the|these|those|such|a series of|repeated|multiple|\w+)?\s*(?:attacks|strikes|raids|operations|assaults|incidents)\b", tail, re.I):
+        # "injured in those attacks", "killed in a series of attacks", "in over 500 attacks"
+        if re.search(r"\b(?:in|during|by|from)\s+(?:these|those|such|a series of|a wave of|repeated|multiple|(?:over |more than |at least |nearly |some )?[\d,]+|hundreds of|dozens of|(?-i:[A-Z][\w-]*))\s+(?:\w+\s+)?(?:attacks|strikes|raids|operations|assaults|incidents|bombings)\b", tail, re.I):
             return True
-        if re.search(r"\b(?:war|conflict|fighting|violence|insurgency|campaign|crisis|genocide)\b", sentence, re.I) and re.search(
-                r"\b(?:has|have|had)\s+(?:been\s+)?(?:killed|left|claimed|wounded|injured)\b", sentence, re.I):
+        # "the war that killed 100,000 people", "the conflict has left 5,000 dead"
+        if self.p["war"].search(sentence):
+            return True
+        if self.p["year_scope"].search(sentence):
             return True
         return False
+
+    def _violent(self, si: int) -> bool:
+        """Casualty counts are claims only in a context of violence (not disease, disaster or accidents)."""
+        lo, hi = max(0, si - 1), min(len(self.ctx.sentences), si + 2)
+        window = " ".join(x.text for x in self.ctx.sentences[lo:hi])
+        if self.p["not_violence"].search(self.ctx.sentences[si].text):
+            return False
+        return bool(self.p["violence"].search(window))
 
     def _period(self, sentence: Sentence, rel_start: int) -> tuple[DateMention | None, str | None]:
         """The start of the counted period: a date after 'since' in the sentence, or 'since <event>'."""
@@ -142,6 +161,15 @@ class ClaimFinder:
         if m:
             return None, m.group(0)[6:]
         return None, None
+
+    def _scope(self, sentence: Sentence) -> DateMention | None:
+        """A counted period given as a whole year, month or range ("in 2024", "last year")."""
+        for d in self.ctx.dates_in(sentence.start, sentence.end):
+            if d.date is not None and d.precision in ("year", "month", "range", "week") and d.end_date is not None:
+                left = self.ctx.report.text[max(sentence.start, d.start - 12):d.start]
+                if not re.search(r"\b(?:since|until|by|before|after)\s+$", left, re.I):
+                    return d
+        return None
 
     def _as_of(self, sentence: Sentence) -> DateMention | None:
         for d in self.ctx.dates_in(sentence.start, sentence.end):
@@ -157,7 +185,7 @@ class ClaimFinder:
             s = sent.text
             spans_taken: list[tuple[int, int]] = []
             found: list[tuple[int, int, int, str, str, bool]] = []  # (start, end, value, qualifier, unit, ordinal)
-            for key in ("ordinal", "attacks", "people_killed", "killed_people", "deaths", "toll"):
+            for key in ("ordinal", "attacks", "people_killed", "killed_people", "had_been", "deaths", "toll"):
                 for m in self.p[key].finditer(s):
                     if any(a < m.end() and m.start() < b for a, b in spans_taken):
                         continue
@@ -172,6 +200,9 @@ class ClaimFinder:
                         if self.p["skip_left"].search(s[max(0, nstart - 12):nstart]) or \
                                 self.p["skip_right"].search(s[m.end("num"):m.end("num") + 14]):
                             continue
+                        raw = m.group("num")
+                        if re.fullmatch(r"1[89]\d\d|20\d\d", raw) and s[m.end("num"):m.start("unit")].strip():
+                            continue  # "the 2007 Bagram Airfield bombing": a year, not a count
                         # the number must not be a date's day or a year
                         if any(d.start <= sent.start + nstart < d.end for d in self.ctx.dates_in(sent.start, sent.end)):
                             continue
@@ -182,7 +213,11 @@ class ClaimFinder:
                         continue
                     if unit not in ("attacks", "killed", "injured", "abducted"):
                         continue
-                    if not is_ord and unit == "attacks" and value < 3 and not self.p["period"].search(s):
+                    if is_ord and value < 3:
+                        continue
+                    if not is_ord and unit == "attacks" and value < 3:
+                        continue
+                    if unit != "attacks" and not self._violent(si):
                         continue
                     if not is_ord and not self._is_aggregate(s, unit, value, m.start()):
                         continue
@@ -195,6 +230,13 @@ class ClaimFinder:
             countries = [p for p in places if p.feature in ("country",)] or places
             since, since_text = self._period(sent, 0)
             as_of = self._as_of(sent)
+            scope = self._scope(sent) if since is None and since_text is None else None
+            if scope is not None:
+                since, since_text = scope, scope.text
+                end = scope.end_date
+                if self.ctx.report.published is not None and end > self.ctx.report.published:
+                    end = self.ctx.report.published
+                as_of = DateMention(scope.start, scope.end, scope.text, end, "day")
             attribution = self.attr[si]
             speaker, via = expand_name(attribution.speaker, text[:sent.start]), attribution.via
             target = _target(s, self.ctx, sent)

@@ -40,8 +40,11 @@ def parse_cardinal(text: str) -> int | None:
     for tok in re.split(r"[\s-]+", t):
         if tok == "and" or not tok:
             continue
-        if tok in UNITS:
+        if tok in UNITS and tok != "dozen":
             current += UNITS[tok]
+            seen = True
+        elif tok == "dozen":
+            current = max(current, 1) * 12
             seen = True
         elif tok == "hundred":
             current = max(current, 1) * 100

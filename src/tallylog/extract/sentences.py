@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from tallylog.extract.lexicon import load
 
 _ABBREV = frozenset(a.lower() for a in load("abbreviations")["abbreviations"])
-_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9])""")
+_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?]["”])(?=[A-Z][a-z])""")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 
 
@@ -29,7 +29,7 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group(0)[0] == ".":
+        if m.group(0)[:1] == ".":
             word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[max(0, m.start() - 20):m.start() + 1])
             if word:
                 w = word.group(1).lower()
