@@ -45,9 +45,11 @@ def extract_report(report: Report) -> Extraction:
                      dates=find_dates(text, report.published))
     attributions = [attribute(s.text) for s in ctx.sentences]
     resolve_speakers(attributions, [s.text for s in ctx.sentences])
-    claims = ClaimFinder(ctx, attributions).find()
-    mentions, aggregate = MentionFinder(ctx, attributions).find()
-    events = merge_mentions(mentions, report.id)
+    claim_finder = ClaimFinder(ctx, attributions)
+    claims = claim_finder.find()
+    finder = MentionFinder(ctx, attributions, claim_finder.sentences_with_claims)
+    mentions, aggregate = finder.find()
+    events = merge_mentions(mentions, report.id, finder)
     # what aggregate sentences list (bases targeted, weapons used) belongs to the report's totals
     agg_places = [p for s in aggregate for p in ctx.places_in(s.start, s.end)]
     agg_weapons = sorted({w for s in aggregate for w in find_weapons(s.text)})

@@ -122,6 +122,7 @@ class ClaimFinder:
         self.ctx = ctx
         self.attr = attributions
         self.p = _patterns()
+        self.sentences_with_claims: set[int] = set()
 
     def _is_aggregate(self, sentence: str, unit: str, value: int, match_start: int) -> bool:
         """A count is aggregate when it counts incidents, or casualties over a period or many attacks."""
@@ -260,6 +261,7 @@ class ClaimFinder:
                 if claim.as_of is None:
                     claim.notes.append("as_of unknown: no publication date")
                 claims.append(claim)
+                self.sentences_with_claims.add(si)
                 if total_index is None:
                     total_index = len(claims) - 1
                     self._breakdowns(sent, end, claim, claims, total_index)

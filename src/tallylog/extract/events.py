@@ -51,6 +51,7 @@ class Mention:
     attribution: Attribution | None
     us_target: bool
     toll_update: bool = False
+    date_strong: bool = False  # the date is said of this incident (next to its trigger), not of the sentence
     evidence: list[Span] = field(default_factory=list)
 
 
@@ -95,6 +96,8 @@ def _lex() -> dict:
         "by_actor": re.compile(r"\bby\s+(?:the\s+)?$", re.I),
         "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
         "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
+        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan)\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base)\s+(?:of\s+)?)?$)", re.I),
+        "speech_date": re.compile(rf"\b{ev['speech_before_date']}", re.I),
         "generic_weak": re.compile(r"^(?:hit|struck|targeted|targeting|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|killings?|strikes?)$", re.I),
     }
 
@@ -147,10 +150,12 @@ def _is_broad(p: PlaceMention | None) -> bool:
 
 
 class MentionFinder:
-    def __init__(self, ctx: DocContext, attributions: list[SentenceAttribution]):
+    def __init__(self, ctx: DocContext, attributions: list[SentenceAttribution], claim_sentences: set[int] | None = None):
         self.ctx = ctx
         self.attr = attributions
         self.lex = _lex()
+        self.claim_sentences = claim_sentences or set()
+        self.main_countries = main_countries(ctx)
 
     def aggregate_sentence(self, sent: Sentence) -> bool:
         """Sentences that speak of many attacks over time ("has so far targeted a number of bases")."""
@@ -165,6 +170,9 @@ class MentionFinder:
         mentions: list[Mention] = []
         aggregate: list[Sentence] = []
         for i, sent in enumerate(self.ctx.sentences):
+            if i in self.claim_sentences:
+                aggregate.append(sent)
+                continue
             m = self._mention(sent, self.attr[i])
             if m == "aggregate":
                 aggregate.append(sent)
@@ -202,6 +210,8 @@ class MentionFinder:
             return None
         place, precision = self._place(sent, trigger)
         date_m = self._date(sent, trigger)
+        date_strong = date_m is not None and (
+            abs(date_m.start - (sent.start + trigger.end)) <= 45 or abs((sent.start + trigger.start) - date_m.end) <= 45)
         killed, _ = _first_number(self.lex["killed"], s)
         injured, _ = _first_number(self.lex["injured"], s)
         if killed is None and self.lex["no_killed"].search(s):
@@ -228,7 +238,7 @@ class MentionFinder:
             sentence=sent, trigger=trigger, sub=sub, weapons=set(weapons), place=place, place_precision=precision,
             date=date_m, actor1=actor1, actor1_side=side1, actor2=actor2, killed=killed, injured=injured,
             quantity=quantity, outcome=outcome, status=status, attribution=as_attribution(attribution),
-            us_target=us_target, toll_update=bool(self.lex["toll_update"].search(s) and killed),
+            us_target=us_target, toll_update=bool(self.lex["toll_update"].search(s) and killed), date_strong=date_strong,
             evidence=[Span(sent.start, sent.end, sent.text)],
         )
 
@@ -249,18 +259,34 @@ class MentionFinder:
         return "Attack" if sub is None and civilian else (sub or None)
 
     def _place(self, sent: Sentence, trigger: Trigger) -> tuple[PlaceMention | None, int | None]:
-        places = self.ctx.places_in(sent.start, sent.end)
-        if not places:
-            return None, None
+        """Where the mention happened: a place the sentence puts it at ("in X", "near X", "the X attack").
+
+        A possessive ("Russia's news agency") or a bare capital used for its government ("a shift toward
+        Moscow") is not where anything happened. Places after the trigger come first, specific before broad.
+        """
         text = self.ctx.report.text
+        cands = []
+        for p in self.ctx.places_in(sent.start, sent.end):
+            after = text[p.end:p.end + 3]
+            if after.startswith(("'s", "’s")):
+                continue
+            left = text[max(sent.start, p.start - 70):p.start]
+            cued = bool(self.lex["locative"].search(left))
+            prenominal = bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|strike|raid|siege|shooting|massacre|ambush|clash|fighting|hijacking|kidnapping|assault|offensive)", text[p.end:p.end + 40], re.I))
+            if not (cued or prenominal or p.feature in ("military_base", "airfield", "outpost", "airport", "oil_field", "gas_field", "border_crossing", "port", "camp")):
+                continue
+            cands.append(p)
+        if not cands:
+            return None, None
         tpos = sent.start + trigger.start
+
+        main = self.main_countries
 
         def rank(p: PlaceMention) -> tuple:
             broad = _is_broad(p)
-            resolved = p.latitude is not None
-            return (broad, not resolved, 0 if p.start >= tpos else 1, abs(p.start - tpos))
+            return (bool(main) and p.country not in main, broad, p.start < tpos, p.latitude is None, abs(p.start - tpos))
 
-        best = min(places, key=rank)
+        best = min(cands, key=rank)
         precision = best.geo_precision
         if precision is None:
             precision = 3 if _is_broad(best) else 1
@@ -269,13 +295,25 @@ class MentionFinder:
         return best, precision
 
     def _date(self, sent: Sentence, trigger: Trigger) -> DateMention | None:
+        """When: the date the sentence gives the incident, not the day something was said about it."""
         text = self.ctx.report.text
-        cands = [d for d in self.ctx.dates_in(sent.start, sent.end)
-                 if not re.search(r"\b(?:since|until|by|before)\s+(?:the\s+)?$", text[max(0, d.start - 10):d.start], re.I)]
+        cands = []
+        for d in self.ctx.dates_in(sent.start, sent.end):
+            left = text[max(sent.start, d.start - 40):d.start]
+            if re.search(r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$", left, re.I):
+                continue
+            if self.lex["speech_date"].search(left):
+                continue  # "officials said Friday": the day of the statement
+            cands.append(d)
         if not cands:
             return None
         tpos = sent.start + trigger.start
-        return min(cands, key=lambda d: (d.precision not in ("day", "range"), abs(d.start - tpos)))
+        tend = sent.start + trigger.end
+        # "the 2004 bombing", "Tuesday's attack": a date right before the trigger is the incident's
+        adjacent = [d for d in cands if 0 <= tpos - d.end <= 12]
+        if adjacent:
+            return adjacent[0]
+        return min(cands, key=lambda d: (d.precision not in ("day", "range"), min(abs(d.start - tend), abs(d.end - tpos))))
 
     def _actors(self, sent: Sentence, trigger: Trigger, actors) -> tuple[str | None, str | None, str | None]:
         text = self.ctx.report.text
@@ -307,6 +345,28 @@ class MentionFinder:
                 target = mm.group(0).lower()
         actor2 = target if target and target != actor1 else None
         return actor1, side1, actor2
+
+
+def main_countries(ctx: DocContext) -> set[str]:
+    """The countries a report is about: those its resolved places fall in most often (the headline counts twice)."""
+    counts: dict[str, float] = {}
+    first = ctx.sentences[0].end if ctx.sentences else 0
+    for p in ctx.places:
+        if p.country and p.latitude is not None:
+            counts[p.country] = counts.get(p.country, 0.0) + (2.0 if p.start < first else 1.0)
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {c for c, n in counts.items() if n >= top * 0.5}
+
+
+def _lede_place(finder: "MentionFinder", country: str | None, upto: int = 4) -> tuple[PlaceMention | None, int | None]:
+    """A specific place for an incident known only by its country, from the report's opening sentences."""
+    for sent in finder.ctx.sentences[:upto]:
+        place, precision = finder._place(sent, Trigger(0, 0, "", None))
+        if place is not None and not _is_broad(place) and place.latitude is not None and (country is None or place.country == country):
+            return place, precision
+    return None, None
 
 
 def _places_compatible(a: PlaceMention | None, b: PlaceMention | None) -> bool:
@@ -345,6 +405,8 @@ class _Cluster:
 
     @property
     def date(self) -> DateMention | None:
+        if self.strong_date is not None:
+            return self.strong_date
         days = [m.date for m in self.mentions if m.date is not None and m.date.date is not None]
         if days:
             order = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
@@ -352,12 +414,20 @@ class _Cluster:
         return next((m.date for m in self.mentions if m.date is not None), None)
 
     @property
+    def strong_date(self) -> DateMention | None:
+        strong = [m.date for m in self.mentions if m.date_strong and m.date is not None and m.date.date is not None]
+        return strong[0] if strong else None
+
+    @property
     def actor1(self) -> str | None:
         named = [m.actor1 for m in self.mentions if m.actor1 and m.actor1[0].isupper()]
         return named[0] if named else next((m.actor1 for m in self.mentions if m.actor1), None)
 
     def compatible(self, m: Mention) -> bool:
-        if not _places_compatible(self.place, m.place) or not _dates_compatible(self.date, m.date):
+        if not _places_compatible(self.place, m.place):
+            return False
+        mine = self.strong_date
+        if mine is not None and m.date_strong and not _dates_compatible(mine, m.date):
             return False
         a1 = self.actor1
         if a1 and m.actor1 and a1[0].isupper() and m.actor1[0].isupper() and a1 != m.actor1:
@@ -367,7 +437,7 @@ class _Cluster:
         return True
 
 
-def merge_mentions(mentions: list[Mention], report_id: str) -> list[Event]:
+def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFinder | None" = None) -> list[Event]:
     """Mentions of one report that can describe the same incident become one event.
 
     A mention joins the most recent compatible incident (same or unknown date within a day, same or
@@ -387,6 +457,11 @@ def merge_mentions(mentions: list[Mention], report_id: str) -> list[Event]:
             target.mentions.append(m)
     events: list[Event] = []
     for c in clusters:
+        place = c.place
+        if finder is not None and c is clusters[0] and (place is None or _is_broad(place)):
+            lp, lprec = _lede_place(finder, place.country if place else None)
+            if lp is not None:
+                c.mentions[0].place, c.mentions[0].place_precision = lp, lprec
         ev = _to_event(c, f"{report_id}-e{len(events) + 1}")
         if ev is not None:
             events.append(ev)
@@ -401,7 +476,13 @@ _SPECIFICITY = ["Suicide bomb", "Remote explosive/landmine/IED", "Air/drone stri
 def _to_event(c: _Cluster, event_id: str) -> Event | None:
     place = c.place
     dm = c.date
-    if place is None and (dm is None or dm.date is None and dm.partial is None):
+    dated = dm is not None and (dm.date is not None or dm.partial is not None)
+    day_dated = dated and dm.precision in ("day", "range")
+    # an incident needs a specific place, or a day it happened on (ANNOTATION: one place, one day)
+    if (place is None or _is_broad(place)) and not day_dated:
+        if not (place is None and dated):
+            return None
+    if place is None and not dated:
         return None
     lex = _lex()
     subs = [m.sub for m in c.mentions]

@@ -37,6 +37,9 @@ class Lexicon:
     not_places: frozenset[str]
     demonyms: frozenset[str]
     given_names: frozenset[str]
+    street_words: frozenset[str]
+    venue_words: frozenset[str]
+    name_compatible: frozenset[str]  # words that may stand beside a place name in one capitalised run
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +47,10 @@ def lexicon() -> Lexicon:
     """The shipped lexicon (cached)."""
     d = json.loads(data_file("geoparse.json").read_text(encoding="utf-8"))
     heads = d["facility_heads"]
+    compatible = set(d["name_compatible"]["words"])
+    for phrase in (list(d["admin_after"]) + list(d["place_after"]) + list(d["facility_words"])
+                   + [k for k in heads["start"] if not k.startswith("_")] + [k for k in heads["end"] if not k.startswith("_")]):
+        compatible.update(phrase.split())
     return Lexicon(
         particles=frozenset(d["particles"]),
         articles=frozenset(d["articles"]),
@@ -65,4 +72,7 @@ def lexicon() -> Lexicon:
         not_places=_lines("not_places.txt"),
         demonyms=_lines("demonyms.txt"),
         given_names=_lines("given_names.txt"),
+        street_words=frozenset(d["street_words"]["words"]),
+        venue_words=frozenset(d["venue_words"]["words"]),
+        name_compatible=frozenset(compatible),
     )
