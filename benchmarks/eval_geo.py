@@ -100,8 +100,8 @@ def off_context(path: Path, sample: int = 40) -> None:
         for kw in (d.get("keywords") or "").split(","):
             ctx.update(m.country for m in geo.geoparse(kw.strip()) if m.feature == "country" and m.country)
         for m in ms:
-            if not m.resolved or m.feature == "country":
-                continue
+            if not m.resolved or m.feature == "country" or not m.country:
+                continue  # countries themselves, and seas or regions that span several
             total += 1
             if m.country not in ctx:
                 off += 1

@@ -8,13 +8,20 @@ Steps, per document:
    ("province", "air base", "fields"), facility words shared by a coordinated list ("the Conoco
    and al-Omar fields"), and signs that it is a person, an organisation or a modifier ("US forces").
 3. One gazetteer query for every sub-n-gram key of every span.
-4. Resolution: countries named in the text come first; every candidate is scored by how its name
-   matched, its kind and size, agreement with the document's countries, and the facility word;
-   the longest well-scored n-grams win.
-5. Acceptance: a mention is kept when its evidence is enough (cue words, facility words, a match
+4. Document context, in two passes: the countries named in the text, then the countries of the
+   places resolved with confidence (curated facilities, large cities with one clear reading,
+   multi-word names with one country). Together they are the document's context countries.
+5. Resolution: every candidate is scored by how its name matched, its kind and size, agreement
+   with the context countries, and the facility word; the longest well-scored n-grams win, so
+   "New York" beats "York".
+6. Acceptance: a mention is kept when its evidence is enough (cue words, facility words, a match
    on a multi-word or article-bearing name, a country or region, a large place, or a place in a
-   country the text is about). A span the context calls a place but no source knows is kept with
-   null coordinates.
+   context country). A place outside the context countries needs more: a large population or a
+   cue, and a small one needs a phrase such as "the town of". Part of a longer capitalised name
+   ("Hector" of "Hector Paul Joseph", "Oxford" of "Oxford Street") is not a place on its own;
+   folded (transliteration) keys are used only when the exact key finds nothing and only for
+   places in a context country. A span the context calls a place but no source knows is kept
+   with null coordinates.
 """
 from __future__ import annotations
 
@@ -34,6 +41,15 @@ _FUNCTION_WORDS = frozenset("a an the of in on at to for and or but by with from
 _SENT_END = frozenset('.!?:;"“”*•|')
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _AREA_FEATURES = ("country", "admin1", "region", "sea", "strait")
+_ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+# Cue words that place a span (not verbs that may take a person as object).
+_PLACING_CUES = frozenset("in at inside within near nearby outside around outskirts vicinity close north south east "
+                          "west northeast northwest southeast southwest northern southern eastern western central "
+                          "throughout across".split())
+# Populations (GeoNames) that decide how far a place outside the document's countries is trusted.
+_BIG_PLACE = 100_000
+_SMALL_PLACE = 20_000
+_CONFIDENT_CITY = 500_000
 _MATCH_SCORE = {KIND_PRIMARY: 1.0, KIND_ALT: 0.9, KIND_FOLD: 0.55, KIND_CORE: 0.85}
 
 
@@ -310,7 +326,7 @@ class Geoparser:
             s += 0.6 if c.country in doc_cc else -0.1
         return s
 
-    def _accept(self, c: Candidate, sp: _Span, i: int, j: int, doc_cc: set[str]) -> bool:
+    def _accept(self, c: Candidate, sp: _Span, i: int, j: int, doc_cc: set[str], caps_doc: bool = False) -> bool:
         toks = sp.toks[i:j]
         multi = j - i >= 2 or any("-" in t.text for t in toks)
         article = toks[0].low.split("-")[0] in self.lex.articles
@@ -334,10 +350,24 @@ class Geoparser:
         if c.kind == KIND_CORE:
             return True
         in_ctx = bool(doc_cc) and c.country in doc_cc
+        surface = " ".join(t.text for t in toks)
+        if j - i == 1 and not caps_doc and _is_acronym(toks[0].text):
+            # an abbreviation ("NISA", "ETA") is read as a town only in a country the text is about
+            if not (in_ctx and c.kind == KIND_PRIMARY):
+                return False
+        if c.kind == KIND_FOLD:
+            if doc_cc and not in_ctx:
+                return False  # folding is a guess: only inside the document's countries
+            if c.pop >= _BIG_PLACE and fold_key(c.name) != fold_key(surface):
+                return False  # never fold a word onto a well-known city by one of its other names
         if c.kind == KIND_FOLD and not (multi or article):
             return evidence and (in_ctx or c.pop >= 10_000)
         if c.feature in ("airport", "airfield"):
+            if doc_cc and not in_ctx and not multi:
+                return False
             return multi or evidence
+        if doc_cc and not in_ctx:
+            return self._accept_foreign(c, sp, evidence, weak_caps, multi)
         # populated places
         if c.pop >= 100_000 and not weak_caps:
             return True
@@ -348,6 +378,20 @@ class Geoparser:
         if evidence and c.pop >= (1_000 if (multi or article) else 5_000) and not weak_caps:
             return True
         return False
+
+    def _accept_foreign(self, c: Candidate, sp: _Span, evidence: bool, weak_caps: bool, multi: bool) -> bool:
+        """A populated place outside the document's context countries: kept on strong evidence only."""
+        if weak_caps or sp.speech:
+            return False
+        strong = bool(sp.place_before or sp.admin or sp.place_after)
+        if c.kind == KIND_ALT:
+            # another language's name of a foreign town ("Nisa" for Nice) needs a large town and a cue
+            return c.pop >= _BIG_PLACE and (evidence or multi)
+        if c.pop >= _BIG_PLACE:
+            return True
+        if c.pop >= _SMALL_PLACE:
+            return evidence
+        return strong and (multi or c.pop >= 1_000)
 
     # -- main ----------------------------------------------------------------------------------------------
     def geoparse(self, text: str) -> list[PlaceMention]:
@@ -372,7 +416,12 @@ class Geoparser:
             nk, fk = norm_key(surface), fold_key(surface)
             got = list(cands.get(nk, ()))
             if fk != nk:
-                got.extend(c if c.kind == KIND_CORE else _as_fold(c) for c in cands.get(fk, ()))
+                folded = cands.get(fk, ())
+                if any(c.kind != KIND_CORE for c in got):
+                    # the exact key found something: the folded key may add only facility cores
+                    got.extend(c for c in folded if c.kind == KIND_CORE)
+                else:
+                    got.extend(c if c.kind == KIND_CORE else _as_fold(c) for c in folded)
             return got
 
         # pass 1: countries and regions named in the text (unambiguous area names)
@@ -387,13 +436,103 @@ class Geoparser:
                             and (j - i == len(sp.toks)) and not sp.title_line:
                         doc_cc.add(c.country)
 
+        caps_doc = _mostly_caps(toks)
+        # pass 2: countries of the places resolved with confidence
+        ctx = set(doc_cc) | self._confident_countries(spans, lookup, doc_cc, caps_doc)
+        name_parts = self._name_parts(spans, cands)
+
         out: list[PlaceMention] = []
         for sp, gl in zip(spans, grams):
-            out.extend(self._resolve_span(text, sp, gl, lookup, doc_cc, persons))
+            out.extend(self._resolve_span(text, sp, gl, lookup, ctx, persons, name_parts, caps_doc))
         out.sort(key=lambda m: (m.start, m.end))
         return out
 
-    def _resolve_span(self, text, sp: _Span, gl, lookup, doc_cc: set[str], persons: set[str]) -> list[PlaceMention]:
+    # -- document context -----------------------------------------------------------------------------------
+    def _confident_countries(self, spans: list[_Span], lookup, doc_cc: set[str], caps_doc: bool) -> set[str]:
+        """Countries of places that need no context to resolve: curated facilities named with a facility word
+        or a multi-word name, cities of >= 500k people with no namesake a tenth their size, multi-word names whose
+        readings all lie in one country."""
+        out: set[str] = set()
+        for sp in spans:
+            if sp.title_line or sp.person or sp.org or sp.speech or (sp.modifier and len(sp.toks) == 1):
+                continue
+            whole = _POSSESSIVE_RE.sub("", " ".join(t.text for t in sp.toks))
+            if _is_stop(whole, self.lex) or (len(sp.toks) == 1 and not caps_doc and _is_acronym(sp.toks[0].text)):
+                continue
+            cs = [c for c in lookup(whole) if c.kind in (KIND_PRIMARY, KIND_ALT) and c.country]
+            if not cs:
+                continue
+            multi = len(sp.toks) >= 2 or "-" in whole
+            facs = [c for c in cs if c.gid.startswith("facility:")]
+            if facs and (sp.facility or multi):
+                out.update(c.country for c in facs)
+                continue
+            places = sorted((c for c in cs if c.feature == "populated_place"), key=lambda c: -c.pop)
+            if not places or any(c.country in doc_cc for c in places):
+                continue  # no place, or a country the text names already decides
+            top = places[0]
+            rivals = [c for c in places[1:] if c.country != top.country]
+            if top.kind == KIND_PRIMARY and top.pop >= _CONFIDENT_CITY and \
+                    all(c.pop * 10 <= top.pop for c in rivals):
+                out.add(top.country)
+            elif multi and top.kind == KIND_PRIMARY and not rivals and top.pop >= 1_000:
+                out.add(top.country)
+        return out
+
+    def _name_parts(self, spans: list[_Span], cands: dict[str, list[Candidate]]) -> set[str]:
+        """Words that appear in the document inside a longer capitalised name that is no place ("Hector Paul
+        Joseph", "Mavi Marmara"): alone, later, they are read as that name unless a cue says otherwise."""
+        lex = self.lex
+        out: set[str] = set()
+        for sp in spans:
+            if sp.title_line or sp.org or len(sp.toks) < 2:
+                continue
+            lows = [t.low for t in sp.toks]
+            if any(w in lex.street_words or w in lex.venue_words for w in lows):
+                continue
+            if any(c.kind in (KIND_PRIMARY, KIND_ALT) for c in cands.get(norm_key(" ".join(t.text for t in sp.toks)), ())):
+                continue
+            words = [norm_key(_POSSESSIVE_RE.sub("", t.text)) for t in sp.toks
+                     if not t.particle and not self._compatible(t, cands)]
+            if len(words) >= 2:
+                out.update(words)
+        return out
+
+    def _compatible(self, tok: _Tok, cands: dict[str, list[Candidate]] | None = None) -> bool:
+        """Whether a capitalised word may stand beside a place name without making the run a personal,
+        ship or street name: place words ("Province", "North"), function and calendar words, numbers,
+        and names of countries and other areas."""
+        lex = self.lex
+        low = _POSSESSIVE_RE.sub("", tok.low)
+        if tok.particle or low.isdigit() or low in lex.name_compatible or low in _FUNCTION_WORDS:
+            return True
+        if low in lex.not_places and low not in lex.person_titles:
+            return True
+        if cands is not None:
+            return any(c.feature in _AREA_FEATURES and c.kind in (KIND_PRIMARY, KIND_ALT)
+                       for c in cands.get(norm_key(low), ()))
+        return False
+
+    def _part_reading(self, sp: _Span, i: int, j: int, area_toks: set[int]) -> str:
+        """How tokens i..j of a longer capitalised span relate to the rest: "ok" (place words or other places
+        around it), "street" (Oxford Street, Rue X), "venue" (Boston Marathon), or "name" (Hector Paul Joseph)."""
+        lex = self.lex
+        toks = sp.toks
+        lows = [_POSSESSIVE_RE.sub("", t.low) for t in toks]
+        inside = lows[i:j]
+        if any(w in lex.street_words for w in lows):
+            return "street"
+        if all(w in lex.venue_words for w in inside):
+            return "street"  # the venue word itself ("Marathon" of "Boston Marathon") is no place
+        if any(w in lex.venue_words for k, w in enumerate(lows) if not i <= k < j):
+            return "venue"
+        for k in (i - 1, j):
+            if 0 <= k < len(toks) and not (k in area_toks or self._compatible(toks[k])):
+                return "name"
+        return "ok"
+
+    def _resolve_span(self, text, sp: _Span, gl, lookup, doc_cc: set[str], persons: set[str],
+                      name_parts: set[str] | None = None, caps_doc: bool = False) -> list[PlaceMention]:
         lex = self.lex
         n = len(sp.toks)
         whole = " ".join(t.text for t in sp.toks)
@@ -418,6 +557,10 @@ class Geoparser:
             scored = [x for x in scored if x[0] >= cut]
         if n == 1 and norm_key(whole) in persons:
             return []
+        # tokens covered by a country, region or other area name inside the span ("Quincy Massachusetts")
+        area_toks = {k for i, j, _s, c in scored if c.feature in _AREA_FEATURES and c.kind != KIND_FOLD
+                     for k in range(i, j)}
+        single_name = n == 1 and name_parts is not None and norm_key(_POSSESSIVE_RE.sub("", whole)) in name_parts
         # longest n-grams first, then score
         scored.sort(key=lambda x: (-(x[1] - x[0]), -x[2]))
         taken: list[tuple[int, int]] = []
@@ -425,14 +568,37 @@ class Geoparser:
         for i, j, s, c in scored:
             if any(not (j <= a or i >= b) for a, b in taken):
                 continue
-            if not self._accept(c, sp, i, j, doc_cc):
+            venue = False
+            if j - i < n and not sp.title_line and not c.gid.startswith("facility:"):
+                reading = self._part_reading(sp, i, j, area_toks)
+                in_ctx = c.country in doc_cc if doc_cc else False
+                if reading == "street":
+                    continue
+                if reading == "name":
+                    if c.feature in _AREA_FEATURES and c.kind != KIND_FOLD:
+                        pass
+                    elif not (in_ctx and c.kind == KIND_PRIMARY and sp.cue in _PLACING_CUES):
+                        continue
+                if reading == "venue":
+                    if c.feature == "populated_place" and not (c.kind == KIND_PRIMARY and
+                                                               (in_ctx or c.pop >= _BIG_PLACE)):
+                        continue
+                    venue = True
+            if single_name and c.feature not in _AREA_FEATURES and not c.gid.startswith("facility:"):
+                in_ctx = c.country in doc_cc if doc_cc else False
+                if not ((sp.cue or sp.place_before or sp.admin) and (in_ctx or c.pop >= _BIG_PLACE)):
+                    continue
+            if not self._accept(c, sp, i, j, doc_cc, caps_doc):
                 continue
             if c.feature == "country" and ((sp.modifier and j == n) or
                                            (j < n and sp.toks[j].low in lex.modifier_nouns)):
                 taken.append((i, j))
                 continue
             taken.append((i, j))
-            mentions.append(self._mention(text, sp, i, j, c, s))
+            m = self._mention(text, sp, i, j, c, s)
+            if venue and m.feature == "populated_place":
+                m.geo_precision = max(m.geo_precision or 1, 2)  # the venue is in or near the town
+            mentions.append(m)
         if not mentions and not sp.person and not sp.org:
             unresolved = self._unresolved(text, sp)
             if unresolved:
@@ -525,6 +691,19 @@ class Geoparser:
         return [PlaceMention(text=name, start=0, end=len(name), name=c.name, country=c.country, admin1=c.admin1,
                              latitude=c.lat, longitude=c.lon, gazetteer_id=c.gid, feature=c.feature,
                              geo_precision=c.prec, score=round(s, 3)) for s, c in ranked]
+
+
+def _is_acronym(word: str) -> bool:
+    """An all-capital abbreviation of two to five letters ("NISA", "U.S."), possessive ignored."""
+    return bool(_ACRONYM_RE.match(_POSSESSIVE_RE.sub("", word)))
+
+
+def _mostly_caps(toks: list[_Tok]) -> bool:
+    """Whether the text is set in capitals, where an all-capital word says nothing."""
+    words = [t for t in toks if len(t.text) > 1 and t.text[0].isalpha()]
+    if not words:
+        return False
+    return sum(1 for t in words if t.text.isupper()) > 0.5 * len(words)
 
 
 def _as_fold(c: Candidate) -> Candidate:
