@@ -48,6 +48,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_scope": re.compile(r"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b", re.I),
         "violence": re.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
         "not_violence": re.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
+        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll", re.I),
+        "gate_attacks": re.compile(r"attack|operation|strike|raid|incident|assault|times|bomb|blast|explos|\d(?:st|nd|rd|th)\b|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eth\b", re.I),
         "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|ambush|raid|shooting|massacre|assault|hijacking|siege)\b(?!s)", re.I),
         "plural_attacks": re.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
         "since": re.compile(r"\b(?:since|from)\s+$", re.I),
@@ -186,7 +188,13 @@ class ClaimFinder:
             s = sent.text
             spans_taken: list[tuple[int, int]] = []
             found: list[tuple[int, int, int, str, str, bool]] = []  # (start, end, value, qualifier, unit, ordinal)
+            has_casualty = bool(self.p["gate_casualty"].search(s))
+            has_attacks = bool(self.p["gate_attacks"].search(s))
+            if not (has_casualty or has_attacks):
+                continue
             for key in ("ordinal", "attacks", "people_killed", "killed_people", "had_been", "deaths", "toll"):
+                if (key in ("ordinal", "attacks") and not has_attacks) or (key not in ("ordinal", "attacks") and not has_casualty):
+                    continue
                 for m in self.p[key].finditer(s):
                     if any(a < m.end() and m.start() < b for a, b in spans_taken):
                         continue

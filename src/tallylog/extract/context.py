@@ -75,27 +75,25 @@ class DocContext:
 
 
 @lru_cache(maxsize=1)
-def _actor_patterns() -> tuple[list[tuple[re.Pattern[str], str, str | None]], re.Pattern[str]]:
+def _actor_patterns() -> tuple[re.Pattern[str], list[tuple[str, str | None]], re.Pattern[str]]:
     lex = load("actors")
-    named = []
-    for entry in lex["named"]:
-        pat = re.compile(rf"(?<![\w-])(?:{alternation(entry['aliases'])})(?![\w-])")
-        named.append((pat, entry["name"], entry.get("side")))
+    named = [(e["name"], e.get("side")) for e in lex["named"]]
+    # one pass: each named actor is a group; at one position the longest alias of the first entry wins
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(f"(?P<a{i}>{alternation(e['aliases'])})" for i, e in enumerate(lex["named"])) + r")(?![\w-])")
     generic = re.compile(rf"\b(?:{alternation(lex['generic'])})\b", re.I)
-    return named, generic
+    return pattern, named, generic
 
 
 def find_actors(text: str) -> list[ActorMatch]:
     """Named armed actors first; generic ones ("gunmen", "militants") where no named one overlaps."""
-    named_pats, generic = _actor_patterns()
+    pattern, named, generic = _actor_patterns()
     found: list[ActorMatch] = []
     taken: list[tuple[int, int]] = []
-    for pat, name, side in named_pats:
-        for m in pat.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            found.append(ActorMatch(m.start(), m.end(), m.group(0), name, side, True))
-            taken.append((m.start(), m.end()))
+    for m in pattern.finditer(text):
+        name, side = named[int(m.lastgroup[1:])]
+        found.append(ActorMatch(m.start(), m.end(), m.group(0), name, side, True))
+        taken.append((m.start(), m.end()))
     for m in generic.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue

@@ -58,7 +58,9 @@ class Mention:
 @lru_cache(maxsize=1)
 def _lex() -> dict:
     ev = load("events")
-    triggers = [(re.compile(rf"\b(?:{t['re']})\b", re.I), t["sub"], bool(t.get("needs_weapon"))) for t in ev["triggers"]]
+    # one pass over a sentence: every trigger entry is a named group, specific entries first
+    trigger_re = re.compile("|".join(rf"(?P<t{i}>\b(?:{t['re']})\b)" for i, t in enumerate(ev["triggers"])), re.I)
+    triggers = [(t["sub"], bool(t.get("needs_weapon"))) for t in ev["triggers"]]
     weapons = {w: re.compile(rf"\b(?:{alternation(words)})\b", re.I) for w, words in load("weapons")["weapons"].items()}
     num = rf"(?P<num>{CARDINAL})"
     qual = r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated)\s+)?"
@@ -66,6 +68,7 @@ def _lex() -> dict:
     return {
         "event_types": ev["event_types"],
         "triggers": triggers,
+        "trigger_re": trigger_re,
         "weapons": weapons,
         "weapon_subtypes": ev["weapon_subtypes"],
         "civilian": compiled("events", "civilian_targets"),
@@ -103,15 +106,12 @@ def _lex() -> dict:
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
-    """Every trigger in a sentence, specific ones before generic ones, no two overlapping."""
+    """Every trigger in a sentence, in order, none overlapping (at one position the most specific wins)."""
     lex = _lex()
     found: list[Trigger] = []
-    for pat, sub, needs in lex["triggers"]:
-        for m in pat.finditer(sentence):
-            if any(t.start < m.end() and m.start() < t.end for t in found):
-                continue
-            found.append(Trigger(m.start(), m.end(), m.group(0), sub, needs))
-    found.sort(key=lambda t: t.start)
+    for m in lex["trigger_re"].finditer(sentence):
+        sub, needs = lex["triggers"][int(m.lastgroup[1:])]
+        found.append(Trigger(m.start(), m.end(), m.group(0), sub, needs))
     return found
 
 
