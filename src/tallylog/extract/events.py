@@ -78,13 +78,13 @@ def _lex() -> dict:
         "us_target": compiled("actors", "us_targets", 0),
         "killed": [
             re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed the lives of)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
-            re.compile(rf"\b{qual}{num}\s+(?:[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:killed|dead|died|slain|shot dead|lost their lives)\b", re.I),
+            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:killed|dead|died|slain|shot dead|lost their lives)\b", re.I),
             re.compile(rf"\bdeath toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
         ],
         "injured": [
             re.compile(rf"\b(?:wounding|injuring|wounded|injured|wounds|injures|hurt|leaving)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
-            re.compile(rf"\b{qual}{num}\s+(?:[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b", re.I),
+            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:injuries)\b", re.I),
         ],
         "no_killed": re.compile(r"\bno (?:one|deaths|fatalities|casualties)\b[^.]{0,30}?\b(?:killed|reported|died)?|\bno casualties\b|\bwithout casualties\b|\bno one was (?:killed|hurt|injured)|\bno (?:deaths|fatalities)\b", re.I),
@@ -297,6 +297,11 @@ class MentionFinder:
     def _date(self, sent: Sentence, trigger: Trigger) -> DateMention | None:
         """When: the date the sentence gives the incident, not the day something was said about it."""
         text = self.ctx.report.text
+        tpos = sent.start + trigger.start
+        for d in self.ctx.dates_in(sent.start, sent.end):
+            # "the 2004 bombing", "Tuesday's attack", "after April 15, 2013, bombing": the incident's own date
+            if 0 <= tpos - d.end <= 12 and d.date is not None or (0 <= tpos - d.end <= 12 and d.partial):
+                return d
         cands = []
         for d in self.ctx.dates_in(sent.start, sent.end):
             left = text[max(sent.start, d.start - 40):d.start]

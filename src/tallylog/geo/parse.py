@@ -45,7 +45,9 @@ _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 # Cue words that place a span (not verbs that may take a person as object).
 _PLACING_CUES = frozenset("in at inside within near nearby outside around outskirts vicinity close north south east "
                           "west northeast northwest southeast southwest northern southern eastern western central "
-                          "throughout across".split())
+                          "throughout across toward towards into via between beyond".split())
+_ATTRIB_RE = re.compile(r"-(?:led|backed|based|allied|funded|controlled|held|run|owned|made|born|occupied|bound)$")
+_NAME_EXEMPT = ("country", "region", "sea", "strait")  # areas kept even inside a personal or ship name
 # Populations (GeoNames) that decide how far a place outside the document's countries is trusted.
 _BIG_PLACE = 100_000
 _SMALL_PLACE = 20_000
@@ -322,7 +324,7 @@ class Geoparser:
                 s += 0.8
             elif f == "populated_place":
                 s -= 0.1
-        if doc_cc:
+        if doc_cc and c.country:
             s += 0.6 if c.country in doc_cc else -0.1
         return s
 
@@ -366,6 +368,8 @@ class Geoparser:
             if doc_cc and not in_ctx and not multi:
                 return False
             return multi or evidence
+        if j - i == 1 and _POSSESSIVE_RE.search(toks[0].text) and c.pop < _SMALL_PLACE and not evidence:
+            return False  # "Elliott's", "Payne's": a small town's name with 's is mostly a person's
         if doc_cc and not in_ctx:
             return self._accept_foreign(c, sp, evidence, weak_caps, multi)
         # populated places
@@ -506,6 +510,8 @@ class Geoparser:
         low = _POSSESSIVE_RE.sub("", tok.low)
         if tok.particle or low.isdigit() or low in lex.name_compatible or low in _FUNCTION_WORDS:
             return True
+        if _is_acronym(tok.text) or _ATTRIB_RE.search(low):
+            return True  # "Belfast IRA", "China-funded Gwadar": an abbreviation or attribute, not a name
         if low in lex.not_places and low not in lex.person_titles:
             return True
         if cands is not None:
@@ -575,10 +581,11 @@ class Geoparser:
                 if reading == "street":
                     continue
                 if reading == "name":
-                    if c.feature in _AREA_FEATURES and c.kind != KIND_FOLD:
+                    placed = sp.cue in _PLACING_CUES or bool(sp.facility or sp.admin or sp.place_after)
+                    if c.feature in _NAME_EXEMPT and c.kind != KIND_FOLD:
                         pass
-                    elif not (in_ctx and c.kind == KIND_PRIMARY and sp.cue in _PLACING_CUES):
-                        continue
+                    elif not (in_ctx and c.kind != KIND_ALT and placed):
+                        continue  # "Hector" of "Hector Paul Joseph"; "Tarin" of "in Tarin Kot" stays
                 if reading == "venue":
                     if c.feature == "populated_place" and not (c.kind == KIND_PRIMARY and
                                                                (in_ctx or c.pop >= _BIG_PLACE)):
@@ -586,8 +593,9 @@ class Geoparser:
                     venue = True
             if single_name and c.feature not in _AREA_FEATURES and not c.gid.startswith("facility:"):
                 in_ctx = c.country in doc_cc if doc_cc else False
-                if not ((sp.cue or sp.place_before or sp.admin) and (in_ctx or c.pop >= _BIG_PLACE)):
-                    continue
+                big_here = in_ctx and c.pop >= _BIG_PLACE and c.kind == KIND_PRIMARY
+                if not big_here and not ((sp.cue or sp.place_before or sp.admin) and (in_ctx or c.pop >= _BIG_PLACE)):
+                    continue  # "Sullivan" after "Jake Sullivan"; "London" after "London Underground" stays
             if not self._accept(c, sp, i, j, doc_cc, caps_doc):
                 continue
             if c.feature == "country" and ((sp.modifier and j == n) or
