@@ -175,3 +175,91 @@ def test_seed_article_acceptance():
     bad = ("Global Research", "Al Mayadeen", "Instagram", "Dan Caldwell", "Caldwell", "Greg Carlstrom", "Carlstrom")
     for m in ms:
         assert not any(b in m.text for b in bad), m
+
+
+# -- document coherence and names (precision on real news) -----------------------------------------------------
+def _texts(ms):
+    return [m.text for m in ms]
+
+
+def test_small_town_outside_the_document_countries_is_dropped(geo):
+    ms = geo.geoparse("Troops in Somalia detained two men who had come from Hampshire, officials in Mogadishu said.")
+    assert {m.country for m in ms if m.resolved} == {"SO"}, [(m.text, m.country) for m in ms]
+
+
+def test_large_city_outside_the_document_countries_is_kept(geo):
+    ms = geo.geoparse("Troops in Somalia detained a man who had flown in from Paris last week.")
+    assert _only(ms, "Paris").country == "FR"
+
+
+def test_confident_city_gives_the_context_country(geo):
+    # no country named: the capital alone says the story is in Somalia, so the smaller town resolves there
+    ms = geo.geoparse("Clashes erupted in Mogadishu on Monday. Later, gunmen struck a market in Afgooye.")
+    assert _only(ms, "Mogadishu").country == "SO"
+    assert _only(ms, "Afgooye").country == "SO"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The prison warden, Hector Paul Joseph, was shot dead during the escape in Haiti. U.S. officials condemned it.", "Hector"),
+    ("Navy commandos boarded the Mavi Marmara off the coast of Israel at dawn, and Turkey recalled its ambassador.", "Marmara"),
+    ("A court in Spain tried the men who killed Admiral Carrero Blanco in Madrid, U.S. papers said.", "Blanco"),
+    ("The magistrate, Judge Marianne Bowler, ordered the suspect held in the United States.", "Marianne"),
+])
+def test_word_inside_a_personal_or_ship_name_is_not_a_place(geo, text, word):
+    ms = geo.geoparse(text)
+    assert not any(m.text.startswith(word) for m in ms), [(m.text, m.name, m.country) for m in ms]
+    assert ms  # the real place of the sentence is still found
+
+
+@pytest.mark.parametrize("text,word,city", [
+    ("A bomb went off in a bus station on Oxford Street in Belfast.", "Oxford", "Belfast"),
+    ("Police sealed off Rue Victor Hugo in central Lyon after the blast.", "Rue", "Lyon"),
+    ("Ministers met in Downing Street after the attack in London.", "Street", "London"),
+])
+def test_street_names_do_not_resolve_to_their_namesake_town(geo, text, word, city):
+    ms = geo.geoparse(text)
+    assert not any(m.text.startswith(word) for m in ms), [(m.text, m.name, m.country) for m in ms]
+    assert _only(ms, city).country in ("GB", "FR")
+
+
+def test_event_named_after_a_city_keeps_the_city_not_the_event_word(geo):
+    ms = geo.geoparse("Two bombs exploded near the finish line of the Boston Marathon in the United States.")
+    assert _only(ms, "Boston").country == "US"
+    assert "Marathon" not in " ".join(_texts(ms))
+
+
+def test_surname_seen_in_a_full_name_is_not_a_place_later(geo):
+    ms = geo.geoparse("Foreign Secretary Jane Palmer visited Kenya and the U.S. on Monday. Palmer said the talks had gone well.")
+    assert not any(m.text.startswith("Palmer") for m in ms)
+    assert _only(ms, "Kenya").country == "KE"
+
+
+def test_folding_does_not_map_a_name_onto_a_foreign_city(geo):
+    ms = geo.geoparse("Airstrikes in Somalia targeted the Damasha and Shabeelow areas, the army said.")
+    assert not any(m.country == "SY" for m in ms), [(m.text, m.name) for m in ms]
+
+
+def test_folding_still_works_inside_the_document_country(geo):
+    ms = geo.geoparse("Shells fell on Hamah in western Syria overnight.")
+    assert _only(ms, "Hamah").country == "SY"
+
+
+def test_abbreviation_is_not_read_as_a_foreign_town(geo):
+    ms = geo.geoparse("In Somalia, the intelligence agency known as NISA said its forces killed the commander. Officials in Nairobi and Paris welcomed it.")
+    assert not any(m.text == "NISA" for m in ms), [(m.text, m.name, m.country) for m in ms]
+
+
+@pytest.mark.parametrize("text,name,iso", [
+    ("Protesters marched in New York on Sunday.", "New York", "US"),
+    ("Voters in New Hampshire went to the polls.", "New Hampshire", "US"),
+    ("A gunman opened fire in Los Angeles late on Friday.", "Los Angeles", "US"),
+])
+def test_multiword_names_win_over_their_parts(geo, text, name, iso):
+    ms = geo.geoparse(text)
+    assert len(ms) == 1 and ms[0].text == name and ms[0].country == iso, [(m.text, m.name, m.country) for m in ms]
+
+
+def test_continents_are_regions_not_namesake_towns(geo):
+    ms = geo.geoparse("Migrants from Africa and the Middle East crossed into Europe.")
+    assert [m.feature for m in ms] == ["region", "region", "region"]
+    assert all(m.country is None for m in ms)

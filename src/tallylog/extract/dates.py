@@ -41,7 +41,10 @@ from datetime import date, timedelta
 from typing import Callable
 
 from tallylog.extract.lexicon import load
-from tallylog.extract.numbers import UNITS, parse_cardinal
+from tallylog.extract.numbers import UNITS as _CARDINALS, parse_cardinal
+
+# "a day ago", "an hour ago": the article counts as one here, though never as a casualty figure
+UNITS = {**_CARDINALS, "a": 1, "an": 1}
 from tallylog.model import DateMention
 
 __all__ = ["find_dates", "resolve_expression"]
@@ -580,7 +583,7 @@ def _h_rel_period(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
 
 
 def _h_ago(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
-    n = parse_cardinal(f["n"])
+    n = UNITS.get(f["n"].strip().lower()) if f["n"].strip().lower() in ("a", "an") else parse_cardinal(f["n"])
     if n is None or n <= 0:
         return None
     if c.pub is None:

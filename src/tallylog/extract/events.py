@@ -22,6 +22,15 @@ from tallylog.model import Attribution, DateMention, Event, Location, PlaceMenti
 WEAK_SUBS = {None}
 
 
+@lru_cache(maxsize=1)
+def _named_actors() -> frozenset[str]:
+    return frozenset(e["name"] for e in load("actors")["named"])
+
+
+def _is_named(actor: str | None) -> bool:
+    return actor is not None and actor in _named_actors()
+
+
 @dataclass
 class Trigger:
     start: int
@@ -100,6 +109,7 @@ def _lex() -> dict:
         "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
         "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
         "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan)\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base)\s+(?:of\s+)?)?$)", re.I),
+        "responsibility": re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaimed (?:the|the latest|this|that) (?:attack|bombing|blast|strike|assault)", re.I),
         "speech_date": re.compile(rf"\b{ev['speech_before_date']}", re.I),
         "generic_weak": re.compile(r"^(?:hit|struck|targeted|targeting|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|killings?|strikes?)$", re.I),
     }
@@ -169,7 +179,12 @@ class MentionFinder:
     def find(self) -> tuple[list[Mention], list[Sentence]]:
         mentions: list[Mention] = []
         aggregate: list[Sentence] = []
+        self.responsibility: list[tuple[int, str, str | None]] = []
         for i, sent in enumerate(self.ctx.sentences):
+            if self.lex["responsibility"].search(sent.text):
+                named = [a for a in self.ctx.actors_in(sent.start, sent.end) if a.named]
+                if named:
+                    self.responsibility.append((sent.start, named[0].name, named[0].side))
             if i in self.claim_sentences:
                 aggregate.append(sent)
                 continue
@@ -425,7 +440,7 @@ class _Cluster:
 
     @property
     def actor1(self) -> str | None:
-        named = [m.actor1 for m in self.mentions if m.actor1 and m.actor1[0].isupper()]
+        named = [m.actor1 for m in self.mentions if _is_named(m.actor1)]
         return named[0] if named else next((m.actor1 for m in self.mentions if m.actor1), None)
 
     def compatible(self, m: Mention) -> bool:
@@ -435,7 +450,7 @@ class _Cluster:
         if mine is not None and m.date_strong and not _dates_compatible(mine, m.date):
             return False
         a1 = self.actor1
-        if a1 and m.actor1 and a1[0].isupper() and m.actor1[0].isupper() and a1 != m.actor1:
+        if _is_named(a1) and _is_named(m.actor1) and a1 != m.actor1:
             sides = {x.actor1_side for x in self.mentions if x.actor1 == a1}
             if m.actor1_side not in sides:
                 return False
@@ -461,6 +476,14 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
         else:
             target.mentions.append(m)
     events: list[Event] = []
+    if finder is not None:
+        # "X claimed responsibility for the attack": X is the perpetrator of the incident told just before
+        for pos, name, side in getattr(finder, "responsibility", []):
+            before = [c for c in clusters if c.mentions[0].sentence.start <= pos]
+            target = before[-1] if before else (clusters[0] if clusters else None)
+            if target is not None and not _is_named(target.actor1):
+                for m in target.mentions:
+                    m.actor1, m.actor1_side = name, side
     for c in clusters:
         place = c.place
         if finder is not None and c is clusters[0] and (place is None or _is_broad(place)):

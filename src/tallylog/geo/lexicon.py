@@ -39,6 +39,7 @@ class Lexicon:
     given_names: frozenset[str]
     street_words: frozenset[str]
     venue_words: frozenset[str]
+    event_words: frozenset[str]  # venue words naming an event at the town: the town keeps its precision
     name_compatible: frozenset[str]  # words that may stand beside a place name in one capitalised run
 
 
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
         demonyms=_lines("demonyms.txt"),
         given_names=_lines("given_names.txt"),
         street_words=frozenset(d["street_words"]["words"]),
-        venue_words=frozenset(d["venue_words"]["words"]),
+        venue_words=frozenset(d["venue_words"]["words"]) | frozenset(d["venue_words"]["events"]),
+        event_words=frozenset(d["venue_words"]["events"]),
         name_compatible=frozenset(compatible),
     )

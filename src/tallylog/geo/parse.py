@@ -46,7 +46,8 @@ _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 _PLACING_CUES = frozenset("in at inside within near nearby outside around outskirts vicinity close north south east "
                           "west northeast northwest southeast southwest northern southern eastern western central "
                           "throughout across toward towards into via between beyond".split())
-_ATTRIB_RE = re.compile(r"-(?:led|backed|based|allied|funded|controlled|held|run|owned|made|born|occupied|bound)$")
+_ATTRIB_RE = re.compile(r"-(?:led|backed|based|allied|funded|controlled|held|run|owned|made|born|occupied|bound|rich|"
+                        r"poor|torn|hit|ravaged|stricken|dominated|majority|speaking)$")
 _NAME_EXEMPT = ("country", "region", "sea", "strait")  # areas kept even inside a personal or ship name
 # Populations (GeoNames) that decide how far a place outside the document's countries is trusted.
 _BIG_PLACE = 100_000
@@ -368,7 +369,8 @@ class Geoparser:
             if doc_cc and not in_ctx and not multi:
                 return False
             return multi or evidence
-        if j - i == 1 and _POSSESSIVE_RE.search(toks[0].text) and c.pop < _SMALL_PLACE and not evidence:
+        if j - i == 1 and _POSSESSIVE_RE.search(toks[0].text) and c.pop < _SMALL_PLACE and \
+                not (sp.place_before or sp.admin or sp.place_after):
             return False  # "Elliott's", "Payne's": a small town's name with 's is mostly a person's
         if doc_cc and not in_ctx:
             return self._accept_foreign(c, sp, evidence, weak_caps, multi)
@@ -496,10 +498,19 @@ class Geoparser:
                 continue
             if any(c.kind in (KIND_PRIMARY, KIND_ALT) for c in cands.get(norm_key(" ".join(t.text for t in sp.toks)), ())):
                 continue
-            words = [norm_key(_POSSESSIVE_RE.sub("", t.text)) for t in sp.toks
-                     if not t.particle and not self._compatible(t, cands)]
-            if len(words) >= 2:
-                out.update(words)
+            # runs of two or more name words, split at place words and titles: "Beledweyne District
+            # Commissioner Omar Osman" gives "Omar Osman", not "Beledweyne"
+            run: list[str] = []
+            for t in sp.toks + [None]:
+                if t is not None and not t.particle and not self._compatible(t, cands) \
+                        and norm_key(t.low) not in lex.person_titles:
+                    run.append(norm_key(_POSSESSIVE_RE.sub("", t.text)))
+                    continue
+                if t is not None and t.particle and run:
+                    continue  # "Lionel Bethune de Moro"
+                if len(run) >= 2:
+                    out.update(run)
+                run = []
         return out
 
     def _compatible(self, tok: _Tok, cands: dict[str, list[Candidate]] | None = None) -> bool:
@@ -512,7 +523,7 @@ class Geoparser:
             return True
         if _is_acronym(tok.text) or _ATTRIB_RE.search(low):
             return True  # "Belfast IRA", "China-funded Gwadar": an abbreviation or attribute, not a name
-        if low in lex.not_places and low not in lex.person_titles:
+        if low in lex.not_places and low not in lex.person_titles and low not in lex.demonyms:
             return True
         if cands is not None:
             return any(c.feature in _AREA_FEATURES and c.kind in (KIND_PRIMARY, KIND_ALT)
@@ -533,8 +544,11 @@ class Geoparser:
         if any(w in lex.venue_words for k, w in enumerate(lows) if not i <= k < j):
             return "venue"
         for k in (i - 1, j):
-            if 0 <= k < len(toks) and not (k in area_toks or self._compatible(toks[k])):
-                return "name"
+            if not 0 <= k < len(toks) or k in area_toks or self._compatible(toks[k]):
+                continue
+            if k == j and (lows[k] in lex.person_titles or lows[k] in lex.modifier_nouns):
+                continue  # "Balochistan Chief Minister X": a title after a place names the place's official
+            return "name"
         return "ok"
 
     def _resolve_span(self, text, sp: _Span, gl, lookup, doc_cc: set[str], persons: set[str],
@@ -604,7 +618,8 @@ class Geoparser:
                 continue
             taken.append((i, j))
             m = self._mention(text, sp, i, j, c, s)
-            if venue and m.feature == "populated_place":
+            if venue and m.feature == "populated_place" and \
+                    not any(t.low in lex.event_words for t in sp.toks[j:]):
                 m.geo_precision = max(m.geo_precision or 1, 2)  # the venue is in or near the town
             mentions.append(m)
         if not mentions and not sp.person and not sp.org:

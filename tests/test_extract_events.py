@@ -1,0 +1,89 @@
+"""Event mentions and their merge, on sentences written here in the patterns of news language."""
+from __future__ import annotations
+
+from datetime import date
+
+from tallylog import extract
+from tallylog.extract.events import find_triggers, find_weapons
+
+
+def events(text: str, published: str | None = "2024-03-07"):
+    return extract(text, published=published).events
+
+
+def test_triggers_prefer_the_specific_reading():
+    subs = [t.sub for t in find_triggers("A suicide bomber blew himself up at a checkpoint.")]
+    assert subs[0] == "Suicide bomb"
+    assert [t.sub for t in find_triggers("Rockets struck the base.")] == ["Shelling/artillery/missile attack"]
+
+
+def test_weapon_words_map_to_classes():
+    assert set(find_weapons("two one-way attack drones and a Katyusha rocket")) == {"drone", "rocket"}
+    assert set(find_weapons("a roadside bomb and gunmen")) == {"ied", "small_arms"}
+
+
+def test_a_dated_placed_attack_with_casualties_and_attribution():
+    [e] = events("Bomb kills soldiers\n\nA roadside bomb killed four soldiers and wounded six others near Kandahar "
+                 "on Tuesday, a provincial police spokesman said.")
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.event_type == "Explosions/Remote violence"
+    assert e.date == date(2024, 3, 5) and e.date_precision == "day"
+    assert e.location.country == "AF" and e.location.geo_precision == 2  # "near" the city
+    assert (e.fatalities, e.injured) == (4, 6)
+    assert e.weapons == ["ied"]
+    assert e.attribution and e.attribution[0].speaker == "provincial police spokesman"
+    assert e.evidence and "roadside bomb" in e.evidence[-1].text
+
+
+def test_follow_up_sentences_merge_into_one_incident():
+    evs = events("Gunmen storm hotel\n\nGunmen stormed a hotel in Mogadishu on Monday, killing at least five people. "
+                 "The attackers also wounded 12 guests, police said. Al-Shabab claimed responsibility for the attack.")
+    assert len(evs) == 1
+    e = evs[0]
+    assert e.fatalities == 5 and e.injured == 12
+    assert e.actor1 == "al-Shabab"
+    assert e.status == "reported"
+    assert len(e.evidence) >= 2
+
+
+def test_two_places_two_days_are_two_incidents():
+    evs = events("Strikes\n\nAn airstrike hit a market in Idlib on Monday. Separately, a car bomb exploded in "
+                 "Aleppo on Wednesday, killing three civilians.")
+    assert len(evs) == 2
+    assert {e.sub_event_type for e in evs} == {"Air/drone strike", "Remote explosive/landmine/IED"}
+
+
+def test_threats_hypotheticals_and_aggregates_are_not_incidents():
+    assert events("Warning\n\nThe militia threatened to attack US bases in Iraq if the strikes continue.") == []
+    assert events("Risk\n\nOfficials said drones could strike the embassy in Baghdad on Friday.") == []
+    res = extract("Tally\n\nThe group has so far targeted a number of US bases in Syria, including al-Tanf.",
+                  published="2024-01-04")
+    assert res.events == []
+
+
+def test_intercepted_drone_is_disrupted_weapons_use():
+    [e] = events("Drone downed\n\nTwo drones were shot down near Erbil airport late on Wednesday, officials said.")
+    assert e.sub_event_type == "Disrupted weapons use" and e.outcome == "intercepted"
+    assert e.quantity == 2 and e.weapons == ["drone"]
+    assert e.location.gazetteer_id is not None
+
+
+def test_perpetrators_own_claim_is_status_claimed_and_denial_denied():
+    [c] = events("Claim\n\nThe Houthis said they targeted a US destroyer in the Red Sea with missiles on Saturday.")
+    assert c.status == "claimed"
+    [d] = events("Denial\n\nA Kurdish security official denied that a drone struck the Harir base on Tuesday.")
+    assert d.status == "denied"
+
+
+def test_attacks_on_us_forces_are_kinded():
+    [e] = events("Attack\n\nRockets struck a base hosting US troops in Syria's Deir ez-Zor province on Thursday.")
+    assert e.kind == "attack_on_us_forces"
+
+
+def test_statement_day_is_not_the_incident_day():
+    [e] = events("Toll rises\n\nThe army said Thursday that militants ambushed a convoy near Gao on Monday, "
+                 "killing 11 soldiers.")
+    assert e.date == date(2024, 3, 4)
+
+
+def test_no_place_no_date_is_not_an_incident():
+    assert events("Background\n\nSuicide bombings have long been a tactic of the group.") == []
