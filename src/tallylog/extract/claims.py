@@ -97,6 +97,20 @@ def expand_name(speaker: str | None, before: str) -> str | None:
     return (m.group(1) + speaker) if m else speaker
 
 
+def _main_country(ctx: DocContext) -> PlaceMention | None:
+    """The one country a report is about, when it clearly has one (a count without a place counts there)."""
+    counts: dict[str, int] = {}
+    for p in ctx.places:
+        if p.country and p.latitude is not None:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < 2 or n < 0.6 * sum(counts.values()):
+        return None
+    return PlaceMention(text=top, start=0, end=0, country=top, feature="country")
+
+
 def _region(places: list[PlaceMention]) -> list[str]:
     out: list[str] = []
     for p in places:
@@ -125,6 +139,7 @@ class ClaimFinder:
         self.attr = attributions
         self.p = _patterns()
         self.sentences_with_claims: set[int] = set()
+        self.main_country = _main_country(ctx)
 
     def _is_aggregate(self, sentence: str, unit: str, value: int, match_start: int) -> bool:
         """A count is aggregate when it counts incidents, or casualties over a period or many attacks."""
@@ -237,6 +252,8 @@ class ClaimFinder:
             found.sort()
             places = [p for p in self.ctx.places_in(sent.start, sent.end)]
             countries = [p for p in places if p.feature in ("country",)] or places
+            if not countries and self.main_country:
+                countries = [self.main_country]
             since, since_text = self._period(sent, 0)
             as_of = self._as_of(sent)
             scope = self._scope(sent) if since is None and since_text is None else None

@@ -61,6 +61,7 @@ class Mention:
     us_target: bool
     toll_update: bool = False
     date_strong: bool = False  # the date is said of this incident (next to its trigger), not of the sentence
+    anaphoric: bool = False  # "the attack", "Tuesday's bombing": a reference back to an incident already told
     evidence: list[Span] = field(default_factory=list)
 
 
@@ -254,6 +255,9 @@ class MentionFinder:
             date=date_m, actor1=actor1, actor1_side=side1, actor2=actor2, killed=killed, injured=injured,
             quantity=quantity, outcome=outcome, status=status, attribution=as_attribution(attribution),
             us_target=us_target, toll_update=bool(self.lex["toll_update"].search(s) and killed), date_strong=date_strong,
+            anaphoric=bool(re.search(r"\b(?:the|this|that|these|its|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+(?:[\w-]+\s+){0,2}$", s[:trigger.start], re.I))
+            and bool(re.match(r"(?:attack|bombing|blast|explosion|assault|ambush|raid|hijacking|shooting|massacre|siege|strike)\b", trigger.text, re.I))
+            and killed is None and injured is None,
             evidence=[Span(sent.start, sent.end, sent.text)],
         )
 
@@ -381,8 +385,11 @@ def main_countries(ctx: DocContext) -> set[str]:
 
 
 def _lede_place(finder: "MentionFinder", country: str | None, upto: int = 4) -> tuple[PlaceMention | None, int | None]:
-    """A specific place for an incident known only by its country, from the report's opening sentences."""
-    for sent in finder.ctx.sentences[:upto]:
+    """A specific place for an incident known only by its country: from the report's opening sentences, else
+    from the first sentence about violence that names one (the most specific location the report gives)."""
+    sents = finder.ctx.sentences
+    ordered = list(sents[:upto]) + [x for x in sents[upto:] if find_triggers(x.text)]
+    for sent in ordered:
         place, precision = finder._place(sent, Trigger(0, 0, "", None))
         if place is not None and not _is_broad(place) and place.latitude is not None and (country is None or place.country == country):
             return place, precision
@@ -466,6 +473,12 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
     """
     clusters: list[_Cluster] = []
     for m in mentions:
+        if m.anaphoric and clusters:
+            same_day = [c for c in clusters if c.strong_date is None or m.date is None or _dates_compatible(c.strong_date, m.date)]
+            if same_day:
+                m.place = None
+                same_day[-1].mentions.append(m)
+                continue
         target = None
         for c in reversed(clusters):
             if c.compatible(m):
