@@ -260,6 +260,6 @@ def test_multiword_names_win_over_their_parts(geo, text, name, iso):
 
 
 def test_continents_are_regions_not_namesake_towns(geo):
-    ms = geo.geoparse("Migrants from Africa and the Middle East crossed into Europe.")
-    assert [m.feature for m in ms] == ["region", "region", "region"]
+    ms = geo.geoparse("Migrants from Africa and the Middle East crossed into Europe, U.S. officials said.")
+    assert [m.feature for m in ms if m.text != "U.S."] == ["region", "region", "region"]
     assert all(m.country is None for m in ms)

@@ -38,6 +38,7 @@ class Trigger:
     text: str
     sub: str | None
     needs_weapon: bool = False
+    weak: bool = False  # needs corroboration (a weapon, an armed actor, a casualty figure)
 
 
 @dataclass
@@ -70,7 +71,7 @@ def _lex() -> dict:
     ev = load("events")
     # one pass over a sentence: every trigger entry is a named group, specific entries first
     trigger_re = re.compile("|".join(rf"(?P<t{i}>\b(?:{t['re']})\b)" for i, t in enumerate(ev["triggers"])), re.I)
-    triggers = [(t["sub"], bool(t.get("needs_weapon"))) for t in ev["triggers"]]
+    triggers = [(t["sub"], bool(t.get("needs_weapon")), bool(t.get("weak"))) for t in ev["triggers"]]
     weapons = {w: re.compile(rf"\b(?:{alternation(words)})\b", re.I) for w, words in load("weapons")["weapons"].items()}
     num = rf"(?P<num>{CARDINAL})"
     qual = r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated)\s+)?"
@@ -121,8 +122,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
     lex = _lex()
     found: list[Trigger] = []
     for m in lex["trigger_re"].finditer(sentence):
-        sub, needs = lex["triggers"][int(m.lastgroup[1:])]
-        found.append(Trigger(m.start(), m.end(), m.group(0), sub, needs))
+        sub, needs, weak = lex["triggers"][int(m.lastgroup[1:])]
+        found.append(Trigger(m.start(), m.end(), m.group(0), sub, needs, weak))
     return found
 
 
@@ -156,8 +157,11 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_BROAD_FEATURES = frozenset({"country", "admin1", "admin2", "region", "continent", "area", "sea", "ocean", "water", "desert"})
+
+
 def _is_broad(p: PlaceMention | None) -> bool:
-    return p is None or p.feature in ("country", "admin1", "region", "continent") or (p.geo_precision or 0) >= 3
+    return p is None or p.feature in _BROAD_FEATURES or (p.geo_precision or 0) >= 3
 
 
 class MentionFinder:
@@ -202,9 +206,13 @@ class MentionFinder:
         if not triggers:
             return None
         weapons = find_weapons(s)
-        strong = [t for t in triggers if t.sub is not None and (not t.needs_weapon or weapons)]
-        weak = [t for t in triggers if t.sub is None]
         actors = self.ctx.actors_in(sent.start, sent.end)
+        armed = any(a.named or a.name not in ("police", "army", "military", "security forces") for a in actors)
+        figures = bool(re.search(r"\b(?:killed|killing|dead|wounded|injured|wounding)\b", s, re.I))
+        strong = [t for t in triggers if t.sub is not None and not t.weak and (not t.needs_weapon or weapons)]
+        lesser = [t for t in triggers if t.sub is not None and t.weak and (weapons or armed or figures)]
+        strong = strong or lesser
+        weak = [t for t in triggers if t.sub is None]
         corroborated = bool(weapons) or any(a for a in actors) or bool(strong)
         if not strong and not (weak and corroborated):
             return None
@@ -523,8 +531,8 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
     if (place is None or _is_broad(place)) and not day_dated:
         if not (place is None and dated):
             return None
-    if place is None and not dated:
-        return None
+    if place is None and not (day_dated and any(m.date_strong for m in c.mentions)):
+        return None  # no place: only a day said of the incident itself makes it specific
     lex = _lex()
     subs = [m.sub for m in c.mentions]
     # all mentions disrupted -> disrupted; otherwise the most specific violent sub-type said

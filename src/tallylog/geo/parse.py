@@ -312,7 +312,7 @@ class Geoparser:
         elif f == "admin1":
             s += 0.35 + (0.8 if sp.admin and lex.admin_after.get(sp.admin) == 3 else 0.0)
         elif f in ("region", "sea", "strait"):
-            s += 0.7
+            s += 0.9  # a named sea or region beats a village of the same name ("Middle East")
         elif f == "populated_place":
             s += 0.5 * min(math.log10(c.pop + 1), 7.0) / 7.0
             if sp.admin and lex.admin_after.get(sp.admin) == 3:
@@ -346,6 +346,9 @@ class Geoparser:
                 return False
         if sp.speech and c.feature not in _AREA_FEATURES and not sp.cue:
             return False
+        if c.feature == "admin1" and doc_cc and c.country not in doc_cc and not (sp.admin or multi) \
+                and c.pop < 1_000_000:
+            return False  # "Gulf" of "Gulf nations" is no foreign province
         if c.feature in _AREA_FEATURES:
             return c.kind != KIND_FOLD or evidence
         if c.gid.startswith("facility:"):
@@ -361,8 +364,11 @@ class Geoparser:
         if c.kind == KIND_FOLD:
             if doc_cc and not in_ctx:
                 return False  # folding is a guess: only inside the document's countries
-            if c.pop >= _BIG_PLACE and fold_key(c.name) != fold_key(surface):
-                return False  # never fold a word onto a well-known city by one of its other names
+            if fold_key(c.name) != fold_key(surface) and (c.pop >= _BIG_PLACE or fold_key(surface)[:2] !=
+                                                          fold_key(c.name)[:2]):
+                # never fold a word onto a well-known city by one of its other names, nor onto a town
+                # whose own name starts differently ("L'Estere" is not Leicester)
+                return False
         if c.kind == KIND_FOLD and not (multi or article):
             return evidence and (in_ctx or c.pop >= 10_000)
         if c.feature in ("airport", "airfield"):
@@ -391,8 +397,8 @@ class Geoparser:
             return False
         strong = bool(sp.place_before or sp.admin or sp.place_after)
         if c.kind == KIND_ALT:
-            # another language's name of a foreign town ("Nisa" for Nice) needs a large town and a cue
-            return c.pop >= _BIG_PLACE and (evidence or multi)
+            # another language's name of a foreign town ("Boni" for Bonn) needs a large town and a place phrase
+            return c.pop >= _BIG_PLACE and (strong or (evidence and c.pop >= 1_000_000))
         if c.pop >= _BIG_PLACE:
             return True
         if c.pop >= _SMALL_PLACE:
@@ -444,8 +450,8 @@ class Geoparser:
 
         caps_doc = _mostly_caps(toks)
         # pass 2: countries of the places resolved with confidence
-        ctx = set(doc_cc) | self._confident_countries(spans, lookup, doc_cc, caps_doc)
         name_parts = self._name_parts(spans, cands)
+        ctx = set(doc_cc) | self._confident_countries(spans, lookup, doc_cc, caps_doc, name_parts)
 
         out: list[PlaceMention] = []
         for sp, gl in zip(spans, grams):
@@ -454,7 +460,8 @@ class Geoparser:
         return out
 
     # -- document context -----------------------------------------------------------------------------------
-    def _confident_countries(self, spans: list[_Span], lookup, doc_cc: set[str], caps_doc: bool) -> set[str]:
+    def _confident_countries(self, spans: list[_Span], lookup, doc_cc: set[str], caps_doc: bool,
+                             name_parts: set[str]) -> set[str]:
         """Countries of places that need no context to resolve: curated facilities named with a facility word
         or a multi-word name, cities of >= 500k people with no namesake a tenth their size, multi-word names whose
         readings all lie in one country."""
@@ -465,6 +472,8 @@ class Geoparser:
             whole = _POSSESSIVE_RE.sub("", " ".join(t.text for t in sp.toks))
             if _is_stop(whole, self.lex) or (len(sp.toks) == 1 and not caps_doc and _is_acronym(sp.toks[0].text)):
                 continue
+            if len(sp.toks) == 1 and norm_key(whole) in name_parts:
+                continue  # "Aden" after "Shamsa Mohamed Aden"
             cs = [c for c in lookup(whole) if c.kind in (KIND_PRIMARY, KIND_ALT) and c.country]
             if not cs:
                 continue
@@ -543,7 +552,9 @@ class Geoparser:
             return "street"  # the venue word itself ("Marathon" of "Boston Marathon") is no place
         if any(w in lex.venue_words for k, w in enumerate(lows) if not i <= k < j):
             return "venue"
-        for k in (i - 1, j):
+        for k, step in ((i - 1, -1), (j, 1)):
+            while 0 <= k < len(toks) and toks[k].particle and toks[k].low != "of":
+                k += step  # "Lionel Bethune de Moro": look past the particle
             if not 0 <= k < len(toks) or k in area_toks or self._compatible(toks[k]):
                 continue
             if k == j and (lows[k] in lex.person_titles or lows[k] in lex.modifier_nouns):
@@ -608,7 +619,7 @@ class Geoparser:
             if single_name and c.feature not in _AREA_FEATURES and not c.gid.startswith("facility:"):
                 in_ctx = c.country in doc_cc if doc_cc else False
                 big_here = in_ctx and c.pop >= _BIG_PLACE and c.kind == KIND_PRIMARY
-                if not big_here and not ((sp.cue or sp.place_before or sp.admin) and (in_ctx or c.pop >= _BIG_PLACE)):
+                if not big_here and not (sp.place_before or sp.admin or (sp.cue and in_ctx)):
                     continue  # "Sullivan" after "Jake Sullivan"; "London" after "London Underground" stays
             if not self._accept(c, sp, i, j, doc_cc, caps_doc):
                 continue
