@@ -87,3 +87,27 @@ def test_statement_day_is_not_the_incident_day():
 
 def test_no_place_no_date_is_not_an_incident():
     assert events("Background\n\nSuicide bombings have long been a tactic of the group.") == []
+
+
+def test_one_side_at_two_places_is_two_incidents():
+    evs = events("Drones hit\n\nDrones attacked US bases at al-Tanf and Rmelan on Tuesday, officials said.")
+    assert sorted(e.location.country for e in evs) == ["SY", "SY"]
+    assert len({e.location.gazetteer_id for e in evs}) == 2
+    assert all(e.date == date(2024, 3, 5) for e in evs)
+
+
+def test_two_acts_in_one_sentence_are_read_apart():
+    from tallylog.extract.context import DocContext
+    from tallylog.extract.dates import find_dates
+    from tallylog.extract.attribution import attribute
+    from tallylog.extract.events import MentionFinder
+    from tallylog.extract.sentences import split_sentences
+    from tallylog.geo import get_geocoder
+    from tallylog.model import Report
+
+    text = "Forces kill militants\n\nTroops killed 50 militants in airstrikes on Wednesday after ending a hotel siege in Beledweyne on Tuesday."
+    report = Report(text=text, published=date(2024, 1, 4))
+    ctx = DocContext(report, split_sentences(text), get_geocoder().geoparse(text), find_dates(text, report.published))
+    mentions, _ = MentionFinder(ctx, [attribute(s.text) for s in ctx.sentences]).find()
+    assert [m.sub for m in mentions] == ["Air/drone strike", "Attack"]
+    assert mentions[0].killed == 50 and mentions[1].place.name and mentions[1].killed is None

@@ -42,7 +42,7 @@ _DOC_REQUIRED = ("id", "source", "published", "relevant", "incidents", "claims")
 _INCIDENT_KEYS = {
     "date", "date_end", "date_precision", "place", "place_text", "country", "admin1", "lat", "lon",
     "geo_precision", "coord_source", "kind", "event_type", "sub_event_type", "weapons", "perpetrator",
-    "target", "killed", "injured", "status", "evidence", "notes",
+    "target", "killed", "injured", "status", "evidence", "notes", "cluster",
 }
 _INCIDENT_REQUIRED = (
     "date", "place", "lat", "lon", "kind", "event_type", "sub_event_type", "weapons", "killed",
@@ -79,6 +79,7 @@ class GoldIncident:
     country: str | None = None
     geo_precision: int | None = None
     coord_source: str | None = None
+    cluster: str | None = None  # the same slug across documents that report one real-world incident
     perpetrator: str | None = None
     target: str | None = None
     notes: str | None = None
@@ -276,6 +277,7 @@ def _incident(c: _Checker, raw: Any, what: str) -> GoldIncident:
         evidence=c.text(obj, "evidence", what, nullable=False) or "",
         country=country, geo_precision=geo_precision,
         coord_source=c.text(obj, "coord_source", what),
+        cluster=c.text(obj, "cluster", what),
         perpetrator=c.text(obj, "perpetrator", what), target=c.text(obj, "target", what),
         notes=obj.get("notes"),
     )

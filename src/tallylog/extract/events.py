@@ -112,6 +112,8 @@ def _lex() -> dict:
         "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
         "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan)\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base)\s+(?:of\s+)?)?$)", re.I),
         "responsibility": re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaimed (?:the|the latest|this|that) (?:attack|bombing|blast|strike|assault)", re.I),
+        "clause_boundary": re.compile(r"\s+(?:after|following|before|while|as)\s+|;\s+", re.I),
+        "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:and|or|as well as)?\s*(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*", re.I),
         "speech_date": re.compile(rf"\b{ev['speech_before_date']}", re.I),
         "generic_weak": re.compile(r"^(?:hit|struck|targeted|targeting|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|killings?|strikes?)$", re.I),
     }
@@ -193,24 +195,65 @@ class MentionFinder:
             if i in self.claim_sentences:
                 aggregate.append(sent)
                 continue
-            m = self._mention(sent, self.attr[i])
-            if m == "aggregate":
-                aggregate.append(sent)
-            elif m is not None:
-                mentions.append(m)
+            for part in self._clauses(sent):
+                m = self._mention(part, self.attr[i], whole=sent)
+                if m == "aggregate":
+                    aggregate.append(sent)
+                elif m is not None:
+                    mentions.append(m)
+                    mentions.extend(self._coordinated(m))
         return mentions, aggregate
 
-    def _mention(self, sent: Sentence, attribution: SentenceAttribution) -> Mention | None | str:
+    def _clauses(self, sent: Sentence) -> list[Sentence]:
+        """Split a sentence that tells two different acts ("forces killed 50 militants in airstrikes after
+        ending a hotel siege") at the clause boundary between them; otherwise the sentence itself."""
+        s = sent.text
+        for b in self.lex["clause_boundary"].finditer(s):
+            left, right = s[:b.start()], s[b.end():]
+            lt = [t for t in find_triggers(left) if t.sub is not None and not t.weak]
+            rt = [t for t in find_triggers(right) if t.sub is not None]
+            if lt and rt and {t.sub for t in lt}.isdisjoint({t.sub for t in rt}):
+                cut = sent.start + b.start()
+                return [Sentence(sent.start, cut, left, sent.paragraph, sent.index),
+                        Sentence(sent.start + b.end(), sent.end, right, sent.paragraph, sent.index)]
+        return [sent]
+
+    def _coordinated(self, m: Mention) -> list[Mention]:
+        """"Drones attacked al-Tanf and Rmelan": one side at two places is two incidents (one place each)."""
+        if m.place is None or _is_broad(m.place):
+            return []
+        text = self.ctx.report.text
+        out = []
+        last = m.place
+        for p in self.ctx.places_in(m.place.end, m.sentence.end):
+            between = text[last.end:p.start]
+            if not self.lex["coordination"].fullmatch(between):
+                break
+            if _is_broad(p) or p.latitude is None or m.place.latitude is None or \
+                    haversine_km((p.latitude, p.longitude), (m.place.latitude, m.place.longitude)) <= 25:
+                last = p
+                continue
+            twin = Mention(**{**m.__dict__, "place": p, "killed": None, "injured": None, "evidence": list(m.evidence)})
+            out.append(twin)
+            last = p
+        if out:
+            m.killed = m.injured = None  # a figure for both places is no figure for either
+        return out
+
+    def _mention(self, sent: Sentence, attribution: SentenceAttribution, whole: Sentence | None = None) -> Mention | None | str:
         s = sent.text
         triggers = find_triggers(s)
         if not triggers:
             return None
+        whole = whole or sent
         weapons = find_weapons(s)
         actors = self.ctx.actors_in(sent.start, sent.end)
-        armed = any(a.named or a.name not in ("police", "army", "military", "security forces") for a in actors)
-        figures = bool(re.search(r"\b(?:killed|killing|dead|wounded|injured|wounding)\b", s, re.I))
+        all_actors = self.ctx.actors_in(whole.start, whole.end)
+        armed = any(a.named or a.name not in ("police", "army", "military", "security forces") for a in all_actors)
+        figures = bool(re.search(r"\b(?:killed|killing|dead|wounded|injured|wounding)\b", whole.text, re.I))
+        weapons_ctx = weapons or find_weapons(whole.text)
         strong = [t for t in triggers if t.sub is not None and not t.weak and (not t.needs_weapon or weapons)]
-        lesser = [t for t in triggers if t.sub is not None and t.weak and (weapons or armed or figures)]
+        lesser = [t for t in triggers if t.sub is not None and t.weak and (weapons_ctx or armed or figures)]
         strong = strong or lesser
         weak = [t for t in triggers if t.sub is None]
         corroborated = bool(weapons) or any(a for a in actors) or bool(strong)
@@ -507,7 +550,7 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
                     m.actor1, m.actor1_side = name, side
     for c in clusters:
         place = c.place
-        if finder is not None and c is clusters[0] and (place is None or _is_broad(place)):
+        if finder is not None and c is clusters[0] and (place is None or place.feature == "country"):
             lp, lprec = _lede_place(finder, place.country if place else None)
             if lp is not None:
                 c.mentions[0].place, c.mentions[0].place_precision = lp, lprec

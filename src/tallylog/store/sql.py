@@ -1,0 +1,71 @@
+"""Small SQL helpers that differ between SQLite and PostgreSQL, hidden behind one expression each."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from sqlalchemy import String, Table
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement, FunctionElement
+
+PERIODS = ("day", "week", "month")
+
+
+class period_key(FunctionElement):
+    """The period a DATE column falls in, as text: day ``YYYY-MM-DD``, week its Monday, month ``YYYY-MM``."""
+
+    type = String()
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement[Any], period: str) -> None:
+        if period not in PERIODS:
+            raise ValueError(f"period must be one of {PERIODS}, not {period!r}")
+        self.period = period
+        super().__init__(column)
+
+
+@compiles(period_key, "sqlite")
+def _period_sqlite(element: period_key, compiler: Any, **kw: Any) -> str:
+    col = compiler.process(list(element.clauses)[0], **kw)
+    if element.period == "day":
+        return f"date({col})"
+    if element.period == "week":  # the Sunday on or after, back six days: the ISO week's Monday
+        return f"date({col}, 'weekday 0', '-6 days')"
+    return f"strftime('%Y-%m', {col})"
+
+
+@compiles(period_key, "postgresql")
+def _period_pg(element: period_key, compiler: Any, **kw: Any) -> str:
+    col = compiler.process(list(element.clauses)[0], **kw)
+    if element.period == "day":
+        return f"to_char({col}, 'YYYY-MM-DD')"
+    if element.period == "week":
+        return f"to_char(date_trunc('week', {col}), 'YYYY-MM-DD')"
+    return f"to_char({col}, 'YYYY-MM')"
+
+
+def insert_ignore(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert rows, skipping those whose primary key is already there (both databases' ON CONFLICT DO NOTHING)."""
+    rows = list(rows)
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    conn.execute(insert(table).on_conflict_do_nothing(), rows)
+
+
+def upsert(conn: Connection, table: Table, rows: Iterable[dict[str, Any]], key: list[str],
+           update: list[str]) -> None:
+    """Insert rows, or on a key clash overwrite the ``update`` columns (ON CONFLICT DO UPDATE)."""
+    rows = list(rows)
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=key, set_={c: stmt.excluded[c] for c in update})
+    conn.execute(stmt, rows)
