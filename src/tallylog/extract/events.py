@@ -187,6 +187,7 @@ class MentionFinder:
         mentions: list[Mention] = []
         aggregate: list[Sentence] = []
         self.responsibility: list[tuple[int, str, str | None]] = []
+        self._all_triggers = find_triggers(self.ctx.report.text)
         for i, sent in enumerate(self.ctx.sentences):
             if self.lex["responsibility"].search(sent.text):
                 named = [a for a in self.ctx.actors_in(sent.start, sent.end) if a.named]
@@ -204,14 +205,22 @@ class MentionFinder:
                     mentions.extend(self._coordinated(m))
         return mentions, aggregate
 
+    def _triggers_in(self, sent: Sentence) -> list[Trigger]:
+        """The report's triggers inside ``sent``, with offsets relative to it."""
+        return [Trigger(t.start - sent.start, t.end - sent.start, t.text, t.sub, t.needs_weapon, t.weak)
+                for t in self._all_triggers if sent.start <= t.start and t.end <= sent.end]
+
     def _clauses(self, sent: Sentence) -> list[Sentence]:
         """Split a sentence that tells two different acts ("forces killed 50 militants in airstrikes after
         ending a hotel siege") at the clause boundary between them; otherwise the sentence itself."""
         s = sent.text
+        triggers = self._triggers_in(sent)
+        if len(triggers) < 2:
+            return [sent]
         for b in self.lex["clause_boundary"].finditer(s):
+            lt = [t for t in triggers if t.end <= b.start() and t.sub is not None and not t.weak]
+            rt = [t for t in triggers if t.start >= b.end() and t.sub is not None]
             left, right = s[:b.start()], s[b.end():]
-            lt = [t for t in find_triggers(left) if t.sub is not None and not t.weak]
-            rt = [t for t in find_triggers(right) if t.sub is not None]
             if lt and rt and {t.sub for t in lt}.isdisjoint({t.sub for t in rt}):
                 cut = sent.start + b.start()
                 return [Sentence(sent.start, cut, left, sent.paragraph, sent.index),
@@ -242,7 +251,7 @@ class MentionFinder:
 
     def _mention(self, sent: Sentence, attribution: SentenceAttribution, whole: Sentence | None = None) -> Mention | None | str:
         s = sent.text
-        triggers = find_triggers(s)
+        triggers = self._triggers_in(sent) if hasattr(self, "_all_triggers") else find_triggers(s)
         if not triggers:
             return None
         whole = whole or sent

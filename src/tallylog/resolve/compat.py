@@ -117,9 +117,7 @@ def type_score(a: Features, b: Features, cfg: ResolveConfig) -> float | None:
     if a.sub == b.sub:
         return 1.0
     s = cfg.sub_pair_score.get((a.sub, b.sub))
-    if a.etype == b.etype:
-        return max(s or 0.0, cfg.type_pair_score.get((a.etype, b.etype), 0.6)) if s is None else s
-    t = cfg.type_pair_score.get((a.etype, b.etype))
+    t = cfg.type_pair_score.get((a.etype, b.etype)) if a.etype != b.etype else None
     if s is None and t is None:
         return None
     return max(s or 0.0, t or 0.0)

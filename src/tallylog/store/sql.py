@@ -11,21 +11,41 @@ from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 PERIODS = ("day", "week", "month")
 
 
-class period_key(FunctionElement):
-    """The period a DATE column falls in, as text: day ``YYYY-MM-DD``, week its Monday, month ``YYYY-MM``."""
+class _PeriodKey(FunctionElement):
+    """The period a DATE column falls in, as text (one subclass per period, so compiled SQL caches apart)."""
 
     type = String()
     inherit_cache = True
-
-    def __init__(self, column: ColumnElement[Any], period: str) -> None:
-        if period not in PERIODS:
-            raise ValueError(f"period must be one of {PERIODS}, not {period!r}")
-        self.period = period
-        super().__init__(column)
+    period = ""
 
 
-@compiles(period_key, "sqlite")
-def _period_sqlite(element: period_key, compiler: Any, **kw: Any) -> str:
+class _DayKey(_PeriodKey):
+    inherit_cache = True
+    period = "day"
+
+
+class _WeekKey(_PeriodKey):
+    inherit_cache = True
+    period = "week"
+
+
+class _MonthKey(_PeriodKey):
+    inherit_cache = True
+    period = "month"
+
+
+_KEYS = {"day": _DayKey, "week": _WeekKey, "month": _MonthKey}
+
+
+def period_key(column: ColumnElement[Any], period: str) -> _PeriodKey:
+    """Day ``YYYY-MM-DD``, week (its Monday, ``YYYY-MM-DD``) or month ``YYYY-MM`` of a DATE column."""
+    if period not in _KEYS:
+        raise ValueError(f"period must be one of {PERIODS}, not {period!r}")
+    return _KEYS[period](column)
+
+
+@compiles(_PeriodKey, "sqlite")
+def _period_sqlite(element: _PeriodKey, compiler: Any, **kw: Any) -> str:
     col = compiler.process(list(element.clauses)[0], **kw)
     if element.period == "day":
         return f"date({col})"
@@ -34,8 +54,8 @@ def _period_sqlite(element: period_key, compiler: Any, **kw: Any) -> str:
     return f"strftime('%Y-%m', {col})"
 
 
-@compiles(period_key, "postgresql")
-def _period_pg(element: period_key, compiler: Any, **kw: Any) -> str:
+@compiles(_PeriodKey, "postgresql")
+def _period_pg(element: _PeriodKey, compiler: Any, **kw: Any) -> str:
     col = compiler.process(list(element.clauses)[0], **kw)
     if element.period == "day":
         return f"to_char({col}, 'YYYY-MM-DD')"

@@ -1,0 +1,437 @@
+"""The ledger: an embedded store of reports, their extracted mentions and claims, and resolved incidents.
+
+One code path runs on SQLite (a file: the default) and PostgreSQL (``postgresql://...``, driver psycopg 3).
+Opening a ledger runs the packaged Alembic migrations (``upgrade head``). Ingest is idempotent: a report
+already present (same id or same URL) is skipped. ``with ledger.batch():`` makes many writes one
+transaction, so a crash leaves either all of a batch or none of it.
+
+A ``Ledger`` holds one connection during a batch and is not meant to be shared between threads.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, update
+from sqlalchemy.engine import Connection
+
+from tallylog.model import Extraction
+from tallylog.store import queries, rows, schema
+from tallylog.store.migrate import upgrade
+from tallylog.store.schema import (
+    claims, incident_mentions, incident_weapons, incidents, mentions, outlets, places, reports,
+)
+from tallylog.store.sql import insert_ignore, upsert
+
+__all__ = ["AddedReport", "Ledger", "normalise_url"]
+
+SOURCE_CHUNK = 500  # incidents per query when attaching their sources to a stream
+
+
+def normalise_url(url_or_path: str | os.PathLike[str]) -> str:
+    """A SQLAlchemy URL from what a user types: a file path, ``sqlite:///...`` or ``postgresql://...``.
+
+    ``postgresql://`` and ``postgres://`` get the psycopg 3 driver (``postgresql+psycopg://``).
+    """
+    text = os.fspath(url_or_path)
+    if "://" not in text:
+        if text == ":memory:":
+            return "sqlite://"
+        return "sqlite:///" + str(Path(text).expanduser().resolve())
+    for prefix in ("postgresql://", "postgres://"):
+        if text.startswith(prefix):
+            return "postgresql+psycopg://" + text[len(prefix):]
+    return text
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    """SQLite as a transactional store: foreign keys on, WAL journal, explicit BEGIN (so DDL and reads join)."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # the driver issues no BEGIN of its own; we do, below
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        if engine.url.database not in (None, "", ":memory:"):
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")  # durable against a killed process; WAL stays atomic
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+@dataclass(slots=True)
+class AddedReport:
+    """What ``add_extraction`` stored: the report id and the new mention and claim ids, in extraction order."""
+
+    report_id: str
+    mention_ids: list[int] = field(default_factory=list)
+    claim_ids: list[int] = field(default_factory=list)
+
+
+class Ledger:
+    """The ledger store. Open with ``Ledger.open(url_or_path)``; close with ``close()`` or ``with``."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._conn: Connection | None = None  # the batch's connection while a batch is open
+
+    # -- opening ---------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, url_or_path: str | os.PathLike[str] = "ledger.db", *, migrate: bool = True,
+             echo: bool = False) -> "Ledger":
+        """Open (creating if needed) a ledger and bring its schema to the newest migration."""
+        url = normalise_url(url_or_path)
+        engine = create_engine(url, echo=echo, future=True)
+        if engine.dialect.name == "sqlite":
+            _sqlite_setup(engine)
+        ledger = cls(engine)
+        if migrate:
+            with engine.connect() as conn:
+                upgrade(conn)
+        return ledger
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- transactions ----------------------------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator["Ledger"]:
+        """One transaction for every write inside: committed at the end, rolled back on an exception.
+
+        Nested batches join the outer one. A process killed mid-batch leaves nothing of it.
+        """
+        if self._conn is not None:
+            yield self
+            return
+        with self.engine.begin() as conn:
+            self._conn = conn
+            try:
+                yield self
+            finally:
+                self._conn = None
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        if self._conn is not None:
+            yield self._conn
+        else:
+            with self.engine.begin() as conn:
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        if self._conn is not None:
+            yield self._conn
+        else:
+            with self.engine.connect() as conn:
+                yield conn
+
+    def _stream(self, stmt: Any) -> Iterator[dict[str, Any]]:
+        """Rows of a select as dicts, fetched in chunks (a server-side cursor on PostgreSQL)."""
+        with self._read() as conn:
+            result = conn.execution_options(yield_per=1000).execute(stmt)
+            for row in result:
+                yield rows.row_dict(row)
+
+    # -- reports ---------------------------------------------------------------------------------
+    def has_report(self, report_id: str | None = None, url: str | None = None) -> bool:
+        """Whether a report with this id, or this URL, is stored."""
+        with self._read() as conn:
+            return self._find_report(conn, report_id, url) is not None
+
+    @staticmethod
+    def _find_report(conn: Connection, report_id: str | None, url: str | None) -> str | None:
+        terms = []
+        if report_id:
+            terms.append(reports.c.id == report_id)
+        if url:
+            terms.append(reports.c.url == url)
+        if not terms:
+            return None
+        return conn.execute(select(reports.c.id).where(or_(*terms)).limit(1)).scalar()
+
+    def add_extraction(self, extraction: Extraction, *, source_group: str | None = None,
+                       fingerprint: int | str | None = None) -> AddedReport | None:
+        """Store one report's extraction; None (and nothing written) when the report is already there."""
+        report = extraction.report
+        with self._write() as conn:
+            if self._find_report(conn, report.id, report.url or None) is not None:
+                return None
+            if report.outlet:
+                insert_ignore(conn, outlets, [{"name": report.outlet, "domain": _domain(report.url),
+                                               "first_seen": rows.utcnow()}])
+            conn.execute(reports.insert(), [rows.report_row(report, source_group=source_group,
+                                                            fingerprint=fingerprint)])
+            mention_rows, claim_rows = rows.extraction_rows(extraction)
+            added = AddedReport(report.id)
+            if mention_rows:
+                res = conn.execute(mentions.insert().returning(mentions.c.id, sort_by_parameter_order=True),
+                                   mention_rows)
+                added.mention_ids = list(res.scalars())
+            if claim_rows:
+                res = conn.execute(claims.insert().returning(claims.c.id, sort_by_parameter_order=True),
+                                   claim_rows)
+                added.claim_ids = list(res.scalars())
+            insert_ignore(conn, places, rows.place_rows(extraction.places))
+            return added
+
+    def set_source_group(self, report_ids: Iterable[str], group: str | None) -> None:
+        """Mark reports as copies/syndications of one story (they then count as one source)."""
+        ids = list(report_ids)
+        with self._write() as conn:
+            conn.execute(update(reports).where(reports.c.id.in_(ids)).values(source_group=group))
+            affected = select(incident_mentions.c.incident_id).join(
+                mentions, mentions.c.id == incident_mentions.c.mention_id).where(mentions.c.report_id.in_(ids))
+            for inc in conn.execute(affected.distinct()).scalars().all():
+                self._recount(conn, inc)
+
+    def set_series_key(self, claim_ids: Iterable[int], series_key: str | None) -> None:
+        """Tag claims that count the same series (e.g. attacks on US forces since 2023-10-17)."""
+        with self._write() as conn:
+            conn.execute(update(claims).where(claims.c.id.in_(list(claim_ids))).values(series_key=series_key))
+
+    def report(self, report_id: str) -> dict[str, Any] | None:
+        with self._read() as conn:
+            row = conn.execute(select(reports).where(reports.c.id == report_id)).first()
+            return rows.row_dict(row) if row else None
+
+    # -- incidents: writes -----------------------------------------------------------------------
+    def create_incident(self, fields: Mapping[str, Any], mention_ids: Iterable[int]) -> str:
+        """A new incident from merged ``fields`` and the mentions it is made of; returns its id.
+
+        The id is ``inc_`` + 12 hex digits derived from the founding mentions' (report, ordinal), so the same
+        resolution run gives the same ids. ``n_mentions``/``n_sources`` are kept by the ledger: a source is a
+        report's ``source_group``, or the report itself when it has none. A mention linked elsewhere moves here.
+        """
+        ids = sorted(set(mention_ids))
+        if not ids:
+            raise ValueError("an incident needs at least one mention")
+        values = rows.incident_values(fields, complete=True)
+        with self._write() as conn:
+            keys = conn.execute(select(mentions.c.report_id, mentions.c.ordinal)
+                                .where(mentions.c.id.in_(ids))).all()
+            if len(keys) != len(ids):
+                raise ValueError("unknown mention id(s)")
+            inc_id = self._new_incident_id(conn, sorted(f"{r}:{o}" for r, o in keys))
+            now = rows.utcnow()
+            conn.execute(incidents.insert(), [{**values, "id": inc_id, "created_at": now, "updated_at": now,
+                                               "n_sources": 0, "n_mentions": 0}])
+            self._set_weapons(conn, inc_id, values["weapons"])
+            self._link(conn, inc_id, ids)
+            return inc_id
+
+    @staticmethod
+    def _new_incident_id(conn: Connection, keys: list[str]) -> str:
+        digest = hashlib.sha256("\n".join(keys).encode("utf-8")).hexdigest()
+        for start in range(0, len(digest) - 12, 4):
+            candidate = "inc_" + digest[start:start + 12]
+            if conn.execute(select(incidents.c.id).where(incidents.c.id == candidate)).first() is None:
+                return candidate
+        return "inc_" + uuid.uuid4().hex[:12]
+
+    def update_incident(self, incident_id: str, fields: Mapping[str, Any]) -> None:
+        """Overwrite some merged fields of an incident (``updated_at`` is set)."""
+        values = rows.incident_values(fields, complete=False)
+        with self._write() as conn:
+            res = conn.execute(update(incidents).where(incidents.c.id == incident_id)
+                               .values(**values, updated_at=rows.utcnow()))
+            if res.rowcount == 0:
+                raise KeyError(incident_id)
+            if "weapons" in values:
+                self._set_weapons(conn, incident_id, values["weapons"])
+
+    def link(self, incident_id: str, mention_ids: Iterable[int]) -> None:
+        """Attach mentions to an incident. A mention linked to another incident moves; an incident left
+        with no mention is deleted (every incident keeps at least one)."""
+        ids = sorted(set(mention_ids))
+        with self._write() as conn:
+            if conn.execute(select(incidents.c.id).where(incidents.c.id == incident_id)).first() is None:
+                raise KeyError(incident_id)
+            self._link(conn, incident_id, ids)
+            conn.execute(update(incidents).where(incidents.c.id == incident_id).values(updated_at=rows.utcnow()))
+
+    def _link(self, conn: Connection, incident_id: str, ids: list[int]) -> None:
+        if not ids:
+            return
+        before = set(conn.execute(select(incident_mentions.c.incident_id)
+                                  .where(incident_mentions.c.mention_id.in_(ids))).scalars())
+        upsert(conn, incident_mentions, [{"mention_id": m, "incident_id": incident_id} for m in ids],
+               key=["mention_id"], update=["incident_id"])
+        for other in sorted(before - {incident_id}):
+            self._recount(conn, other)
+        self._recount(conn, incident_id)
+
+    def _recount(self, conn: Connection, incident_id: str) -> None:
+        """Refresh n_mentions/n_sources from the links; delete the incident when none is left."""
+        source = func.coalesce(reports.c.source_group, reports.c.id)
+        n_mentions, n_sources = conn.execute(
+            select(func.count(), func.count(source.distinct()))
+            .select_from(incident_mentions.join(mentions, mentions.c.id == incident_mentions.c.mention_id)
+                         .join(reports, reports.c.id == mentions.c.report_id))
+            .where(incident_mentions.c.incident_id == incident_id)).one()
+        if n_mentions == 0:
+            conn.execute(delete(incident_weapons).where(incident_weapons.c.incident_id == incident_id))
+            conn.execute(delete(incidents).where(incidents.c.id == incident_id))
+            return
+        conn.execute(update(incidents).where(incidents.c.id == incident_id)
+                     .values(n_mentions=n_mentions, n_sources=n_sources))
+
+    @staticmethod
+    def _set_weapons(conn: Connection, incident_id: str, weapons: Iterable[str]) -> None:
+        conn.execute(delete(incident_weapons).where(incident_weapons.c.incident_id == incident_id))
+        names = sorted(set(weapons))
+        if names:
+            conn.execute(incident_weapons.insert(), [{"incident_id": incident_id, "weapon": w} for w in names])
+
+    # -- incidents: reads ------------------------------------------------------------------------
+    def incident(self, incident_id: str) -> dict[str, Any] | None:
+        """One incident with its mentions (each with its report's source, url, outlet, published, evidence)."""
+        with self._read() as conn:
+            row = conn.execute(select(incidents).where(incidents.c.id == incident_id)).first()
+            if row is None:
+                return None
+            out = rows.row_dict(row)
+            out["mentions"] = self._mentions(conn, incidents_ids=[incident_id])
+            return out
+
+    def mentions_of(self, incident_id: str) -> list[dict[str, Any]]:
+        """The mentions linked to an incident, with their reports' source, url, outlet and published."""
+        with self._read() as conn:
+            return self._mentions(conn, incidents_ids=[incident_id])
+
+    @staticmethod
+    def _mentions(conn: Connection, *, incidents_ids: list[str]) -> list[dict[str, Any]]:
+        stmt = (select(mentions, incident_mentions.c.incident_id, reports.c.source, reports.c.url,
+                       reports.c.outlet, reports.c.published, reports.c.title, reports.c.source_group)
+                .join(incident_mentions, incident_mentions.c.mention_id == mentions.c.id)
+                .join(reports, reports.c.id == mentions.c.report_id)
+                .where(incident_mentions.c.incident_id.in_(incidents_ids))
+                .order_by(reports.c.published, mentions.c.id))
+        return [rows.row_dict(r) for r in conn.execute(stmt)]
+
+    def mention(self, mention_id: int) -> dict[str, Any] | None:
+        with self._read() as conn:
+            row = conn.execute(select(mentions).where(mentions.c.id == mention_id)).first()
+            return rows.row_dict(row) if row else None
+
+    def unresolved_mentions(self, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Mentions not yet linked to any incident, oldest first, with their report's publication date."""
+        stmt = (select(mentions, reports.c.published, reports.c.source_group)
+                .join(reports, reports.c.id == mentions.c.report_id)
+                .outerjoin(incident_mentions, incident_mentions.c.mention_id == mentions.c.id)
+                .where(incident_mentions.c.mention_id.is_(None)).order_by(mentions.c.id))
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return self._stream(stmt)
+
+    def candidate_incidents(self, date_from: date | str | None, date_to: date | str | None, *,
+                            country: str | None = None, lat: float | None = None, lon: float | None = None,
+                            radius_km: float | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        """Incidents a new mention may belong to: in the date window and near (lat, lon) or in ``country``.
+
+        A blocking query on indexes (date, country, latitude/longitude), never a full scan; with
+        coordinates each result carries ``distance_km`` and those beyond ``radius_km`` are dropped.
+        """
+        stmt = queries.candidates_select(date_from, date_to, country=country, lat=lat, lon=lon,
+                                         radius_km=radius_km, limit=limit)
+        with self._read() as conn:
+            found = [rows.row_dict(r) for r in conn.execute(stmt)]
+        if lat is None or lon is None:
+            return found
+        radius = radius_km if radius_km is not None else 50.0
+        out = []
+        for inc in found:
+            if inc["latitude"] is None or inc["longitude"] is None:
+                inc["distance_km"] = None
+                out.append(inc)
+                continue
+            inc["distance_km"] = queries.haversine_km(lat, lon, inc["latitude"], inc["longitude"])
+            if inc["distance_km"] <= radius:
+                out.append(inc)
+        return out
+
+    def incidents(self, since: date | str | None = None, until: date | str | None = None,
+                  country: str | None = None, actor: str | None = None, weapon: str | None = None,
+                  grade: str | None = None, type: str | None = None, limit: int | None = None,
+                  offset: int = 0, order: str = "date", *, with_sources: bool = False) -> Iterator[dict[str, Any]]:
+        """Incidents matching the filters, streamed. ``with_sources`` adds ``sources``: one entry per
+        report behind the incident (report_id, outlet, url, published, evidence of its first mention)."""
+        stmt = queries.incidents_select(since=since, until=until, country=country, actor=actor, weapon=weapon,
+                                        grade=grade, type=type, limit=limit, offset=offset, order=order)
+        stream = self._stream(stmt)
+        return self._with_sources(stream) if with_sources else stream
+
+    def _with_sources(self, stream: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        chunk: list[dict[str, Any]] = []
+        for inc in stream:
+            chunk.append(inc)
+            if len(chunk) >= SOURCE_CHUNK:
+                yield from self._attach_sources(chunk)
+                chunk = []
+        if chunk:
+            yield from self._attach_sources(chunk)
+
+    def _attach_sources(self, chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        # a second connection: the stream's cursor stays open on the first (PostgreSQL server-side cursor)
+        with self.engine.connect() if self._conn is None else self._read() as conn:
+            found = self._mentions(conn, incidents_ids=[i["id"] for i in chunk])
+        by_incident: dict[str, dict[str, dict[str, Any]]] = {}
+        for m in found:
+            sources = by_incident.setdefault(m["incident_id"], {})
+            if m["report_id"] not in sources:
+                sources[m["report_id"]] = {"report_id": m["report_id"], "outlet": m["outlet"], "url": m["url"],
+                                           "published": m["published"], "source": m["source"],
+                                           "evidence": m["evidence"]}
+        for inc in chunk:
+            inc["sources"] = list(by_incident.get(inc["id"], {}).values())
+        return chunk
+
+    def claims(self, report_id: str | None = None, series_key: str | None = None, unit: str | None = None,
+               speaker: str | None = None, since: date | str | None = None, until: date | str | None = None,
+               limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
+        """Stored claims, each with its report's source, url, outlet, published and source_group."""
+        return self._stream(queries.claims_select(report_id=report_id, series_key=series_key, unit=unit,
+                                                  speaker=speaker, since=since, until=until, limit=limit,
+                                                  offset=offset))
+
+    def counts(self, by: str, **filters: Any) -> list[tuple[Any, int]]:
+        """Incident counts grouped in SQL: by day, week (its Monday), month, country, actor, weapon, type or
+        grade; ``filters`` are those of ``incidents()``."""
+        with self._read() as conn:
+            return [(k, int(n)) for k, n in conn.execute(queries.counts_select(by, **filters))]
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of every table."""
+        with self._read() as conn:
+            return {name: int(conn.execute(select(func.count()).select_from(schema.metadata.tables[name])).scalar())
+                    for name in schema.TABLES}
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname
+    return host[4:] if host and host.startswith("www.") else host
