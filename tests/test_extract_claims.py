@@ -104,3 +104,25 @@ def test_same_count_said_twice_is_one_claim_with_both_spans():
     assert c.value == 60 and c.qualifier == "at_least"
     assert c.speaker == "US official" and c.via == "Reuters"
     assert len(c.evidence) >= 3
+
+
+def test_running_total_phrasing():
+    claims = _claims("Tally rises\n\nThe latest strike brought the total number of attacks on US forces since "
+                     "October 17 to at least 151, a defense official said.", "2024-01-16")
+    assert [(c.value, c.qualifier, c.unit, c.since) for c in claims] == [(151, "at_least", "attacks", date(2023, 10, 17))]
+
+
+def test_war_toll_is_a_claim_and_disease_deaths_are_not():
+    war = _claims("War toll\n\nSince the war began, more than 30,000 people have been killed in Gaza, the health "
+                  "ministry said.", "2024-03-01")
+    assert [(c.value, c.qualifier, c.unit) for c in war] == [(30000, "more_than", "killed")]
+    assert war[0].speaker == "health ministry"
+    assert _claims("Outbreak\n\nThe cholera outbreak has killed 300 people since January, officials said.") == []
+
+
+def test_count_without_a_place_counts_in_the_reports_country():
+    text = ("Pakistan operations\n\nPakistan's army said on Monday it had killed militants in Balochistan. "
+            "Security forces in Pakistan have conducted 4,000 operations this year, the army said.")
+    [c] = [c for c in _claims(text, "2024-06-03") if c.unit == "attacks"]
+    assert c.value == 4000 and c.region == ["PK"]
+    assert c.since == date(2024, 1, 1)

@@ -68,7 +68,7 @@ def _jsonl_index(path: Path, mtime: float) -> dict[str, dict[str, Any]]:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise SourceError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
-            for key in ("id", "doc_id"):
+            for key in ("id", "doc_id", "url"):
                 if key in record:
                     index.setdefault(str(record[key]), record)
     return index
@@ -77,7 +77,13 @@ def _jsonl_index(path: Path, mtime: float) -> dict[str, dict[str, Any]]:
 def read_source(source: str, shared_root: Path) -> SourceText:
     """The text a gold ``source`` names, or ``SourceError`` saying what is missing."""
     rel, _, record_id = source.partition("#")
-    path = shared_root / rel
+    if rel.startswith("sample:"):
+        # the sample corpus bundled with the package (records selected by id or url)
+        from importlib import resources
+
+        path = Path(str(resources.files("tallylog").joinpath("data", "sample"))) / rel[len("sample:"):]
+    else:
+        path = shared_root / rel
     if not path.is_file():
         raise SourceError(f"source {source!r}: file {path} not found")
     if not record_id:

@@ -41,6 +41,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped)\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
         "had_been": re.compile(rf"\b{q}{num}\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?P<unit>killed|injured|wounded|abducted|kidnapped)\b", re.I),
         "deaths": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>deaths|fatalities|casualties|injuries)\b", re.I),
+        "total_to": re.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured))\b[^.;]{{0,40}}?\b(?:to|at|of|reached|stands at|stood at|past|passed)\s+{q}{num}\b", re.I),
         "toll": re.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
         "breakdown": re.compile(rf"\b{num}\s+(?:(?:attacks?|strikes?|of them|of those)\s+)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
         "period": compiled("claims", "period_markers"),
@@ -207,8 +208,8 @@ class ClaimFinder:
             has_attacks = bool(self.p["gate_attacks"].search(s))
             if not (has_casualty or has_attacks):
                 continue
-            for key in ("ordinal", "attacks", "people_killed", "killed_people", "had_been", "deaths", "toll"):
-                if (key in ("ordinal", "attacks") and not has_attacks) or (key not in ("ordinal", "attacks") and not has_casualty):
+            for key in ("ordinal", "total_to", "attacks", "people_killed", "killed_people", "had_been", "deaths", "toll"):
+                if (key in ("ordinal", "attacks") and not has_attacks) or (key not in ("ordinal", "attacks", "total_to") and not has_casualty):
                     continue
                 for m in self.p[key].finditer(s):
                     if any(a < m.end() and m.start() < b for a, b in spans_taken):
@@ -219,7 +220,7 @@ class ClaimFinder:
                     else:
                         value = parse_cardinal(m.group("num"))
                         qual, is_ord = _qualifier(m.group("qual")), False
-                        unit = "killed" if key == "toll" else _unit(m.group("unit"))
+                        unit = "killed" if key == "toll" else _unit(m.group("unit").split()[-1])
                         nstart = m.start("num")
                         if self.p["skip_left"].search(s[max(0, nstart - 12):nstart]) or \
                                 self.p["skip_right"].search(s[m.end("num"):m.end("num") + 14]):
