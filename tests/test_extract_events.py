@@ -111,3 +111,8 @@ def test_two_acts_in_one_sentence_are_read_apart():
     mentions, _ = MentionFinder(ctx, [attribute(s.text) for s in ctx.sentences]).find()
     assert [m.sub for m in mentions] == ["Air/drone strike", "Attack"]
     assert mentions[0].killed == 50 and mentions[1].place.name and mentions[1].killed is None
+
+
+def test_a_country_that_is_also_a_given_name_is_still_a_place():
+    [e] = events("Drone attack\n\nA drone attack killed three US soldiers at a base in Jordan on Sunday.")
+    assert e.location.country == "JO" and e.kind == "attack_on_us_forces" and e.fatalities == 3

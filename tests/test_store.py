@@ -334,6 +334,21 @@ def test_unresolved_mentions(ledger):
     assert all(m["published"] == date(2024, 1, 2) for m in left)
 
 
+def test_resolving_while_iterating_unresolved_mentions_in_a_batch(ledger):
+    for i in range(5):
+        ledger.add_extraction(make_extraction(i))
+    made = []
+    with ledger.batch():  # the resolver's loop: read a mention, write its incident, same transaction
+        assert list(ledger.incidents()) == [] and list(ledger.claims(limit=1))  # streamed reads leave writes usable
+        for m in ledger.unresolved_mentions(page=4):
+            made.append(ledger.create_incident(incident_fields(m), [m["id"]]))
+            assert ledger.incident(made[-1])["n_mentions"] == 1
+    assert len(made) == 15 and list(ledger.unresolved_mentions()) == []
+    assert len(list(ledger.unresolved_mentions(limit=3))) == 0
+    stats = ledger.stats()
+    assert stats["incidents"] == stats["incident_mentions"] == 15
+
+
 def test_source_group_changes_recount_sources(ledger):
     a = ledger.add_extraction(make_extraction(1))
     b = ledger.add_extraction(make_extraction(2))

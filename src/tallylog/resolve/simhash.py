@@ -1,7 +1,7 @@
 """Near-duplicate reports (syndicated wire copy, reposts) by 64-bit simhash of word shingles.
 
 Copies of one story share a source group and count as one source. ``fingerprint`` is Charikar's
-simhash over 3-word shingles of the normalised text; ``near_duplicate`` compares two fingerprints by
+simhash over 2- and 3-word shingles of the normalised text; ``near_duplicate`` compares two fingerprints by
 Hamming distance; ``source_groups`` groups many texts at once by splitting fingerprints into bands
 (two fingerprints within ``threshold`` bits agree exactly on at least one of ``threshold + 1`` bands).
 """
@@ -21,17 +21,20 @@ def _hash64(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def fingerprint(text: str, shingle: int = 3) -> int:
-    """64-bit simhash of the text's word shingles (NFKC, case-folded, punctuation ignored)."""
+def fingerprint(text: str, sizes: tuple[int, ...] = (2, 3)) -> int:
+    """64-bit simhash of the text's word shingles of the given sizes (NFKC, case-folded, punctuation
+    ignored). Two- and three-word shingles together keep a repost with a new header and footer within
+    3 bits while distinct stories on one topic stay far apart (see docs/resolution.md)."""
     words = _WORD.findall(normalise_text(text))
     if not words:
         return 0
-    n = max(1, min(shingle, len(words)))
     counts = [0] * 64
-    for i in range(len(words) - n + 1):
-        h = _hash64(" ".join(words[i:i + n]))
-        for bit in range(64):
-            counts[bit] += 1 if (h >> bit) & 1 else -1
+    for size in sizes:
+        n = max(1, min(size, len(words)))
+        for i in range(len(words) - n + 1):
+            h = _hash64(" ".join(words[i:i + n]))
+            for bit in range(64):
+                counts[bit] += 1 if (h >> bit) & 1 else -1
     out = 0
     for bit, c in enumerate(counts):
         if c > 0:

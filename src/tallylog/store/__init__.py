@@ -150,7 +150,7 @@ class Ledger:
     def _stream(self, stmt: Any) -> Iterator[dict[str, Any]]:
         """Rows of a select as dicts, fetched in chunks (a server-side cursor on PostgreSQL)."""
         with self._read() as conn:
-            result = conn.execution_options(yield_per=1000).execute(stmt)
+            result = conn.execute(stmt, execution_options={"yield_per": 1000})
             for row in result:
                 yield rows.row_dict(row)
 
@@ -335,15 +335,27 @@ class Ledger:
             row = conn.execute(select(mentions).where(mentions.c.id == mention_id)).first()
             return rows.row_dict(row) if row else None
 
-    def unresolved_mentions(self, limit: int | None = None) -> Iterator[dict[str, Any]]:
-        """Mentions not yet linked to any incident, oldest first, with their report's publication date."""
-        stmt = (select(mentions, reports.c.published, reports.c.source_group)
-                .join(reports, reports.c.id == mentions.c.report_id)
-                .outerjoin(incident_mentions, incident_mentions.c.mention_id == mentions.c.id)
-                .where(incident_mentions.c.mention_id.is_(None)).order_by(mentions.c.id))
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        return self._stream(stmt)
+    def unresolved_mentions(self, limit: int | None = None, *, page: int = 1000) -> Iterator[dict[str, Any]]:
+        """Mentions not yet linked to any incident, in id order, with their report's publication date.
+
+        Read in pages by mention id, so a caller may link mentions while it iterates (inside a batch too).
+        """
+        after, left = 0, limit
+        while left is None or left > 0:
+            size = page if left is None else min(page, left)
+            stmt = (select(mentions, reports.c.published, reports.c.source_group)
+                    .join(reports, reports.c.id == mentions.c.report_id)
+                    .outerjoin(incident_mentions, incident_mentions.c.mention_id == mentions.c.id)
+                    .where(incident_mentions.c.mention_id.is_(None), mentions.c.id > after)
+                    .order_by(mentions.c.id).limit(size))
+            with self._read() as conn:
+                found = [rows.row_dict(r) for r in conn.execute(stmt)]
+            yield from found
+            if len(found) < size:
+                return
+            after = found[-1]["id"]
+            if left is not None:
+                left -= len(found)
 
     def candidate_incidents(self, date_from: date | str | None, date_to: date | str | None, *,
                             country: str | None = None, lat: float | None = None, lon: float | None = None,
