@@ -350,3 +350,13 @@ def test_bcubed_on_synthetic_mentions():
     assert score.precision >= 0.9 and score.recall >= 0.85
     # the baseline of one incident per mention is worse
     assert score.f1 > bcubed(truth, {m.id: m.id for m in mentions}).f1
+
+
+def test_country_level_mention_between_two_incidents_joins_neither():
+    iraq = dict(name="Iraq", country="IQ", admin1=None, latitude=33.0, longitude=44.0)
+    a, b = mention(AIN_AL_ASAD), mention(BAGHDAD)
+    vague = mention(iraq, geo_precision=3)
+    incidents = Resolver().resolve([a, b, vague])
+    assert len(incidents) == 3
+    only = Resolver().resolve([a, vague])
+    assert len(only) == 1  # with one candidate it is not ambiguous

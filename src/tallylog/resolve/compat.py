@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from tallylog.resolve.config import ResolveConfig
 from tallylog.resolve.records import MentionRecord

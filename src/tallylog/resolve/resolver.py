@@ -67,6 +67,7 @@ class Resolver:
         self._total_weight = sum(self._weights)
         self._min = self.cfg.scores["min_score"]
         self._strong = self.cfg.scores["strong_score"]
+        self._margin = self.cfg.scores.get("ambiguity_margin", 0.0)
 
     # ---- profiles -----------------------------------------------------------------------------
 
@@ -74,7 +75,7 @@ class Resolver:
         """The incident's cached profile, rebuilt if its mentions changed."""
         p = inc._profile
         if isinstance(p, Profile) and p.size == len(inc.mentions) and \
-                all(f.id == m.id for f, m in zip(p.feats, inc.mentions)):
+                (not p.size or p.feats[-1].id == inc.mentions[-1].id):
             return p
         p = Profile.build([features(m, self.cfg) for m in inc.mentions], self.cfg)
         inc._profile = p
@@ -129,11 +130,21 @@ class Resolver:
         return self.score_features(features(m, self.cfg), self.profile(inc))
 
     def _best(self, f: Features, candidates: Iterable[IncidentState]) -> IncidentState | None:
-        best, best_score = None, self._min
+        """The best candidate at or above ``min_score``. A mention placed no better than its country
+        (or not at all) that fits two candidates almost equally well joins neither: it cannot say which."""
+        best, best_score, runner_up = None, self._min, -1.0
         for inc in candidates:
             s = self.score_features(f, self.profile(inc))
-            if s is not None and (s > best_score or (best is None and s >= best_score)):
+            if s is None:
+                continue
+            if s > best_score or (best is None and s >= best_score):
+                if best is not None:
+                    runner_up = best_score
                 best, best_score = inc, s
+            else:
+                runner_up = max(runner_up, s)
+        if best is not None and not f.place.point and best_score - runner_up < self._margin:
+            return None
         return best
 
     def assign(self, m: MentionRecord, candidates: list[IncidentState]) -> IncidentState | None:

@@ -1,7 +1,8 @@
 """Synthetic mentions with a known grouping, for testing and benchmarking resolution.
 
 Incidents are drawn at sites spread over ten conflict countries (a few sites attacked often, most
-rarely: Zipf weights), on days across a year; each is reported by one or more sources (mostly 1-4),
+rarely: log-normal weights), over a period that grows with the number of mentions (a year per
+10,000 mentions); each is reported by one or more sources (mostly 1-4),
 some of them syndicated copies of another. Each mention carries the noise real reporting has: a date a
 day off or only a week known or none at all, "near" a place or only its country, a compatible but
 different event type, a dropped or generic perpetrator, a claim or a denial, casualty figures that
@@ -9,6 +10,7 @@ differ. Nothing here is real data; coordinates are synthetic points around rough
 """
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from dataclasses import dataclass
@@ -66,16 +68,22 @@ def make_sites(n: int, rng: random.Random) -> list[Site]:
         cc, clat, clon, spread, _ = COUNTRIES[k % len(COUNTRIES)]
         lat, lon = clat + rng.gauss(0, spread / 2), clon + rng.gauss(0, spread / 2)
         admin1 = f"{cc}-{int((lat - clat + 10) // 1.5)}{int((lon - clon + 10) // 1.5)}"
-        sites.append(Site(cc, lat, lon, admin1, 1.0 / (k // len(COUNTRIES) + 1) ** 0.8))
+        sites.append(Site(cc, lat, lon, admin1, rng.lognormvariate(0.0, 1.0)))
     return sites
 
 
-def generate(n_mentions: int, seed: int = 0, days: int = 365, n_sites: int = 2000,
+def generate(n_mentions: int, seed: int = 0, days: int | None = None, n_sites: int = 2000,
              start: date = date(2024, 1, 1)) -> tuple[list[MentionRecord], dict[str, int]]:
-    """About ``n_mentions`` mentions in order of publication, and mention id -> true incident number."""
+    """About ``n_mentions`` mentions in order of publication, and mention id -> true incident number.
+
+    ``days`` defaults to 365 days per 10,000 mentions (at least 30), so that with a fixed number of
+    sites the incidents per site and per country-day are the same at every size; a fixed number of
+    days makes larger sets denser (and harder).
+    """
     rng = random.Random(seed)
+    days = days or max(30, round(365 * n_mentions / 10_000))
     sites = make_sites(n_sites, rng)
-    weights = [s.weight for s in sites]
+    cum = list(itertools.accumulate(s.weight for s in sites))
     subs = list(TYPES)
     sub_weights = [TYPES[s][0] for s in subs]
     groups_of = {c[0]: c[4] for c in COUNTRIES}
@@ -85,7 +93,7 @@ def generate(n_mentions: int, seed: int = 0, days: int = 365, n_sites: int = 200
     n_inc = 0
     n_report = 0
     while len(out) < n_mentions:
-        site = rng.choices(sites, weights)[0]
+        site = rng.choices(sites, cum_weights=cum)[0]
         sub = rng.choices(subs, sub_weights)[0]
         _, etype, usual, swaps = TYPES[sub]
         day = start + timedelta(days=rng.randrange(days))

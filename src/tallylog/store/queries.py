@@ -52,8 +52,9 @@ def incident_filters(*, since: date | str | None = None, until: date | str | Non
         else:
             terms.append(or_(incidents.c.actor1 == actor, incidents.c.actor2 == actor))
     if weapon:
-        terms.append(incidents.c.id.in_(
-            select(incident_weapons.c.incident_id).where(incident_weapons.c.weapon == weapon)))
+        # EXISTS probes the (incident_id, weapon) key per row, so a date-ordered walk stops at LIMIT
+        terms.append(select(incident_weapons.c.incident_id).where(
+            incident_weapons.c.incident_id == incidents.c.id, incident_weapons.c.weapon == weapon).exists())
     if grade:
         terms.append(incidents.c.grade == grade)
     if type:
@@ -83,9 +84,12 @@ def counts_select(by: str, **filters: Any) -> Select[Any]:
         return (select(key, n).where(incidents.c.date.is_not(None), *where)
                 .group_by(key).order_by(key))
     if by == "weapon":
+        # the filtered incidents first (materialised), then their weapons: the planner cannot start from a
+        # scan of every weapon row
+        chosen = select(incidents.c.id).where(*where).cte("chosen").prefix_with("MATERIALIZED")
         key = incident_weapons.c.weapon.label("key")
-        return (select(key, n).select_from(incident_weapons.join(incidents))
-                .where(*where).group_by(key).order_by(n.desc(), key))
+        return (select(key, n).select_from(chosen.join(incident_weapons, incident_weapons.c.incident_id == chosen.c.id))
+                .group_by(key).order_by(n.desc(), key))
     columns = {"country": incidents.c.country, "actor": incidents.c.actor1, "type": incidents.c.event_type,
                "grade": incidents.c.grade}
     if by not in columns:

@@ -150,12 +150,13 @@ incidents = Table(
     Index(None, "date"),
     Index(None, "country", "date"),
     Index(None, "latitude", "longitude"),
-    Index(None, "grade"),
-    Index(None, "event_type"),
-    Index(None, "sub_event_type"),
-    Index(None, "kind"),
-    Index(None, "actor1"),
-    Index(None, "actor2"),
+    # (column, date): equality lookups, and date-ordered listings that stop at LIMIT without a sort
+    Index(None, "grade", "date"),
+    Index(None, "event_type", "date"),
+    Index(None, "sub_event_type", "date"),
+    Index(None, "kind", "date"),
+    Index(None, "actor1", "date"),
+    Index(None, "actor2", "date"),
     Index(None, "updated_at"),
 )
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 17:29:40.066888
+Create Date: 2026-11-25 17:36:10.777238
 """
 from __future__ import annotations
 
@@ -49,15 +49,15 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_incidents'))
     )
     with op.batch_alter_table('incidents', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_incidents_actor1'), ['actor1'], unique=False)
-        batch_op.create_index(batch_op.f('ix_incidents_actor2'), ['actor2'], unique=False)
+        batch_op.create_index(batch_op.f('ix_incidents_actor1_date'), ['actor1', 'date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_incidents_actor2_date'), ['actor2', 'date'], unique=False)
         batch_op.create_index(batch_op.f('ix_incidents_country_date'), ['country', 'date'], unique=False)
         batch_op.create_index(batch_op.f('ix_incidents_date'), ['date'], unique=False)
-        batch_op.create_index(batch_op.f('ix_incidents_event_type'), ['event_type'], unique=False)
-        batch_op.create_index(batch_op.f('ix_incidents_grade'), ['grade'], unique=False)
-        batch_op.create_index(batch_op.f('ix_incidents_kind'), ['kind'], unique=False)
+        batch_op.create_index(batch_op.f('ix_incidents_event_type_date'), ['event_type', 'date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_incidents_grade_date'), ['grade', 'date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_incidents_kind_date'), ['kind', 'date'], unique=False)
         batch_op.create_index(batch_op.f('ix_incidents_latitude_longitude'), ['latitude', 'longitude'], unique=False)
-        batch_op.create_index(batch_op.f('ix_incidents_sub_event_type'), ['sub_event_type'], unique=False)
+        batch_op.create_index(batch_op.f('ix_incidents_sub_event_type_date'), ['sub_event_type', 'date'], unique=False)
         batch_op.create_index(batch_op.f('ix_incidents_updated_at'), ['updated_at'], unique=False)
 
     op.create_table('outlets',
@@ -216,14 +216,14 @@ def downgrade() -> None:
     op.drop_table('outlets')
     with op.batch_alter_table('incidents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_incidents_updated_at'))
-        batch_op.drop_index(batch_op.f('ix_incidents_sub_event_type'))
+        batch_op.drop_index(batch_op.f('ix_incidents_sub_event_type_date'))
         batch_op.drop_index(batch_op.f('ix_incidents_latitude_longitude'))
-        batch_op.drop_index(batch_op.f('ix_incidents_kind'))
-        batch_op.drop_index(batch_op.f('ix_incidents_grade'))
-        batch_op.drop_index(batch_op.f('ix_incidents_event_type'))
+        batch_op.drop_index(batch_op.f('ix_incidents_kind_date'))
+        batch_op.drop_index(batch_op.f('ix_incidents_grade_date'))
+        batch_op.drop_index(batch_op.f('ix_incidents_event_type_date'))
         batch_op.drop_index(batch_op.f('ix_incidents_date'))
         batch_op.drop_index(batch_op.f('ix_incidents_country_date'))
-        batch_op.drop_index(batch_op.f('ix_incidents_actor2'))
-        batch_op.drop_index(batch_op.f('ix_incidents_actor1'))
+        batch_op.drop_index(batch_op.f('ix_incidents_actor2_date'))
+        batch_op.drop_index(batch_op.f('ix_incidents_actor1_date'))
 
     op.drop_table('incidents')
