@@ -116,3 +116,8 @@ def test_two_acts_in_one_sentence_are_read_apart():
 def test_a_country_that_is_also_a_given_name_is_still_a_place():
     [e] = events("Drone attack\n\nA drone attack killed three US soldiers at a base in Jordan on Sunday.")
     assert e.location.country == "JO" and e.kind == "attack_on_us_forces" and e.fatalities == 3
+
+
+def test_victims_in_the_passive_are_not_perpetrators():
+    [e] = events("Attack\n\nThree US soldiers were killed when a drone struck Tower 22 in Jordan on Sunday.")
+    assert e.actor1 != "US forces" and e.kind == "attack_on_us_forces"

@@ -3,6 +3,7 @@
     tallylog extract PATH... [--published YYYY-MM-DD] [--format json|table]
     tallylog places PATH... [--format json|table]
     tallylog eval GOLD.jsonl [--shared DIR] [--verbose]
+    tallylog run SOURCES... [--db URL]; tallylog incidents|show|claims|counts|reconcile [--db URL]
 """
 from __future__ import annotations
 
@@ -145,7 +146,7 @@ class EvalFormat(str, Enum):
 
 @app.command(name="eval")
 def eval_(
-    gold: Path = typer.Argument(..., help="Gold annotations (JSONL, format in docs/evaluation.md)."),
+    gold: List[Path] = typer.Argument(..., help="Gold annotations (JSONL, format in docs/evaluation.md); several files are scored together."),
     shared: Optional[Path] = typer.Option(None, help="Folder the gold `source` paths are relative to (default ../shared)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss and spurious item per document."),
     fmt: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f"),
@@ -156,7 +157,7 @@ def eval_(
     from tallylog.evaluate import GoldError, SourceError, evaluate, format_result, result_to_json
 
     try:
-        result = evaluate(gold, shared_root=shared)
+        result = evaluate(list(gold), shared_root=shared)
     except (GoldError, SourceError) as exc:
         err.print(f"tallylog eval: {exc}", markup=False)
         raise typer.Exit(2)
@@ -164,6 +165,280 @@ def eval_(
         sys.stdout.write(json.dumps(result_to_json(result), indent=2) + "\n")
     else:
         sys.stdout.write(format_result(result, verbose=verbose) + "\n")
+
+
+DB_HELP = "Ledger: a SQLite file path or sqlite:///..., or postgresql://user:pass@host/db (default: $TALLYLOG_DB or tallylog.db)."
+
+
+def _db(db: Optional[str]) -> str:
+    import os
+
+    return db or os.environ.get("TALLYLOG_DB") or "tallylog.db"
+
+
+def _open_ledger(db: Optional[str]):
+    from tallylog.store import Ledger
+
+    url = _db(db)
+    try:
+        return Ledger.open(url)
+    except Exception as exc:
+        err.print(f"tallylog: cannot open the ledger {url!r}: {type(exc).__name__}: {exc}. "
+                  "Give a writable file path or a reachable postgresql:// URL with --db.", markup=False)
+        raise typer.Exit(2)
+
+
+@app.command()
+def run(
+    paths: Optional[List[str]] = typer.Argument(None, help="Files or folders (.txt, .html, .jsonl), or - for stdin."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for every report."),
+    sample: bool = typer.Option(False, "--sample", help="Add the bundled sample corpus to the inputs."),
+    batch_size: int = typer.Option(25, help="Reports per transaction."),
+    max_bytes: int = typer.Option(10_000_000, help="Skip files larger than this many bytes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Ingest, extract and resolve reports into the incident ledger, then print a summary."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from tallylog.run import LedgerRun, iter_items
+
+    pub = _parse_date(published, "--published")
+    inputs = _inputs(paths, sample)
+    ledger = _open_ledger(db)
+    job = LedgerRun(ledger)
+    errors: list[str] = []
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} reports"),
+                  TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def on_item(item) -> None:
+            bar.advance(task)
+
+        def on_error(e: IngestError) -> None:
+            errors.append(str(e))
+            err.print(f"tallylog: {e.source}: {e.reason}", markup=False)
+
+        summary = job.run(iter_items(inputs, published=pub, max_bytes=max_bytes, stdin=sys.stdin),
+                          batch_size=batch_size, on_item=on_item, on_error=on_error)
+    for e in summary.errors:
+        err.print(f"tallylog: {e}", markup=False)
+    stats = ledger.stats()
+    skipped = sum(summary.skipped.values())
+    reasons = "; ".join(f"{n} {r}" for r, n in sorted(summary.skipped.items())) or "none"
+    out = Console(highlight=False)
+    out.print(f"ledger {_db(db)}: {summary.read} reports read, {summary.duplicates} already in the ledger, "
+              f"{skipped} skipped ({reasons})", markup=False)
+    out.print(f"{summary.events} events, {summary.claims} count claims; incidents: {summary.incidents_new} new, "
+              f"{summary.incidents_updated} updated; ledger now holds {stats['incidents']} incidents from "
+              f"{stats['reports']} reports", markup=False)
+    if summary.read == 0 and skipped:
+        raise typer.Exit(2)
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    geojson = "geojson"
+    acled = "acled"
+
+
+@app.command()
+def incidents(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    since: Optional[str] = typer.Option(None, help="From this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Up to this date (YYYY-MM-DD)."),
+    country: Optional[str] = typer.Option(None, help="ISO 3166 alpha-2 code, e.g. IQ."),
+    actor: Optional[str] = typer.Option(None, help="Perpetrator as the ledger names it."),
+    weapon: Optional[str] = typer.Option(None, help="drone, rocket, missile, mortar, artillery, airstrike, ied, small_arms, other."),
+    grade: Optional[str] = typer.Option(None, help="confirmed, corroborated, single_source, claimed_only, contested, denied."),
+    type: Optional[str] = typer.Option(None, "--type", help="ACLED event type or sub-event type."),
+    limit: Optional[int] = typer.Option(None, help="At most this many incidents."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv, json, geojson or acled (ACLED's columns)."),
+) -> None:
+    """List incidents, filtered, as a table or an export."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from tallylog.store import export
+
+    ledger = _open_ledger(db)
+    rows = ledger.incidents(since=_parse_date(since, "--since"), until=_parse_date(until, "--until"), country=country,
+                            actor=actor, weapon=weapon, grade=grade, type=type, limit=limit,
+                            with_sources=fmt is not ListFormat.table)
+    if fmt is ListFormat.csv:
+        export.to_csv(rows, sys.stdout)
+    elif fmt is ListFormat.json:
+        export.to_json(rows, sys.stdout)
+    elif fmt is ListFormat.geojson:
+        export.to_geojson(rows, sys.stdout)
+    elif fmt is ListFormat.acled:
+        export.to_acled_csv(rows, sys.stdout)
+    else:
+        t = Table(title="Incidents")
+        for col in ("id", "date", "place", "type", "actor1", "weapons", "killed", "injured", "grade", "sources"):
+            t.add_column(col, overflow="fold")
+
+        def rng(best, low, high) -> str:
+            if best is None:
+                return "-"
+            return str(best) if low == high else f"{best} ({low}-{high})"
+
+        n = 0
+        for inc in rows:
+            n += 1
+            place = f"{inc.get('place_name') or '-'} ({inc.get('country') or '?'})"
+            t.add_row(*(Text(str(x)) for x in (
+                inc["id"], inc.get("date") or "?", place, inc.get("sub_event_type") or "-", inc.get("actor1") or "-",
+                ", ".join(inc.get("weapons") or []) or "-",
+                rng(inc.get("fatalities_best"), inc.get("fatalities_low"), inc.get("fatalities_high")),
+                rng(inc.get("injured_best"), inc.get("injured_low"), inc.get("injured_high")),
+                inc.get("grade") or "-", inc.get("n_sources"))))
+        Console(highlight=False).print(t)
+        err.print(f"{n} incidents", markup=False)
+
+
+@app.command()
+def show(
+    incident_id: str = typer.Argument(..., help="An incident id (inc_...)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json or table."),
+) -> None:
+    """One incident with each source's sentence and values, and where sources disagree."""
+    import json
+
+    from rich.text import Text
+
+    ledger = _open_ledger(db)
+    inc = ledger.incident(incident_id)
+    if inc is None:
+        err.print(f"tallylog: no incident {incident_id!r} in {_db(db)}; `tallylog incidents` lists them", markup=False)
+        raise typer.Exit(2)
+    if _default_format(fmt) is Format.json:
+        sys.stdout.write(json.dumps(inc, default=str, ensure_ascii=False, indent=2) + "\n")
+        return
+    out = Console(highlight=False)
+    out.rule(Text(f"{inc['id']}: {inc.get('sub_event_type')} at {inc.get('place_name')} ({inc.get('country')}) on {inc.get('date')}"))
+    out.print(Text(f"grade {inc.get('grade')} ({(inc.get('candidates') or {}).get('grade_reason', '')}); "
+                   f"{inc.get('n_sources')} sources, {inc.get('n_mentions')} mentions; actor {inc.get('actor1')}; "
+                   f"weapons {', '.join(inc.get('weapons') or []) or '-'}; killed {inc.get('fatalities_best')} "
+                   f"({inc.get('fatalities_low')}-{inc.get('fatalities_high')}), injured {inc.get('injured_best')} "
+                   f"({inc.get('injured_low')}-{inc.get('injured_high')})"))
+    for c in inc.get("conflicts") or []:
+        vals = "; ".join(f"{v.get('value')} ({len(v.get('mentions') or [])} mention(s))" for v in c.get("candidates", []))
+        out.print(Text(f"conflict on {c.get('field')}: {vals} {c.get('note') or ''}"), style="yellow")
+    for m in inc.get("mentions", []):
+        who = "; ".join(f"{a.get('speaker') or '-'}{' via ' + a['via'] if a.get('via') else ''}" for a in m.get("attribution") or [])
+        out.print(Text(f"- {m.get('outlet') or m.get('source')} ({m.get('published') or 'undated'}): status {m.get('status')}, "
+                       f"killed {m.get('fatalities')}, injured {m.get('injured')}, date {m.get('date')}, place {m.get('place_name')}"
+                       + (f"; says: {who}" if who else "")))
+        for ev in (m.get("evidence") or [])[:3]:
+            out.print(Text(f'    "{ev.get("text")}"'), style="dim")
+
+
+@app.command()
+def claims(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    unit: Optional[str] = typer.Option(None, help="attacks, killed, injured or abducted."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json or table."),
+) -> None:
+    """Count claims in the ledger, grouped into series (one official tally over time)."""
+    import json
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from tallylog.reconcile import build_series
+
+    ledger = _open_ledger(db)
+    series = build_series(ledger.claims(unit=unit))
+    if _default_format(fmt) is Format.json:
+        sys.stdout.write(json.dumps([{"series": s.label, "key": s.key, "points": [
+            {"as_of": p.as_of, "value": p.value, "qualifier": p.qualifier, "speaker": p.speaker, "via": p.via,
+             "source": p.source} for p in s.points]} for s in series], default=str, indent=2) + "\n")
+        return
+    t = Table(title="Count claims by series")
+    for col in ("series", "as of", "value", "speaker (via)", "source"):
+        t.add_column(col, overflow="fold")
+    for s in series:
+        for p in s.points:
+            q = {"exact": "", "at_least": ">=", "more_than": ">", "about": "~", "nearly": "<~", "up_to": "<="}.get(p.qualifier, "")
+            t.add_row(*(Text(str(x)) for x in (s.label, p.as_of or "?", f"{q}{p.value}",
+                                               f"{p.speaker or '-'}{' via ' + p.via if p.via else ''}", p.source or "-")))
+    Console(highlight=False).print(t)
+
+
+class CountBy(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    country = "country"
+    actor = "actor"
+    weapon = "weapon"
+
+
+@app.command()
+def counts(
+    by: CountBy = typer.Option(CountBy.month, "--by", help="day, week, month, country, actor or weapon."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    since: Optional[str] = typer.Option(None), until: Optional[str] = typer.Option(None),
+    country: Optional[str] = typer.Option(None), grade: Optional[str] = typer.Option(None),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json or table."),
+) -> None:
+    """Incident counts grouped by time, country, actor or weapon."""
+    import json
+
+    from rich.table import Table
+    from rich.text import Text
+
+    ledger = _open_ledger(db)
+    rows = ledger.counts(by.value, since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
+                         country=country, grade=grade)
+    if _default_format(fmt) is Format.json:
+        sys.stdout.write(json.dumps([{"key": k, "incidents": n} for k, n in rows], default=str) + "\n")
+        return
+    t = Table(title=f"Incidents by {by.value}")
+    t.add_column(by.value)
+    t.add_column("incidents", justify="right")
+    for k, n in rows:
+        t.add_row(Text(str(k)), Text(str(n)))
+    Console(highlight=False).print(t)
+
+
+class ReconcileFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def reconcile(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    unit: Optional[str] = typer.Option(None, help="Only series counting this unit (attacks, killed, injured)."),
+    fmt: ReconcileFormat = typer.Option(ReconcileFormat.table, "--format", "-f"),
+) -> None:
+    """Check every published count against the ledger's count over the same scope and period."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from tallylog import reconcile as rc
+
+    ledger = _open_ledger(db)
+    rows = rc.reconcile(rc.build_series(ledger.claims(unit=unit)), ledger)
+    if fmt is ReconcileFormat.json:
+        sys.stdout.write(rc.to_json(rows) + "\n")
+        return
+    if fmt is ReconcileFormat.csv:
+        sys.stdout.write(rc.to_csv(rows))
+        return
+    t = Table(title="Published counts against the ledger")
+    for col in ("series", "as of", "claimed", "ledger", "gap", "explanation"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        q = {"exact": "", "at_least": ">=", "more_than": ">", "about": "~", "nearly": "<~", "up_to": "<="}.get(r.qualifier, "")
+        t.add_row(*(Text(str(x)) for x in (r.series, r.as_of or "?", f"{q}{r.claimed}", r.ledger_total, r.gap, r.explanation)))
+    Console(highlight=False).print(t)
 
 
 @app.command()

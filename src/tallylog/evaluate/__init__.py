@@ -21,18 +21,22 @@ from tallylog.evaluate.sources import (
 from tallylog.model import Extraction
 
 
-def evaluate(gold_path: str | Path, shared_root: str | Path | None = None,
+def evaluate(gold_path: str | Path | list[str | Path], shared_root: str | Path | None = None,
              extractor: Extractor | None = None) -> EvalResult:
     """Run ``extractor`` (default: ``tallylog.pipeline.extract_report``) over every document of a
-    gold file and score it. Raises ``GoldError`` for a bad gold file and ``SourceError`` when the
-    shared folder or a document's text is missing."""
-    docs = load_gold(gold_path)
+    gold file (or of several, scored together: cross-document clusters may span files) and score it.
+    Raises ``GoldError`` for a bad gold file and ``SourceError`` when the shared folder or a document's
+    text is missing."""
+    paths = gold_path if isinstance(gold_path, list) else [gold_path]
+    docs = [d for p in paths for d in load_gold(p)]
+    gold_path = " + ".join(str(p) for p in paths)
     root = find_shared_root(shared_root)
     if extractor is None:
         from tallylog.pipeline import extract_report
 
         extractor = extract_report
     result = EvalResult(gold_path=str(gold_path), shared_root=str(root))
+    scored: list[tuple[GoldDoc, Extraction]] = []
     for gold in docs:
         src = read_source(gold.source, root)
         report = build_report(src, source=gold.source, published=gold.published)
@@ -40,6 +44,10 @@ def evaluate(gold_path: str | Path, shared_root: str | Path | None = None,
         if not isinstance(extraction, Extraction):
             raise TypeError(f"extractor returned {type(extraction).__name__} for {gold.id}, not an Extraction")
         result.add(score_document(gold, extraction, src.full_text))
+        scored.append((gold, extraction))
+    from tallylog.evaluate.resolution import score_resolution
+
+    result.bcubed, result.merged = score_resolution(scored)
     return result
 
 

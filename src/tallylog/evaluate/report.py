@@ -79,6 +79,11 @@ def format_result(result: EvalResult, verbose: bool = False) -> str:
         b = result.bcubed
         lines.append(f"Cross-document resolution (B-cubed, {b.items} mentions): "
                      f"P {_fig(b.precision)}  R {_fig(b.recall)}  F1 {_fig(b.f1)}")
+        if any(a.total for a in result.merged.values()):
+            lines.append("  merged values of resolved incidents, against their gold cluster:")
+            lines += _accuracy_lines(result.merged, {
+                "date": "within a day of a gold date", "place": "within 50 km of a gold place",
+                "killed": "best = lowest gold figure (ACLED's conservative rule)", "injured": "same rule"})
     gold_issues = sum(1 for d in result.documents for p in d.problems if p.kind == "gold")
     if gold_issues:
         lines.append(f"Gold file: {gold_issues} evidence string(s) not found in their document"
@@ -102,5 +107,6 @@ def result_to_json(result: EvalResult) -> dict[str, Any]:
                    "attributes": {k: v.to_dict() for k, v in result.claim_attributes.items()}},
         "relevance": result.relevance.to_dict(),
         "bcubed": result.bcubed.to_dict() if result.bcubed else None,
+        "merged": {k: v.to_dict() for k, v in result.merged.items()},
         "per_document": [d.to_dict() for d in result.documents],
     }

@@ -138,6 +138,7 @@ class EvalResult:
     claim_attributes: dict[str, Accuracy] = field(
         default_factory=lambda: {a: Accuracy() for a in CLAIM_ATTRIBUTES})
     bcubed: BCubed | None = None  # cross-document resolution, once it is scored
+    merged: dict[str, Accuracy] = field(default_factory=dict)  # merged values of resolved incidents
 
     def add(self, doc: DocResult) -> None:
         self.documents.append(doc)

@@ -211,6 +211,13 @@ class Ledger:
         with self._write() as conn:
             conn.execute(update(claims).where(claims.c.id.in_(list(claim_ids))).values(series_key=series_key))
 
+    def reports_fingerprints(self) -> Iterator[tuple[int | None, str]]:
+        """(fingerprint as an int, source group or report id) of every stored report, streamed."""
+        stmt = select(reports.c.fingerprint.label("fp"), func.coalesce(reports.c.source_group, reports.c.id).label("grp"))
+        rows_ = list(self._stream(stmt))  # read whole before the caller writes (SQLite: one connection)
+        for r in rows_:
+            yield (int(r["fp"], 16) if r["fp"] else None), r["grp"]
+
     def report(self, report_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
             row = conn.execute(select(reports).where(reports.c.id == report_id)).first()
