@@ -126,3 +126,12 @@ def test_count_without_a_place_counts_in_the_reports_country():
     [c] = [c for c in _claims(text, "2024-06-03") if c.unit == "attacks"]
     assert c.value == 4000 and c.region == ["PK"]
     assert c.since == date(2024, 1, 1)
+
+
+def test_breakdown_with_repeated_unit_words():
+    claims = _claims("Tally\n\nUS forces in Iraq and Syria have been attacked at least 140 times since October 17, "
+                     "57 times in Iraq and 83 times in Syria, the official said.", "2024-01-16")
+    by_value = {c.value: c for c in claims}
+    assert set(by_value) == {140, 57, 83}
+    assert by_value[57].region == ["IQ"] and by_value[83].region == ["SY"]
+    assert by_value[57].part_of == by_value[83].part_of == claims.index(by_value[140])

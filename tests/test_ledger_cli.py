@@ -144,3 +144,22 @@ def test_a_run_killed_mid_way_leaves_whole_batches_and_the_next_run_completes(tm
         for table in ("reports", "mentions", "claims"):
             assert a.execute(f"select count(*) from {table}").fetchone() == b.execute(f"select count(*) from {table}").fetchone()
         assert a.execute("select count(distinct id) from reports").fetchone()[0] == 89
+
+
+def test_sql_tally_and_incident_by_incident_reconciliation_agree(db):
+    from tallylog import reconcile as rc
+    from tallylog.store import Ledger
+
+    assert tallylog("run", "--sample", "--db", db, "-q").returncode == 0
+    ledger = Ledger.open(db)
+
+    class Streaming:  # the ledger without its SQL tally
+        def incidents(self, **kw):
+            return ledger.incidents(**kw)
+
+    series = rc.build_series(ledger.claims())
+    fast = rc.reconcile(series, ledger)
+    slow = rc.reconcile(series, Streaming())
+    assert [(r.series, r.as_of, r.ledger_total, r.counted, r.claimed_only) for r in fast] == \
+           [(r.series, r.as_of, r.ledger_total, r.counted, r.claimed_only) for r in slow]
+    assert any(r.ledger_total > 0 for r in fast)

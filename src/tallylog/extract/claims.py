@@ -286,6 +286,14 @@ class ClaimFinder:
                     claim.notes.append(f"year of '{since.text}' unknown: no publication date")
                 if claim.as_of is None:
                     claim.notes.append("as_of unknown: no publication date")
+                # "..., 57 times in Iraq and 83 in Syria": a later count of the same unit with its own place
+                # right after it is a part of the sentence's total
+                local = re.match(r"\s+in\s+(?:the\s+)?", s[end:])
+                if total_index is not None and local and claims[total_index].unit == unit and value < claims[total_index].value:
+                    at = sent.start + end + local.end()
+                    own = [pl.country for pl in self.ctx.places_in(at, at + 60) if pl.country and pl.start == at]
+                    if own:
+                        claim.region, claim.part_of = own[:1], total_index
                 claims.append(claim)
                 self.sentences_with_claims.add(si)
                 if total_index is None:

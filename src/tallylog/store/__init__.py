@@ -440,6 +440,12 @@ class Ledger:
         with self._read() as conn:
             return [(k, int(n)) for k, n in conn.execute(queries.counts_select(by, **filters))]
 
+    def tally(self, since: date | str | None = None, until: date | str | None = None,
+              countries: list[str] | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+        """Incidents, killed and injured in a scope, per grade and whether the attack was disrupted (SQL)."""
+        with self._read() as conn:
+            return [rows.row_dict(r) for r in conn.execute(queries.tally_select(since, until, countries, kind))]
+
     def stats(self) -> dict[str, int]:
         """Row counts of every table."""
         with self._read() as conn:

@@ -172,3 +172,24 @@ def claims_select(*, report_id: str | None = None, series_key: str | None = None
     if offset:
         stmt = stmt.offset(offset)
     return stmt
+
+
+def tally_select(since: Any = None, until: Any = None, countries: list[str] | None = None,
+                 kind: str | None = None) -> Select[Any]:
+    """Per (grade, disrupted) in a scope: incidents, summed best fatalities and injured, in one GROUP BY.
+
+    What ``tallylog reconcile`` compares a published count with, without reading incidents one by one."""
+    disrupted = (incidents.c.sub_event_type == "Disrupted weapons use").label("disrupted")
+    where = [incidents.c.date.is_not(None)]
+    if since is not None:
+        where.append(incidents.c.date >= since)
+    if until is not None:
+        where.append(incidents.c.date <= until)
+    if countries:
+        where.append(incidents.c.country.in_(countries))
+    if kind is not None:
+        where.append(incidents.c.kind == kind)
+    return (select(incidents.c.grade, disrupted, func.count().label("n"),
+                   func.coalesce(func.sum(incidents.c.fatalities_best), 0).label("killed"),
+                   func.coalesce(func.sum(incidents.c.injured_best), 0).label("injured"))
+            .where(*where).group_by(incidents.c.grade, disrupted))
