@@ -121,3 +121,12 @@ def test_a_country_that_is_also_a_given_name_is_still_a_place():
 def test_victims_in_the_passive_are_not_perpetrators():
     [e] = events("Attack\n\nThree US soldiers were killed when a drone struck Tower 22 in Jordan on Sunday.")
     assert e.actor1 != "US forces" and e.kind == "attack_on_us_forces"
+
+
+def test_a_sentence_without_a_place_continues_the_previous_one():
+    evs = events("Town attacked\n\nMilitants have long attacked hotels in Beledweyne. The deadliest attack, in 2009, killed "
+                 "at least 25 people.", published="2025-03-12")
+    assert len(evs) == 1
+    e = evs[0]
+    assert e.location.country == "SO" and e.location.geo_precision == 2
+    assert e.date == date(2009, 1, 1) and e.date_precision == "year" and e.fatalities == 25
