@@ -265,7 +265,11 @@ class MentionFinder:
         lesser = [t for t in triggers if t.sub is not None and t.weak and (weapons_ctx or armed or figures)]
         strong = strong or lesser
         weak = [t for t in triggers if t.sub is None]
-        corroborated = bool(weapons) or any(a for a in actors) or bool(strong)
+        counted = bool(re.search(rf"\b(?:killed|killing|wounded|wounding|injured|injuring|dead)\b", s, re.I)) and \
+            _first_number(self.lex["killed"] + self.lex["injured"], s)[0] is not None
+        # a generic word ("attack", "killed") is an event when a weapon, an armed actor, a specific trigger or
+        # a casualty figure goes with it ("the attack killed at least 25 people")
+        corroborated = bool(weapons) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2)
         if not strong and not (weak and corroborated):
             return None
         if self.aggregate_sentence(sent):
