@@ -451,6 +451,23 @@ def schema() -> None:
     sys.stdout.write(json.dumps(load_schema(), indent=2) + "\n")
 
 
+def _register_stage_commands() -> None:
+    """Commands that live with their stage (``serve``, ``report``): each stage module has ``register(app)``."""
+    import importlib
+
+    for name in ("tallylog.serve.cli", "tallylog.report.cli"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not name.startswith(exc.name):
+                raise  # a stage that is there but broken must say so
+            continue
+        module.register(app)
+
+
+_register_stage_commands()
+
+
 def main() -> None:
     app()
 
