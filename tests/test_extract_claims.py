@@ -135,3 +135,16 @@ def test_breakdown_with_repeated_unit_words():
     assert set(by_value) == {140, 57, 83}
     assert by_value[57].region == ["IQ"] and by_value[83].region == ["SY"]
     assert by_value[57].part_of == by_value[83].part_of == claims.index(by_value[140])
+
+
+def test_breakdown_with_once_and_bare_numbers():
+    claims = _claims("Tally\n\nMilitias have attacked US forces at least 170 times since October 17, 67 times in "
+                     "Iraq, 102 in Syria and once in Jordan, the Pentagon said.", "2024-02-06")
+    parts = {(c.value, tuple(c.region)) for c in claims if c.part_of is not None}
+    assert parts == {(67, ("IQ",)), (102, ("SY",)), (1, ("JO",))}
+
+
+def test_casualty_total_with_an_aside():
+    claims = _claims("Toll\n\nSince January, 16 people, including civilians, were killed and 25 wounded in attacks "
+                     "on the city, officials said.", "2024-02-06")
+    assert {(c.value, c.unit) for c in claims} == {(16, "killed"), (25, "injured")}

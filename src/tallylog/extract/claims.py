@@ -39,11 +39,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\s+(?:(?:from|of|in|with|among)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
         "killed_people": re.compile(
             rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped)\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
+        "bare_people": re.compile(rf"\b{q}{num}\s+(?:people|civilians|soldiers|troops|fighters|militants)\s*,\s*(?:including|among them|most of them|many of them)[^,]{{1,50}},\s*(?:were|have been|had been)\s+(?P<unit>killed|injured|wounded)\b", re.I),
+        "and_bare": re.compile(rf"(?:(?<=killed and )|(?<=dead and )){q}{num}\s+(?P<unit>wounded|injured)\b", re.I),
         "had_been": re.compile(rf"\b{q}{num}\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?P<unit>killed|injured|wounded|abducted|kidnapped)\b", re.I),
         "deaths": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>deaths|fatalities|casualties|injuries)\b", re.I),
         "total_to": re.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured))\b[^.;]{{0,40}}?\b(?:to|at|of|reached|stands at|stood at|past|passed)\s+{q}{num}\b", re.I),
         "toll": re.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
-        "breakdown": re.compile(rf"\b{num}\s+(?:(?:attacks?|strikes?|of them|of those)\s+)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
+        "breakdown": re.compile(rf"\b(?P<num>{CARDINAL}|once|twice)\s+(?:(?:times|attacks?|strikes?|of them|of those)\s+)?in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
         "period": compiled("claims", "period_markers"),
         "war": re.compile(r"\b(?:war|conflict|insurgency|civil war|genocide|fighting|violence|campaign|uprising|offensive)\b[^.;]{0,60}\b(?:killed|left|claimed|wounded|injured|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,40}\b(?:in|during|since) the (?:\w+ )?(?:war|conflict|insurgency|fighting|violence)\b", re.I),
         "year_scope": re.compile(r"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b", re.I),
@@ -208,7 +210,7 @@ class ClaimFinder:
             has_attacks = bool(self.p["gate_attacks"].search(s))
             if not (has_casualty or has_attacks):
                 continue
-            for key in ("ordinal", "total_to", "attacks", "people_killed", "killed_people", "had_been", "deaths", "toll"):
+            for key in ("ordinal", "total_to", "attacks", "people_killed", "bare_people", "and_bare", "killed_people", "had_been", "deaths", "toll"):
                 if (key in ("ordinal", "attacks") and not has_attacks) or (key not in ("ordinal", "attacks", "total_to") and not has_casualty):
                     continue
                 for m in self.p[key].finditer(s):
@@ -309,7 +311,7 @@ class ClaimFinder:
             return
         base = sent.start + after
         for m in parts:
-            value = parse_cardinal(m.group("num"))
+            value = {"once": 1, "twice": 2}.get(m.group("num").lower()) or parse_cardinal(m.group("num"))
             if value is None or value >= total.value:
                 continue
             place_start = base + m.start("place")
