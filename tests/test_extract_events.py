@@ -130,3 +130,20 @@ def test_a_sentence_without_a_place_continues_the_previous_one():
     e = evs[0]
     assert e.location.country == "SO" and e.location.geo_precision == 2
     assert e.date == date(2009, 1, 1) and e.date_precision == "year" and e.fatalities == 25
+
+
+def test_a_denied_attack_is_kept_as_denied():
+    [e] = events("Denial\n\nA US defense official said no attack took place at Rmelan in northeastern Syria on Wednesday.")
+    assert e.status == "denied" and e.location.country == "SY" and e.date == date(2024, 3, 6)
+
+
+def test_a_day_carries_to_the_next_sentences_of_the_story():
+    evs = events("Strikes\n\nUS jets struck targets near al-Qaim in Iraq on Friday. In Syria, strikes near "
+                 "Albu Kamal killed at least 23 fighters, a monitor said.")
+    assert len(evs) == 2
+    assert all(e.date == date(2024, 3, 1) for e in evs)
+
+
+def test_a_possessive_day_dates_the_attack_it_names():
+    [e] = events("Barrage\n\nSaturday's ballistic missile and rocket attack on Ain al-Asad air base wounded four.")
+    assert e.date == date(2024, 3, 2)

@@ -203,7 +203,18 @@ class MentionFinder:
                 elif m is not None:
                     mentions.append(m)
                     mentions.extend(self._coordinated(m))
+        self._carry_dates(mentions)
         return mentions, aggregate
+
+    @staticmethod
+    def _carry_dates(mentions: list[Mention]) -> None:
+        """A mention with no date that follows a dated one within two sentences of the same paragraph is
+        told of the same day ("Strikes hit al-Qaim on Friday. ... Strikes near al-Mayadin killed 23"); the
+        carried date is weak: it never keeps two incidents apart."""
+        for prev, m in zip(mentions, mentions[1:]):
+            if m.date is None and prev.date is not None and prev.date.date is not None \
+                    and prev.sentence.paragraph == m.sentence.paragraph and 0 <= m.sentence.index - prev.sentence.index <= 2:
+                m.date, m.date_strong = prev.date, False
 
     def _triggers_in(self, sent: Sentence) -> list[Trigger]:
         """The report's triggers inside ``sent``, with offsets relative to it."""
@@ -269,7 +280,8 @@ class MentionFinder:
             _first_number(self.lex["killed"] + self.lex["injured"], s)[0] is not None
         # a generic word ("attack", "killed") is an event when a weapon, an armed actor, a specific trigger or
         # a casualty figure goes with it ("the attack killed at least 25 people")
-        corroborated = bool(weapons) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2)
+        denied_here = bool(re.search(r"\b(?:no|never)\s+(?:\w+\s+){0,2}(?:attack|strike|drone|rocket|missile)s?\s+(?:\w+\s+){0,2}(?:took place|happened|occurred|had taken place|reached|hit|struck)\b", s, re.I))
+        corroborated = bool(weapons) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2) or denied_here
         if not strong and not (weak and corroborated):
             return None
         if self.aggregate_sentence(sent):
@@ -279,11 +291,17 @@ class MentionFinder:
         left = s[:trigger.start]
         if self.lex["future"].search(left) or self.lex["question"].search(s):
             return None
-        if re.search(r"\b(?:no|not|never|denied|deny|without)\s+(?:\w+\s+){0,2}$", left, re.I) and trigger.sub != "Disrupted weapons use":
+        negated = bool(re.search(r"\b(?:no|not|never|denied|deny|without)\s+(?:\w+\s+){0,2}$", left, re.I))
+        # "officials said no attack took place at Rmelan": a denial of a particular incident, kept as denied
+        denial = negated and bool(re.match(r"\s*(?:\w+\s+){0,2}(?:took place|happened|occurred|had taken place|reached|hit|struck)\b",
+                                           s[trigger.end:], re.I))
+        if negated and not denial and trigger.sub != "Disrupted weapons use":
             return None
         sub = trigger.sub
         if sub is None or sub in ("Armed clash", "Attack"):
             sub = self._refine(sub, s, weapons, trigger)
+        if sub is None and denial:
+            sub = "Attack"  # what was denied is told elsewhere; the incident takes its type from those mentions
         if sub is None:
             return None
         if sub == "Disrupted weapons use" and not weapons:
@@ -312,7 +330,7 @@ class MentionFinder:
         elif self.lex["hit"].search(s):
             outcome = "hit"
         status = "reported"
-        if attribution.denied:
+        if attribution.denied or denial:
             status = "denied"
         elif attribution.claimed or (attribution.speaker and actor1 and actor1.lower() in attribution.speaker.lower()):
             status = "claimed"
@@ -402,7 +420,9 @@ class MentionFinder:
         tpos = sent.start + trigger.start
         for d in self.ctx.dates_in(sent.start, sent.end):
             # "the 2004 bombing", "Tuesday's attack", "after April 15, 2013, bombing": the incident's own date
-            if 0 <= tpos - d.end <= 12 and d.date is not None or (0 <= tpos - d.end <= 12 and d.partial):
+            gap = tpos - d.end
+            possessive = text[d.end:d.end + 2] in ("'s", "’s") and gap <= 45
+            if (0 <= gap <= 12 or possessive) and (d.date is not None or d.partial):
                 return d
         cands = []
         speech: list[DateMention] = []
