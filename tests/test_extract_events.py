@@ -147,3 +147,11 @@ def test_a_day_carries_to_the_next_sentences_of_the_story():
 def test_a_possessive_day_dates_the_attack_it_names():
     [e] = events("Barrage\n\nSaturday's ballistic missile and rocket attack on Ain al-Asad air base wounded four.")
     assert e.date == date(2024, 3, 2)
+
+
+def test_abducted_from_a_place_and_an_unknown_village_within_its_state():
+    [e] = events("Schoolgirls taken\n\nGunmen abducted 80 pupils from the village of Kuriga in Kaduna State on "
+                 "Thursday, police said.")
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    assert e.location.text == "Kuriga" and e.location.country == "NG"
+    assert e.location.latitude is not None and e.location.geo_precision == 2

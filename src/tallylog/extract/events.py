@@ -376,7 +376,10 @@ class MentionFinder:
             if after.startswith(("'s", "’s")):
                 continue
             left = text[max(sent.start, p.start - 70):p.start]
-            cued = bool(self.lex["locative"].search(left))
+            cued = bool(self.lex["locative"].search(left)) or (
+                # people are abducted *from* a school, a village
+                bool(re.match(r"(?:abduct|kidnap|seiz|took|taken)", trigger.text, re.I))
+                and bool(re.search(r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|school)\s+(?:of\s+)?)?$", left, re.I)))
             prenominal = bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|strike|raid|siege|shooting|massacre|ambush|clash|fighting|hijacking|kidnapping|assault|offensive)", text[p.end:p.end + 40], re.I))
             if not (cued or prenominal or p.feature in ("military_base", "airfield", "outpost", "airport", "oil_field", "gas_field", "border_crossing", "port", "camp")):
                 continue
@@ -389,15 +392,30 @@ class MentionFinder:
 
         def rank(p: PlaceMention) -> tuple:
             broad = _is_broad(p)
-            return (bool(main) and p.country not in main, broad, p.start < tpos, p.latitude is None, abs(p.start - tpos))
+            return (bool(main) and p.country is not None and p.country not in main, broad, p.start < tpos,
+                    p.latitude is None, abs(p.start - tpos))
 
         best = min(cands, key=rank)
+        if best.latitude is None:
+            best = self._within_region(best)
         precision = best.geo_precision
         if precision is None:
             precision = 3 if _is_broad(best) else 1
         if precision == 1 and self.lex["near"].search(text[max(sent.start, best.start - 40):best.start]):
             precision = 2
         return best, precision
+
+    def _within_region(self, place: PlaceMention) -> PlaceMention:
+        """A place the gazetteer does not know ("the village of Jangebe") keeps its name and takes the
+        coordinates of the province or state the report names, at geo_precision 2 (ACLED: part of a region)."""
+        regions = [p for p in self.ctx.places if p.feature == "admin1" and p.latitude is not None
+                   and (place.country is None or p.country == place.country)]
+        if not regions:
+            return place
+        r = min(regions, key=lambda p: abs(p.start - place.start))
+        return PlaceMention(text=place.text, start=place.start, end=place.end, name=place.text, country=r.country,
+                            admin1=r.name, latitude=r.latitude, longitude=r.longitude, gazetteer_id=None,
+                            feature="unresolved_in_admin1", geo_precision=2, score=place.score)
 
     def _previous_place(self, sent: Sentence) -> tuple[PlaceMention | None, int | None]:
         """A sentence that names no place continues the one before it in its paragraph ("... in Beledweyne.
