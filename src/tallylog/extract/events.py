@@ -412,7 +412,9 @@ class MentionFinder:
                    and (place.country is None or p.country == place.country)]
         if not regions:
             return place
-        r = min(regions, key=lambda p: abs(p.start - place.start))
+        sent = next((x for x in self.ctx.sentences if x.start <= place.start < x.end), None)
+        same = [p for p in regions if sent is not None and sent.start <= p.start < sent.end]
+        r = min(same, key=lambda p: abs(p.start - place.start)) if same else regions[0]  # else the story's region
         return PlaceMention(text=place.text, start=place.start, end=place.end, name=place.text, country=r.country,
                             admin1=r.name, latitude=r.latitude, longitude=r.longitude, gazetteer_id=None,
                             feature="unresolved_in_admin1", geo_precision=2, score=place.score)
