@@ -37,7 +37,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "X said" (speaker before the verb)
         "said": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "..., said X" / "..., an official said" (speaker after the verb)
-        "said_after": re.compile(rf"[,”\"]\s*(?:{verbs})\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;.!?\"“”]{{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|after|during) )"),
+        "said_after": re.compile(rf"[,”\"]\s*(?:said|says|added|noted|stressed|explained|wrote|tweeted|insisted)\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;.!?\"“”]{{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|after|during) )"),
         # "..., police said." / "..., officials said on Tuesday."
         "said_tail": re.compile(rf",\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;:.!?\"“”]{{2,70}}?)\s+(?:{verbs})\b[^,;]*$"),
         # "according to X"

@@ -480,8 +480,10 @@ class MentionFinder:
                 actor1, side1 = a.name, a.side
                 after = [b for b in after if b is not a]
                 break
-        # "three US soldiers were killed": a subject of a passive verb is the victim, not the perpetrator
-        before = [a for a in before if not re.search(r"\b(?:was|were|been|being|is|are)\b", text[a.end:tpos], re.I)]
+        # "three US soldiers were killed": a subject of a passive verb is the victim, not the perpetrator;
+        # "the military says ...": a speaker, not the perpetrator
+        before = [a for a in before if not re.search(r"\b(?:was|were|been|being|is|are)\b", text[a.end:tpos], re.I)
+                  and not re.match(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", text[a.end:a.end + 30], re.I)]
         if actor1 is None:
             named_before = [a for a in before if a.named]
             pick = (named_before or before)
