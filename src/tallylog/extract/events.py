@@ -664,8 +664,10 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
     violent = [s for s in subs if s != "Disrupted weapons use"]
     sub = min(violent, key=_SPECIFICITY.index) if violent else "Disrupted weapons use"
     weapons = sorted(set().union(*(m.weapons for m in c.mentions)))
-    if sub in ("Air/drone strike",) and not weapons:
-        weapons = ["airstrike"]
+    if not weapons:
+        # the type says what was used when no weapon word does ("a blast", "an air strike")
+        weapons = {"Air/drone strike": ["airstrike"], "Remote explosive/landmine/IED": ["ied"],
+                   "Suicide bomb": ["ied"]}.get(sub, [])
     killed = _pick_figure([(m.killed, m.toll_update) for m in c.mentions])
     injured = _pick_figure([(m.injured, m.toll_update) for m in c.mentions])
     statuses = [m.status for m in c.mentions]
