@@ -163,3 +163,14 @@ def test_sql_tally_and_incident_by_incident_reconciliation_agree(db):
     assert [(r.series, r.as_of, r.ledger_total, r.counted, r.claimed_only) for r in fast] == \
            [(r.series, r.as_of, r.ledger_total, r.counted, r.claimed_only) for r in slow]
     assert any(r.ledger_total > 0 for r in fast)
+
+
+def test_counts_plot_writes_a_png(tmp_path):
+    db = str(tmp_path / "l.db")
+    assert tallylog("run", "--sample", "--db", db, "-q").returncode == 0
+    out = tmp_path / "weeks.png"
+    proc = tallylog("counts", "--db", db, "--by", "week", "--plot", str(out), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 5000
+    bad = tallylog("counts", "--db", db, "--by", "country", "--plot", str(out))
+    assert bad.returncode == 2 and "day, week or month" in bad.stderr

@@ -385,6 +385,7 @@ def counts(
     since: Optional[str] = typer.Option(None), until: Optional[str] = typer.Option(None),
     country: Optional[str] = typer.Option(None), grade: Optional[str] = typer.Option(None),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json or table."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the counts over time as a PNG (day, week or month)."),
 ) -> None:
     """Incident counts grouped by time, country, actor or weapon."""
     import json
@@ -395,6 +396,14 @@ def counts(
     ledger = _open_ledger(db)
     rows = ledger.counts(by.value, since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
                          country=country, grade=grade)
+    if plot is not None:
+        if by.value not in ("day", "week", "month"):
+            err.print("tallylog: --plot draws counts over time: use --by day, week or month", markup=False)
+            raise typer.Exit(2)
+        from tallylog.report.plot import plot_counts
+
+        plot_counts(rows, by.value, plot)
+        err.print(f"wrote {plot}", markup=False)
     if _default_format(fmt) is Format.json:
         sys.stdout.write(json.dumps([{"key": k, "incidents": n} for k, n in rows], default=str) + "\n")
         return
