@@ -47,9 +47,12 @@ def test_each_tallylog_command_in_the_readme_runs(shared, tmp_path):
                 continue
             argv = shlex.split(part)
             argv[0] = str(exe)
-            argv = [str(tmp_path / a) if a.endswith(".db") else a for a in argv]
+            argv = [str(tmp_path / a) if a.endswith((".db", ".html", ".png")) else a for a in argv]
             proc = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=900, env=env)
             assert proc.returncode == 0, (part, proc.stderr[-2000:])
-            assert proc.stdout.strip(), part
+            assert proc.stdout.strip() or proc.stderr.strip(), part
+            for a in argv:
+                if a.endswith((".html", ".png")):
+                    assert Path(a).stat().st_size > 1000, (part, a)
             ran += 1
     assert ran >= 8
