@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 
 from tallylog.model import IngestError, Report
+from tallylog.output.table import QUALIFIER_SYMBOL
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="tallylog: news about armed violence in; sourced events and count claims out.")
@@ -363,7 +364,7 @@ def claims(
         t.add_column(col, overflow="fold")
     for s in series:
         for p in s.points:
-            q = {"exact": "", "at_least": ">=", "more_than": ">", "about": "~", "nearly": "<~", "up_to": "<="}.get(p.qualifier, "")
+            q = QUALIFIER_SYMBOL.get(p.qualifier, "")
             t.add_row(*(Text(str(x)) for x in (s.label, p.as_of or "?", f"{q}{p.value}",
                                                f"{p.speaker or '-'}{' via ' + p.via if p.via else ''}", p.source or "-")))
     Console(highlight=False).print(t)
@@ -445,7 +446,7 @@ def reconcile(
     for col in ("series", "as of", "claimed", "ledger", "gap", "explanation"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        q = {"exact": "", "at_least": ">=", "more_than": ">", "about": "~", "nearly": "<~", "up_to": "<="}.get(r.qualifier, "")
+        q = QUALIFIER_SYMBOL.get(r.qualifier, "")
         t.add_row(*(Text(str(x)) for x in (r.series, r.as_of or "?", f"{q}{r.claimed}", r.ledger_total, r.gap, r.explanation)))
     Console(highlight=False).print(t)
 

@@ -8,6 +8,10 @@ from rich.text import Text
 from tallylog.model import Extraction, PlaceMention
 
 
+#: how a qualifier reads in a table: ">=118" for "at least 118"
+QUALIFIER_SYMBOL = {"exact": "", "at_least": ">=", "more_than": ">", "about": "~", "nearly": "<~", "up_to": "<="}
+
+
 def _row(table: Table, *cells: object) -> None:
     """Add a row whose cells are plain text: article text is never read as markup."""
     table.add_row(*(Text(str(c)) for c in cells))
@@ -35,7 +39,7 @@ def render_extraction(result: Extraction, console: Console) -> None:
         for col in ("value", "unit", "since", "region", "speaker (via)", "evidence"):
             t.add_column(col, overflow="fold")
         for c in result.claims:
-            q = {"exact": "", "at_least": ">=", "more_than": ">", "about": "~", "nearly": "<~", "up_to": "<="}[c.qualifier]
+            q = QUALIFIER_SYMBOL[c.qualifier]
             since = c.since.isoformat() if c.since else (f"{c.since_text} (year unknown)" if c.since_text else "-")
             who = c.speaker or "-"
             if c.via:
