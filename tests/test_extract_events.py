@@ -155,3 +155,11 @@ def test_abducted_from_a_place_and_an_unknown_village_within_its_state():
     assert e.sub_event_type == "Abduction/forced disappearance"
     assert e.location.text == "Kuriga" and e.location.country == "NG"
     assert e.location.latitude is not None and e.location.geo_precision == 2
+
+
+def test_perpetrator_inside_the_trigger_and_speakers_are_not_targets():
+    [e] = events("Strike\n\nAt least 12 people were killed when Russian missiles struck an apartment building in "
+                 "Dnipro on Friday, Ukrainian officials said.")
+    assert e.actor1 == "Russian forces" and e.location.country == "UA" and e.fatalities == 12
+    [g] = events("Raid\n\nGunmen killed 15 villagers in an attack in Plateau state late Sunday, police said.")
+    assert g.actor1 == "gunmen" and g.actor2 == "villagers"

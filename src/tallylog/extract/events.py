@@ -110,7 +110,7 @@ def _lex() -> dict:
         "by_actor": re.compile(r"\bby\s+(?:the\s+)?$", re.I),
         "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
         "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
-        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan)\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base)\s+(?:of\s+)?)?$)", re.I),
+        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan)\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base)\s+(?:of\s+)?)?$)", re.I),
         "responsibility": re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaimed (?:the|the latest|this|that) (?:attack|bombing|blast|strike|assault)", re.I),
         "clause_boundary": re.compile(r"\s+(?:after|following|before|while|as)\s+|;\s+", re.I),
         "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:and|or|as well as)?\s*(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*", re.I),
@@ -483,8 +483,10 @@ class MentionFinder:
     def _actors(self, sent: Sentence, trigger: Trigger, actors) -> tuple[str | None, str | None, str | None]:
         text = self.ctx.report.text
         tpos = sent.start + trigger.start
-        before = [a for a in actors if a.end <= tpos]
-        after = [a for a in actors if a.start >= sent.start + trigger.end]
+        speaks = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", re.I)
+        # an actor that takes part in the trigger's words ("Russian missiles struck") stands before it
+        before = [a for a in actors if a.start < tpos or (a.start <= tpos < a.end)]
+        after = [a for a in actors if a.start >= sent.start + trigger.end and not speaks.match(text[a.end:a.end + 30])]
         actor1 = side1 = actor2 = None
         # "... by X" after the trigger names the perpetrator
         for a in after:
@@ -509,9 +511,12 @@ class MentionFinder:
         elif after:
             target = after[0].name
         else:
-            mm = self.lex["military"].search(sent.text[trigger.end:]) or self.lex["civilian"].search(sent.text[trigger.end:])
-            if mm:
-                target = mm.group(0).lower()
+            rest = sent.text[trigger.end:]
+            for pat in (self.lex["military"], self.lex["civilian"]):
+                mm = next((x for x in pat.finditer(rest) if not speaks.match(rest[x.end():x.end() + 30])), None)
+                if mm:
+                    target = mm.group(0).lower()
+                    break
         actor2 = target if target and target != actor1 else None
         return actor1, side1, actor2
 
