@@ -135,6 +135,30 @@ def test_incident_list_shape_and_sources(api, everything):
     assert bare and all("sources" not in i for i in bare)
 
 
+def test_incident_list_leaves_the_merge_details_to_full(api, sample_db, everything):
+    """The list leaves out conflicts and candidates unless full=true; otherwise it gives what the ledger has."""
+    from tallylog.serve.responses import LedgerJSON
+    from tallylog.store import Ledger
+
+    assert all("conflicts" not in i and "candidates" not in i for i in everything)
+    full = api.get("/api/incidents", params={"limit": 1000, "full": "true"}).json()["items"]
+    assert [i["id"] for i in full] == [i["id"] for i in everything]
+    assert all(isinstance(i["candidates"], dict) and isinstance(i["conflicts"], list) for i in full)
+    assert all({k: v for k, v in f.items() if k not in ("conflicts", "candidates")} == e
+               for f, e in zip(full, everything))
+    for order in ("date", "-date", "updated", "id"):
+        with Ledger.open(sample_db) as ledger:
+            expected = json.loads(LedgerJSON(list(ledger.incidents(order=order, with_sources=True))).body)
+        got = api.get("/api/incidents", params={"limit": 1000, "full": "true", "sort": order}).json()["items"]
+        assert got == expected, order
+    for weapon in {w for i in everything for w in i["weapons"]}:
+        got = api.get("/api/incidents", params={"weapon": weapon, "limit": 1000}).json()["items"]
+        assert [i["id"] for i in got] == [i["id"] for i in everything if weapon in i["weapons"]]
+    one = everything[0]
+    detail = api.get(f"/api/incidents/{one['id']}").json()
+    assert all(detail[k] == v for k, v in one.items() if k != "sources")
+
+
 def test_pagination_walks_every_incident_once(api, everything):
     seen, url, params = [], "/api/incidents", {"limit": 4}
     for _ in range(len(everything)):
@@ -288,6 +312,7 @@ BAD_QUERIES = [
     ("/api/incidents", {"actor": "a\x00b"}, "actor"),
     ("/api/incidents", {"actor": "x" * 5000}, "actor"),
     ("/api/incidents", {"sources": "maybe"}, "sources"),
+    ("/api/incidents", {"full": "maybe"}, "full"),
     ("/api/counts", {"by": "planet"}, "by"),
     ("/api/counts", {"by": "month", "since": "2024-1-1"}, "since"),
     ("/api/claims", {"unit": "bananas"}, "unit"),

@@ -198,6 +198,9 @@ def run(
     batch_size: int = typer.Option(25, help="Reports per transaction."),
     max_bytes: int = typer.Option(10_000_000, help="Skip files larger than this many bytes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    engine: str = typer.Option("local", "--engine", help="local (this process) or dask (ingest and extraction on a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a running scheduler, tcp://host:port."),
+    workers: int = typer.Option(2, "--workers", min=1, help="With --engine dask and no --scheduler: local worker processes."),
 ) -> None:
     """Ingest, extract and resolve reports into the incident ledger, then print a summary."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -220,8 +223,18 @@ def run(
             errors.append(str(e))
             err.print(f"tallylog: {e.source}: {e.reason}", markup=False)
 
-        summary = job.run(iter_items(inputs, published=pub, max_bytes=max_bytes, stdin=sys.stdin),
-                          batch_size=batch_size, on_item=on_item, on_error=on_error)
+        if engine == "dask":
+            from tallylog.scale import dask_client, run_dask
+
+            with dask_client(scheduler, workers) as client:
+                summary = run_dask(ledger, inputs, client=client, published=pub, max_bytes=max_bytes,
+                                   batch_size=batch_size, stdin=sys.stdin, on_item=on_item, on_error=on_error)
+        elif engine == "local":
+            summary = job.run(_run_items(inputs, pub, max_bytes, ledger),
+                              batch_size=batch_size, on_item=on_item, on_error=on_error)
+        else:
+            err.print(f"tallylog: --engine must be local or dask, not {engine!r}", markup=False)
+            raise typer.Exit(2)
     for e in summary.errors:
         err.print(f"tallylog: {e}", markup=False)
     stats = ledger.stats()
@@ -235,6 +248,45 @@ def run(
               f"{stats['reports']} reports", markup=False)
     if summary.read == 0 and skipped:
         raise typer.Exit(2)
+
+
+def _run_items(inputs: List[str], pub: Optional[date], max_bytes: int, ledger):
+    """Reports for ``run``: files, folders and stdin via ingest; URLs and gdelt: inputs via tallylog.sources."""
+    from tallylog.run import iter_items
+
+    if not any(i.startswith(("http://", "https://", "gdelt:")) for i in inputs):
+        return iter_items(inputs, published=pub, max_bytes=max_bytes, stdin=sys.stdin)
+    from tallylog.sources import iter_inputs
+    from tallylog.sources.state import SourceState
+
+    return iter_inputs(inputs, published=pub, max_bytes=max_bytes, stdin=sys.stdin, state=SourceState(ledger))
+
+
+@app.command()
+def watch(
+    feeds: List[str] = typer.Argument(..., help="RSS/Atom feed URLs, page URLs or gdelt:PATH_OR_URL inputs."),
+    every: str = typer.Option("15m", "--every", help="Time between polls: 30s, 15m, 2h, 1d."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    once: bool = typer.Option(False, "--once", help="Poll once and exit."),
+    max_bytes: int = typer.Option(10_000_000, help="Reject responses larger than this many bytes."),
+    min_interval: float = typer.Option(1.0, help="Seconds between two requests to one host."),
+) -> None:
+    """Poll feeds and ingest only what is new (state kept in the ledger; see docs/sources.md)."""
+    from tallylog.sources import Fetcher
+    from tallylog.sources.watch import Watcher, parse_interval
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as exc:
+        err.print(f"tallylog: --every {exc}", markup=False)
+        raise typer.Exit(2)
+    ledger = _open_ledger(db)
+    with Fetcher(max_bytes=max_bytes, min_interval=min_interval) as fetcher:
+        watcher = Watcher(ledger, feeds, fetcher, log=lambda msg: err.print(f"tallylog: {msg}", markup=False))
+        try:
+            watcher.run(seconds, once=once)
+        except KeyboardInterrupt:
+            err.print("tallylog: stopped; the next watch carries on from the ledger", markup=False)
 
 
 class ListFormat(str, Enum):

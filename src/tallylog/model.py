@@ -49,6 +49,7 @@ class Report:
     language: str | None = "en"
     id: str = ""
     removed: list[str] = field(default_factory=list)  # boilerplate paragraphs dropped by ingest
+    meta: dict[str, Any] = field(default_factory=dict)  # the source's own fields (e.g. GDELT's), kept as given
 
     def __post_init__(self) -> None:
         if not self.id:

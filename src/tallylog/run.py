@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Callable, Iterable, Iterator
 
-from tallylog.model import Attribution, Event, IngestError, Location, Report, Span
+from tallylog.model import Attribution, Event, Extraction, IngestError, Location, Report, Span
 from tallylog.pipeline import extract_report
 from tallylog.reconcile import series_key
 from tallylog.resolve import IncidentState, MentionRecord, Resolver, fingerprint, near_duplicate, summarise
@@ -95,13 +95,13 @@ class LedgerRun:
         self._fingerprints: list[tuple[int, str]] | None = None
 
     # -- syndication -------------------------------------------------------------------------------
-    def _source_group(self, report: Report) -> tuple[str, int]:
-        fp = fingerprint(report.text)
+    def _source_group(self, report: Report, fp: int | None = None) -> tuple[str, int]:
+        """The source group of a report: that of a stored near-duplicate (a repost, the same wire story),
+        else its own id; with its fingerprint (computed here unless given)."""
+        if fp is None:
+            fp = fingerprint(report.text)
         if self._fingerprints is None:
-            self._fingerprints = []
-            for r in self.ledger.reports_fingerprints():
-                if r[0] is not None:
-                    self._fingerprints.append((int(r[0]), r[1]))
+            self._fingerprints = [(int(f), g) for f, g in self.ledger.reports_fingerprints() if f is not None]
         for other, group in self._fingerprints:
             if near_duplicate(fp, other):
                 return group, fp
@@ -156,7 +156,12 @@ class LedgerRun:
             s.skip("extraction failed")
             s.errors.append(f"{report.source}: extraction failed ({type(exc).__name__}: {exc})")
             return
-        group, fp = self._source_group(report)
+        self.store_extraction(extraction)
+
+    def store_extraction(self, extraction: Extraction, fp: int | None = None) -> None:
+        """Store one report's extraction and resolve its events into the ledger's incidents."""
+        s, report = self.summary, extraction.report
+        group, fp = self._source_group(report, fp)
         added = self.ledger.add_extraction(extraction, source_group=group, fingerprint=fp)
         if added is None:
             s.duplicates += 1

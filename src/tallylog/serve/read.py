@@ -15,6 +15,7 @@ from tallylog.serve.params import (
 from tallylog.serve.responses import LedgerJSON, problem
 from tallylog.serve.state import ledger_of
 from tallylog.store import Ledger, export
+from tallylog.store.schema import incidents
 
 router = APIRouter(prefix="/api", default_response_class=LedgerJSON)
 
@@ -38,14 +39,21 @@ def _paged(request: Request, pg: Page, rows: Iterable[dict[str, Any]]) -> dict[s
             "next": _next_url(request, pg, more)}
 
 
+#: What the incident page adds to a listed incident: the merge's per-field candidates and conflicts (large JSON).
+DETAIL_COLUMNS = ("conflicts", "candidates")
+LIST_COLUMNS = tuple(c.name for c in incidents.columns if c.name not in DETAIL_COLUMNS)
+
+
 @router.get("/incidents", summary="List incidents (filtered, paged)")
 def list_incidents(request: Request, filters: dict[str, Any] = Depends(incident_filters),
                    pg: Page = Depends(page), order: str = Depends(sort_order),
-                   sources: bool = Query(True, description="Attach each incident's sources (outlet, url, published).")
-                   ) -> LedgerJSON:
+                   sources: bool = Query(True, description="Attach each incident's sources (outlet, url, published)."),
+                   full: bool = Query(False, description="Also give each incident's conflicts and candidates "
+                                                         "(as GET /api/incidents/{id} does).")) -> LedgerJSON:
     """Incidents matching the filters, ``limit`` at a time from ``offset``; ``next`` is the next page's URL."""
     ledger = ledger_of(request)
-    rows = ledger.incidents(**filters, limit=pg.limit + 1, offset=pg.offset, order=order, with_sources=sources)
+    rows = ledger.incident_page(**filters, limit=pg.limit + 1, offset=pg.offset, order=order, with_sources=sources,
+                                columns=None if full else LIST_COLUMNS)
     return LedgerJSON(_paged(request, pg, rows))
 
 

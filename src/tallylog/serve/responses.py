@@ -1,4 +1,8 @@
-"""JSON encoding of ledger rows (dates, timestamps) and the API's JSON response class."""
+"""JSON encoding of ledger rows (dates, timestamps) and the API's JSON response class.
+
+Responses are encoded with orjson (several times faster than ``json``); anything orjson refuses (an integer
+beyond 64 bits, say) falls back to ``json`` with the same conversions, so every body stays valid JSON.
+"""
 from __future__ import annotations
 
 import json
@@ -6,6 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+import orjson
 from fastapi.responses import JSONResponse
 
 
@@ -24,8 +29,11 @@ class LedgerJSON(JSONResponse):
     """A JSON response that encodes ledger rows directly (no per-field conversion pass)."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, default=json_default, ensure_ascii=False, allow_nan=False,
-                          separators=(",", ":")).encode("utf-8")
+        try:
+            return orjson.dumps(content, default=json_default, option=orjson.OPT_NON_STR_KEYS)
+        except TypeError:  # orjson.JSONEncodeError is a TypeError
+            return json.dumps(content, default=json_default, ensure_ascii=False, allow_nan=False,
+                              separators=(",", ":")).encode("utf-8")
 
 
 def problem(status: int, message: str, *, errors: list[dict[str, Any]] | None = None,

@@ -5,6 +5,8 @@ Every filter maps onto an indexed column, so list queries stay range scans at mi
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -22,6 +24,7 @@ ORDERS = {
 }
 COUNT_BY = ("day", "week", "month", "country", "actor", "weapon", "type", "grade")
 KM_PER_DEGREE = 111.32
+_PLAIN_NAME = re.compile(r"[a-z0-9_]+")  # written as is inside JSON strings
 
 
 def _as_date(value: date | str | None) -> date | None:
@@ -32,12 +35,16 @@ def _as_date(value: date | str | None) -> date | None:
 
 def incident_filters(*, since: date | str | None = None, until: date | str | None = None,
                      country: str | None = None, actor: str | None = None, weapon: str | None = None,
-                     grade: str | None = None, type: str | None = None) -> list[Any]:
+                     grade: str | None = None, type: str | None = None, weapon_in_row: bool = False) -> list[Any]:
     """WHERE terms for the incident list filters.
 
     ``since``/``until`` bound the incident date (inclusive); ``country`` is ISO alpha-2; ``actor`` matches
     actor1 or actor2 exactly, or as a LIKE pattern when it holds ``%``; ``type`` matches the ACLED
     event type, sub-event type or our ``kind``; ``weapon`` is one of ``model.WEAPONS``.
+
+    ``weapon_in_row`` (SQLite) tests the weapon in the row's own ``weapons`` JSON text rather than probing
+    ``incident_weapons`` (the ledger keeps both the same): a listing that walks the date index and reads
+    each row anyway then does no second lookup per row, about three times faster.
     """
     terms: list[Any] = []
     if since is not None:
@@ -51,7 +58,9 @@ def incident_filters(*, since: date | str | None = None, until: date | str | Non
             terms.append(or_(incidents.c.actor1.like(actor), incidents.c.actor2.like(actor)))
         else:
             terms.append(or_(incidents.c.actor1 == actor, incidents.c.actor2 == actor))
-    if weapon:
+    if weapon and weapon_in_row and _PLAIN_NAME.fullmatch(weapon):
+        terms.append(func.instr(incidents.c.weapons, f'"{weapon}"') > 0)
+    elif weapon:
         # EXISTS probes the (incident_id, weapon) key per row, so a date-ordered walk stops at LIMIT
         terms.append(select(incident_weapons.c.incident_id).where(
             incident_weapons.c.incident_id == incidents.c.id, incident_weapons.c.weapon == weapon).exists())
@@ -64,10 +73,13 @@ def incident_filters(*, since: date | str | None = None, until: date | str | Non
 
 
 def incidents_select(*, limit: int | None = None, offset: int = 0, order: str = "date",
-                     **filters: Any) -> Select[Any]:
+                     columns: Sequence[Any] | None = None, **filters: Any) -> Select[Any]:
+    """The filtered, ordered incidents: every column, or only ``columns`` (column expressions); ``filters``
+    are ``incident_filters``'s."""
     if order not in ORDERS:
         raise ValueError(f"order must be one of {sorted(ORDERS)}, not {order!r}")
-    stmt = select(incidents).where(*incident_filters(**filters)).order_by(*ORDERS[order])
+    stmt = (select(*columns).select_from(incidents) if columns is not None else select(incidents))
+    stmt = stmt.where(*incident_filters(**filters)).order_by(*ORDERS[order])
     if limit is not None:
         stmt = stmt.limit(limit)
     if offset:

@@ -186,4 +186,23 @@ places = Table(
     Column("longitude", Float),
 )
 
+#: What live sources have seen (``tallylog.sources``): one row per polled feed (its ETag/Last-Modified) and per
+#: fetched entry URL (done, failed for good, or pending a retry), so polling survives restarts without repeats.
+source_state = Table(
+    "source_state", metadata,
+    Column("kind", String(8), primary_key=True),  # "feed" or "entry"
+    Column("url", Text, primary_key=True),
+    Column("source", Text),  # the feed (or gdelt: input) an entry came from
+    Column("status", String(16), nullable=False),  # feed: "polled"; entry: "done", "failed", "pending"
+    Column("attempts", Integer, nullable=False),
+    Column("reason", Text),  # why an entry failed or is pending
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("report_id", String(40)),
+    Column("meta", Json, nullable=False),  # e.g. GDELT's fields for the article
+    Column("updated_at", DateTime, nullable=False),
+    Index(None, "kind", "status"),
+    Index(None, "source"),
+)
+
 TABLES = ("reports", "mentions", "claims", "incidents", "incident_mentions", "incident_weapons", "outlets", "places")
