@@ -163,3 +163,12 @@ def test_perpetrator_inside_the_trigger_and_speakers_are_not_targets():
     assert e.actor1 == "Russian forces" and e.location.country == "UA" and e.fatalities == 12
     [g] = events("Raid\n\nGunmen killed 15 villagers in an attack in Plateau state late Sunday, police said.")
     assert g.actor1 == "gunmen" and g.actor2 == "villagers"
+
+
+def test_headline_passives_claims_in_the_present_and_us_jets():
+    [a] = events("Three US soldiers killed in drone attack on base in Jordan\n\nA drone struck Tower 22 in Jordan on Sunday.")
+    assert a.actor1 is None and a.kind == "attack_on_us_forces"
+    [b] = events("Claim\n\nThe Islamic Resistance in Iraq says it struck the US base at Rmelan in Syria on Wednesday.")
+    assert b.actor1 == "Islamic Resistance in Iraq" and b.status == "claimed"
+    [c] = events("Strikes\n\nUS fighter jets struck militia sites near al-Qaim in Iraq on Tuesday.")
+    assert c.actor1 == "US forces" and c.kind == "us_strike"

@@ -55,6 +55,7 @@ def _clean(speaker: str | None) -> str | None:
     if not speaker:
         return None
     s = speaker.strip(" \"“”'’")
+    s = re.sub(r"^(?:and|but|while)\s+", "", s)
     s = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", s)
     s = re.sub(r"\s+(?:has|had|have|also|later|then)$", "", s)
     if not s or s.lower() in _PRONOUNS or len(s) > 90:

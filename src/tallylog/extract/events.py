@@ -497,7 +497,12 @@ class MentionFinder:
         # "three US soldiers were killed": a subject of a passive verb is the victim, not the perpetrator;
         # "the military says ...": a speaker, not the perpetrator
         before = [a for a in before if not re.search(r"\b(?:was|were|been|being|is|are)\b", text[a.end:tpos], re.I)
-                  and not re.match(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", text[a.end:a.end + 30], re.I)]
+                  # "three US soldiers killed in a drone attack" (a headline's passive), not "gunmen killed 15"
+                  and not re.match(r"\s+(?:killed|wounded|injured|hurt|dead)(?:\s+(?:in|at|by|as|when|after|during|near|on)\b|\s*[,.;]|$)",
+                                   text[a.end:a.end + 24], re.I)
+                  and (not re.match(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", text[a.end:a.end + 30], re.I)
+                       # "the militia says it struck ...": the speaker claims the act as its own
+                       or bool(re.match(r"\s+(?:\w+\s+)?(?:said|says|say|claimed|announced)\s+(?:that\s+)?(?:it|they)\b", text[a.end:a.end + 40], re.I)))]
         if actor1 is None:
             named_before = [a for a in before if a.named]
             pick = (named_before or before)
