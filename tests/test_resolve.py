@@ -360,3 +360,23 @@ def test_country_level_mention_between_two_incidents_joins_neither():
     assert len(incidents) == 3
     only = Resolver().resolve([a, vague])
     assert len(only) == 1  # with one candidate it is not ambiguous
+
+
+def test_fingerprint_index_agrees_with_a_scan_of_all():
+    import random
+
+    from tallylog.resolve.simhash import FingerprintIndex, hamming
+
+    rng = random.Random(7)
+    stored = [rng.getrandbits(64) for _ in range(2000)]
+    index = FingerprintIndex(threshold=3)
+    for n, fp in enumerate(stored):
+        index.add(fp, n)
+    probes = [fp ^ (1 << rng.randrange(64)) ^ (1 << rng.randrange(64)) for fp in stored[:200]]  # <= 2 bits off
+    probes += [rng.getrandbits(64) for _ in range(200)]  # almost surely far from all
+    for p in probes:
+        near = [n for n, fp in enumerate(stored) if hamming(p, fp) <= 3]
+        found = index.find(p)
+        assert (found is None) == (not near)
+        if near:
+            assert hamming(p, stored[found]) == min(hamming(p, stored[n]) for n in near)

@@ -15,7 +15,8 @@ from typing import Any, Callable, Iterable, Iterator
 from tallylog.model import Attribution, Event, Extraction, IngestError, Location, Report, Span
 from tallylog.pipeline import extract_report
 from tallylog.reconcile import series_key
-from tallylog.resolve import IncidentState, MentionRecord, Resolver, fingerprint, near_duplicate, summarise
+from tallylog.resolve import IncidentState, MentionRecord, Resolver, fingerprint, summarise
+from tallylog.resolve.simhash import FingerprintIndex
 from tallylog.store import Ledger
 
 #: how far (days) and how wide (km) to look for incidents a new mention may belong to
@@ -92,7 +93,7 @@ class LedgerRun:
         self.ledger = ledger
         self.resolver = resolver or Resolver()
         self.summary = RunSummary()
-        self._fingerprints: list[tuple[int, str]] | None = None
+        self._fingerprints: FingerprintIndex | None = None
 
     # -- syndication -------------------------------------------------------------------------------
     def _source_group(self, report: Report, fp: int | None = None) -> tuple[str, int]:
@@ -101,11 +102,12 @@ class LedgerRun:
         if fp is None:
             fp = fingerprint(report.text)
         if self._fingerprints is None:
-            self._fingerprints = [(int(f), g) for f, g in self.ledger.reports_fingerprints() if f is not None]
-        for other, group in self._fingerprints:
-            if near_duplicate(fp, other):
-                return group, fp
-        return report.id, fp
+            self._fingerprints = FingerprintIndex()
+            for f, g in self.ledger.reports_fingerprints():
+                if f is not None:
+                    self._fingerprints.add(int(f), g)
+        group = self._fingerprints.find(fp)
+        return (group if group is not None else report.id), fp
 
     # -- resolution --------------------------------------------------------------------------------
     def _candidates(self, ev: Event) -> list[IncidentState]:
@@ -167,7 +169,7 @@ class LedgerRun:
             s.duplicates += 1
             return
         if self._fingerprints is not None:
-            self._fingerprints.append((fp, group))
+            self._fingerprints.add(fp, group)
         s.events += len(added.mention_ids)
         s.claims += len(added.claim_ids)
         for cid, claim in zip(added.claim_ids, extraction.claims):

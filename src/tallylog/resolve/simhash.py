@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+
+import numpy as np
 from collections.abc import Hashable, Mapping
 
 from tallylog.model import normalise_text
@@ -28,17 +30,15 @@ def fingerprint(text: str, sizes: tuple[int, ...] = (2, 3)) -> int:
     words = _WORD.findall(normalise_text(text))
     if not words:
         return 0
-    counts = [0] * 64
-    for size in sizes:
-        n = max(1, min(size, len(words)))
-        for i in range(len(words) - n + 1):
-            h = _hash64(" ".join(words[i:i + n]))
-            for bit in range(64):
-                counts[bit] += 1 if (h >> bit) & 1 else -1
+    hashes = [_hash64(" ".join(words[i:i + n]))
+              for n in (max(1, min(size, len(words))) for size in sizes)
+              for i in range(len(words) - n + 1)]
+    # bit k of every hash at once: little-endian bytes, bits unpacked least significant first
+    bits = np.unpackbits(np.array(hashes, dtype="<u8").view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+    votes = 2 * bits.sum(axis=0, dtype=np.int64) - len(hashes)  # +1 per set bit, -1 per clear bit
     out = 0
-    for bit, c in enumerate(counts):
-        if c > 0:
-            out |= 1 << bit
+    for bit in np.flatnonzero(votes > 0):
+        out |= 1 << int(bit)
     return out & _MASK
 
 
@@ -84,3 +84,35 @@ def source_groups(fingerprints: Mapping[Hashable, int], threshold: int = 3) -> d
                         parent[second] = first
             buckets.setdefault(key, []).append(item)
     return {i: find(i) for i in items}
+
+
+class FingerprintIndex:
+    """Fingerprints seen so far, each with its group, found again by band buckets (not by a scan of all):
+    any fingerprint within ``threshold`` bits of a stored one agrees with it exactly on one of
+    ``threshold + 1`` bands."""
+
+    def __init__(self, threshold: int = 3):
+        self.threshold = threshold
+        self.bands = threshold + 1
+        self.width = 64 // self.bands
+        self._buckets: dict[tuple[int, int], list[tuple[int, Hashable]]] = {}
+
+    def _keys(self, fp: int):
+        for b in range(self.bands):
+            lo = b * self.width
+            hi = 64 if b == self.bands - 1 else lo + self.width
+            yield b, (fp >> lo) & ((1 << (hi - lo)) - 1)
+
+    def add(self, fp: int, group: Hashable) -> None:
+        for key in self._keys(fp):
+            self._buckets.setdefault(key, []).append((fp, group))
+
+    def find(self, fp: int) -> Hashable | None:
+        """The group of the first stored near-duplicate of ``fp``, or None."""
+        best: tuple[int, Hashable] | None = None
+        for key in self._keys(fp):
+            for other, group in self._buckets.get(key, ()):
+                d = hamming(fp, other)
+                if d <= self.threshold and (best is None or d < best[0]):
+                    best = (d, group)
+        return None if best is None else best[1]
