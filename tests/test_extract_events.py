@@ -172,3 +172,9 @@ def test_headline_passives_claims_in_the_present_and_us_jets():
     assert b.actor1 == "Islamic Resistance in Iraq" and b.status == "claimed"
     [c] = events("Strikes\n\nUS fighter jets struck militia sites near al-Qaim in Iraq on Tuesday.")
     assert c.actor1 == "US forces" and c.kind == "us_strike"
+
+
+def test_a_weeks_toll_said_on_a_given_day_is_not_an_incident():
+    evs = events("Bombing\n\nA car bomb killed 63 people in Kabul on Saturday. The army chief said on Sunday his "
+                 "forces had killed and injured 1,000 militants in the past week.")
+    assert len(evs) == 1 and evs[0].fatalities == 63 and evs[0].injured is None

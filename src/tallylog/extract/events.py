@@ -191,8 +191,12 @@ class MentionFinder:
         s = sent.text
         if not self.lex["aggregate"].search(s):
             return False
+        text = self.ctx.report.text
+        # a day after "since", or the day something was said ("the army chief said on Saturday"), does not make
+        # a sentence about many attacks a sentence about one
         day_dates = [d for d in self.ctx.dates_in(sent.start, sent.end)
-                     if d.precision == "day" and not re.search(r"\bsince\s+$", self.ctx.report.text[max(0, d.start - 8):d.start], re.I)]
+                     if d.precision == "day" and not re.search(r"\bsince\s+$", text[max(0, d.start - 8):d.start], re.I)
+                     and not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])]
         return not day_dates
 
     def find(self) -> tuple[list[Mention], list[Sentence]]:
