@@ -170,6 +170,16 @@ def eval_(
 
 DB_HELP = "Ledger: a SQLite file path or sqlite:///..., or postgresql://user:pass@host/db (default: $TALLYLOG_DB or tallylog.db)."
 
+# The incident filters, one definition for every command that takes them (incidents, report, plot)
+OPT_DB = typer.Option(None, "--db", help=DB_HELP)
+OPT_SINCE = typer.Option(None, help="From this date (YYYY-MM-DD).")
+OPT_UNTIL = typer.Option(None, help="Up to this date (YYYY-MM-DD).")
+OPT_COUNTRY = typer.Option(None, help="ISO 3166 alpha-2 code, e.g. IQ.")
+OPT_ACTOR = typer.Option(None, help="Perpetrator as the ledger names it (% for a pattern).")
+OPT_WEAPON = typer.Option(None, help="drone, rocket, missile, mortar, artillery, airstrike, ied, small_arms, other.")
+OPT_GRADE = typer.Option(None, help="confirmed, corroborated, single_source, claimed_only, contested, denied.")
+OPT_TYPE = typer.Option(None, "--type", help="ACLED event type or sub-event type.")
+
 
 def _db(db: Optional[str]) -> str:
     import os
@@ -192,7 +202,7 @@ def _open_ledger(db: Optional[str]):
 @app.command()
 def run(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders (.txt, .html, .jsonl), or - for stdin."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = OPT_DB,
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for every report."),
     sample: bool = typer.Option(False, "--sample", help="Add the bundled sample corpus to the inputs."),
     batch_size: int = typer.Option(25, help="Reports per transaction."),
@@ -266,7 +276,7 @@ def _run_items(inputs: List[str], pub: Optional[date], max_bytes: int, ledger):
 def watch(
     feeds: List[str] = typer.Argument(..., help="RSS/Atom feed URLs, page URLs or gdelt:PATH_OR_URL inputs."),
     every: str = typer.Option("15m", "--every", help="Time between polls: 30s, 15m, 2h, 1d."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = OPT_DB,
     once: bool = typer.Option(False, "--once", help="Poll once and exit."),
     max_bytes: int = typer.Option(10_000_000, help="Reject responses larger than this many bytes."),
     min_interval: float = typer.Option(1.0, help="Seconds between two requests to one host."),
@@ -299,14 +309,14 @@ class ListFormat(str, Enum):
 
 @app.command()
 def incidents(
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    since: Optional[str] = typer.Option(None, help="From this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, help="Up to this date (YYYY-MM-DD)."),
-    country: Optional[str] = typer.Option(None, help="ISO 3166 alpha-2 code, e.g. IQ."),
-    actor: Optional[str] = typer.Option(None, help="Perpetrator as the ledger names it."),
-    weapon: Optional[str] = typer.Option(None, help="drone, rocket, missile, mortar, artillery, airstrike, ied, small_arms, other."),
-    grade: Optional[str] = typer.Option(None, help="confirmed, corroborated, single_source, claimed_only, contested, denied."),
-    type: Optional[str] = typer.Option(None, "--type", help="ACLED event type or sub-event type."),
+    db: Optional[str] = OPT_DB,
+    since: Optional[str] = OPT_SINCE,
+    until: Optional[str] = OPT_UNTIL,
+    country: Optional[str] = OPT_COUNTRY,
+    actor: Optional[str] = OPT_ACTOR,
+    weapon: Optional[str] = OPT_WEAPON,
+    grade: Optional[str] = OPT_GRADE,
+    type: Optional[str] = OPT_TYPE,
     limit: Optional[int] = typer.Option(None, help="At most this many incidents."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv, json, geojson or acled (ACLED's columns)."),
 ) -> None:
@@ -355,7 +365,7 @@ def incidents(
 @app.command()
 def show(
     incident_id: str = typer.Argument(..., help="An incident id (inc_...)."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = OPT_DB,
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json or table."),
 ) -> None:
     """One incident with each source's sentence and values, and where sources disagree."""
@@ -392,7 +402,7 @@ def show(
 
 @app.command()
 def claims(
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = OPT_DB,
     unit: Optional[str] = typer.Option(None, help="attacks, killed, injured or abducted."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json or table."),
 ) -> None:
@@ -434,7 +444,7 @@ class CountBy(str, Enum):
 @app.command()
 def counts(
     by: CountBy = typer.Option(CountBy.month, "--by", help="day, week, month, country, actor or weapon."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = OPT_DB,
     since: Optional[str] = typer.Option(None), until: Optional[str] = typer.Option(None),
     country: Optional[str] = typer.Option(None), grade: Optional[str] = typer.Option(None),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json or table."),
@@ -476,7 +486,7 @@ class ReconcileFormat(str, Enum):
 
 @app.command()
 def reconcile(
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = OPT_DB,
     unit: Optional[str] = typer.Option(None, help="Only series counting this unit (attacks, killed, injured)."),
     fmt: ReconcileFormat = typer.Option(ReconcileFormat.table, "--format", "-f"),
 ) -> None:

@@ -8,9 +8,6 @@ from typing import Optional
 
 import typer
 
-DB_HELP = "Ledger: a SQLite file path or sqlite:///..., or postgresql://user:pass@host/db (default: $TALLYLOG_DB or tallylog.db)."
-
-
 class Period(str, Enum):
     day = "day"
     week = "week"
@@ -19,18 +16,21 @@ class Period(str, Enum):
 
 def register(app: typer.Typer) -> None:
     """Add ``report`` and ``plot`` to the ``tallylog`` command line."""
+    # the command line calls this at the end of its own import: its shared options are defined by then
+    from tallylog.cli import (OPT_ACTOR, OPT_COUNTRY, OPT_DB, OPT_GRADE, OPT_SINCE, OPT_TYPE, OPT_UNTIL,
+                              OPT_WEAPON)
 
     @app.command()
     def report(
         out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write."),
-        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-        since: Optional[str] = typer.Option(None, help="From this date (YYYY-MM-DD)."),
-        until: Optional[str] = typer.Option(None, help="Up to this date (YYYY-MM-DD)."),
-        country: Optional[str] = typer.Option(None, help="ISO 3166 alpha-2 code, e.g. IQ."),
-        actor: Optional[str] = typer.Option(None, help="Perpetrator as the ledger names it (% for a pattern)."),
-        weapon: Optional[str] = typer.Option(None, help="drone, rocket, missile, mortar, artillery, airstrike, ied, small_arms, other."),
-        grade: Optional[str] = typer.Option(None, help="confirmed, corroborated, single_source, claimed_only, contested, denied."),
-        type: Optional[str] = typer.Option(None, "--type", help="ACLED event type or sub-event type."),
+        db: Optional[str] = OPT_DB,
+        since: Optional[str] = OPT_SINCE,
+        until: Optional[str] = OPT_UNTIL,
+        country: Optional[str] = OPT_COUNTRY,
+        actor: Optional[str] = OPT_ACTOR,
+        weapon: Optional[str] = OPT_WEAPON,
+        grade: Optional[str] = OPT_GRADE,
+        type: Optional[str] = OPT_TYPE,
         limit: Optional[int] = typer.Option(None, help="At most this many incidents."),
         title: Optional[str] = typer.Option(None, help="The report's title."),
     ) -> None:
@@ -58,14 +58,14 @@ def register(app: typer.Typer) -> None:
         by: Period = typer.Option(Period.day, "--by", help="day, week or month."),
         series: bool = typer.Option(False, "--series", help="Add the published counts of attacks as points over "
                                                              "the ledger's cumulative count."),
-        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-        since: Optional[str] = typer.Option(None, help="From this date (YYYY-MM-DD)."),
-        until: Optional[str] = typer.Option(None, help="Up to this date (YYYY-MM-DD)."),
-        country: Optional[str] = typer.Option(None, help="ISO 3166 alpha-2 code, e.g. IQ."),
-        actor: Optional[str] = typer.Option(None, help="Perpetrator as the ledger names it (% for a pattern)."),
-        weapon: Optional[str] = typer.Option(None, help="drone, rocket, missile, mortar, artillery, airstrike, ied, small_arms, other."),
-        grade: Optional[str] = typer.Option(None, help="confirmed, corroborated, single_source, claimed_only, contested, denied."),
-        type: Optional[str] = typer.Option(None, "--type", help="ACLED event type or sub-event type."),
+        db: Optional[str] = OPT_DB,
+        since: Optional[str] = OPT_SINCE,
+        until: Optional[str] = OPT_UNTIL,
+        country: Optional[str] = OPT_COUNTRY,
+        actor: Optional[str] = OPT_ACTOR,
+        weapon: Optional[str] = OPT_WEAPON,
+        grade: Optional[str] = OPT_GRADE,
+        type: Optional[str] = OPT_TYPE,
         title: Optional[str] = typer.Option(None, help="The plot's title."),
     ) -> None:
         """Plot incidents per day, week or month as a PNG (matplotlib)."""
