@@ -18,7 +18,7 @@ from tallylog.cli import app
 from tallylog.model import IngestError, Report
 from tallylog.sources import Fetcher, FetchError, is_remote, iter_remote
 from tallylog.sources.fetch import USER_AGENT, retry_after_seconds
-from tallylog.sources.gdelt import COLUMNS, INDEX, parse_spec
+from tallylog.sources.gdelt import COLUMNS, INDEX, MENTION_COLUMNS, MENTION_INDEX, parse_spec
 from tallylog.sources.state import SourceState
 from tallylog.sources.watch import Watcher, parse_interval
 from tallylog.store import Ledger
@@ -71,6 +71,7 @@ class Site:
         self.hits: dict[str, int] = {}
         self.agents: list[str] = []
         self.gdelt = b""
+        self.gdelt_mentions = b""
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -133,6 +134,9 @@ class Site:
                     return self._send(200, b"\x00\x01", "image/png")
                 if path == "/gdelt/20240129120000.export.CSV.zip":
                     return self._send(200, site.gdelt, "application/zip")
+                if path == "/gdelt/20240129120000.mentions.CSV.zip":
+                    return (self._send(200, site.gdelt_mentions, "application/zip") if site.gdelt_mentions
+                            else self._send(404, b"not here"))
                 if path == "/gdelt/lastupdate.txt":
                     return self._send(200, (f"123 abc {base}/gdelt/20240129120000.export.CSV.zip\n"
                                             f"456 def {base}/gdelt/20240129120000.mentions.CSV.zip\n").encode(),
@@ -261,7 +265,7 @@ def _gdelt_zip(base: str) -> bytes:
 
 def test_gdelt_export_only_violent_root_codes_fetched(site, fetcher, tmp_path):
     site.gdelt = _gdelt_zip(site.base)
-    reports, errors = _reports(list(iter_remote([f"gdelt:{site.base}/gdelt/lastupdate.txt"], fetcher)))
+    reports, errors = _reports(list(iter_remote([f"gdelt:{site.base}/gdelt/lastupdate.txt#mentions=no"], fetcher)))
     assert not errors
     assert sorted(r.url.rsplit("/", 1)[-1] for r in reports) == ["1.html", "3.html", "4.html"]
     assert "/news/2.html" not in site.hits and "/news/5.html" not in site.hits
@@ -275,12 +279,65 @@ def test_gdelt_export_only_violent_root_codes_fetched(site, fetcher, tmp_path):
     assert [r.meta["gdelt"]["GLOBALEVENTID"] for r in reports] == [3] and not errors
 
 
+def gdelt_mention(event_id: int, url: str, kind: str = "1", source: str = "example.org") -> str:
+    row = [""] * len(MENTION_COLUMNS)
+    row[MENTION_INDEX["GLOBALEVENTID"]] = str(event_id)
+    row[MENTION_INDEX["EventTimeDate"]] = "20240129120000"
+    row[MENTION_INDEX["MentionTimeDate"]] = "20240130083000"
+    row[MENTION_INDEX["MentionType"]] = kind
+    row[MENTION_INDEX["MentionSourceName"]] = source
+    row[MENTION_INDEX["MentionIdentifier"]] = url
+    row[MENTION_INDEX["SentenceID"]] = "3"
+    row[MENTION_INDEX["Confidence"]] = "80"
+    return "\t".join(row)
+
+
+def _zip(name: str, rows: list[str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(name, "\n".join(rows) + "\n")
+    return buf.getvalue()
+
+
+def test_gdelt_mentions_add_other_articles_of_kept_events(site, fetcher, tmp_path):
+    site.gdelt = _gdelt_zip(site.base)
+    b = site.base
+    site.gdelt_mentions = _zip("20240129120000.mentions.CSV", [
+        gdelt_mention(1, f"{b}/news/1.html"),        # the export's own SOURCEURL: not fetched twice
+        gdelt_mention(1, f"{b}/news/7.html", source="wire.example"),  # a second article on event 1
+        gdelt_mention(3, f"{b}/news/7.html"),        # the same article on another kept event
+        gdelt_mention(2, f"{b}/news/8.html"),        # event 2 is root 14 (protest): not kept
+        gdelt_mention(4, "Channel 4 evening bulletin", kind="2"),  # a broadcast, not a web page
+        gdelt_mention(99, f"{b}/news/9.html"),       # an event this run never read
+        "1\tshort row",
+    ])
+    reports, errors = _reports(list(iter_remote([f"gdelt:{b}/gdelt/lastupdate.txt"], fetcher)))
+    assert sorted(r.url.rsplit("/", 1)[-1] for r in reports) == ["1.html", "3.html", "4.html", "7.html"]
+    assert site.hits.get("/news/1.html") == 1 and "/news/8.html" not in site.hits and "/news/9.html" not in site.hits
+    extra = next(r for r in reports if r.url.endswith("/7.html"))
+    assert extra.meta["gdelt"]["GLOBALEVENTID"] == 1 and extra.meta["gdelt"]["EventRootCode"] == "18"
+    assert extra.meta["gdelt_mention"]["MentionSourceName"] == "wire.example"
+    assert extra.meta["gdelt_mention"]["Confidence"] == 80 and extra.meta["other_event_ids"] == [3]
+    assert [e for e in errors if "16 of a GDELT 2.0 mentions file" in e.reason]
+    # mentions=no reads the export alone; a local export picks up the mentions file beside it
+    site.hits.clear()
+    reports, _ = _reports(list(iter_remote([f"gdelt:{b}/gdelt/lastupdate.txt#mentions=no"], fetcher)))
+    assert "/news/7.html" not in site.hits and len(reports) == 3
+    (tmp_path / "20240129120000.export.CSV.zip").write_bytes(site.gdelt)
+    (tmp_path / "20240129120000.mentions.CSV.zip").write_bytes(site.gdelt_mentions)
+    reports, _ = _reports(list(iter_remote([f"gdelt:{tmp_path / '20240129120000.export.CSV.zip'}"], fetcher)))
+    assert any(r.url.endswith("/7.html") for r in reports)
+
+
 def test_gdelt_spec_and_bad_rows():
     spec = parse_spec("gdelt:x.zip#country=iz,sy&files=2")
     assert spec.countries == {"IZ", "SY"} and spec.files == 2 and spec.roots == {"18", "19", "20"}
     assert is_remote("gdelt:x") and is_remote("https://a/b") and not is_remote("notes/a.txt")
     with pytest.raises(Exception, match="unknown option"):
         parse_spec("gdelt:x#colour=red")
+    assert parse_spec("gdelt:x").mentions and not parse_spec("gdelt:x#mentions=no").mentions
+    with pytest.raises(Exception, match="yes or no"):
+        parse_spec("gdelt:x#mentions=maybe")
 
 
 # -- watch -----------------------------------------------------------------------------------------

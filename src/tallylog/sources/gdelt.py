@@ -4,7 +4,13 @@
 zipped: ``20240129120000.export.CSV.zip``) or a file *list* (``lastupdate.txt`` or
 ``masterfilelist.txt``: lines of ``SIZE MD5 URL``). Options go after ``#`` (never sent to a server)::
 
-    gdelt:http://127.0.0.1:8765/lastupdate.txt#country=IZ,SY&files=2&roots=18,19,20
+    gdelt:http://127.0.0.1:8765/lastupdate.txt#country=IZ,SY&files=2&roots=18,19,20&mentions=yes
+
+The *mentions* file of the same 15 minutes (``20240129120000.mentions.CSV.zip``, 16 columns) lists every
+article that mentioned an event, not only the first one GDELT saw (SOURCEURL). When a file list names it,
+or it lies beside a local export, its web mentions (MentionType 1) of the events the export kept are
+fetched too, each carrying the event's GDELT coding and the mention's own fields (``meta['gdelt_mention']``).
+``mentions=no`` reads exports only.
 
 ``country``: ActionGeo_CountryCode values to keep (FIPS 10-4, e.g. IZ Iraq, SY Syria); ``roots``:
 CAMEO EventRootCodes to keep (default 18 assault, 19 fight, 20 unconventional mass violence);
@@ -64,8 +70,21 @@ META_COLUMNS = (
     "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
     "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED",
 )
-_INTS = frozenset({"GLOBALEVENTID", "QuadClass", "NumMentions", "NumSources", "NumArticles", "ActionGeo_Type"})
-_FLOATS = frozenset({"GoldsteinScale", "AvgTone", "ActionGeo_Lat", "ActionGeo_Long"})
+#: GDELT 2.0 mentions file, 16 columns (GDELT 2.0 Event Codebook, "Mentions table")
+MENTION_COLUMNS = (
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
+    "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+)
+assert len(MENTION_COLUMNS) == 16
+MENTION_INDEX = {name: i for i, name in enumerate(MENTION_COLUMNS)}
+#: mention fields kept in ``Report.meta['gdelt_mention']``
+MENTION_META = ("MentionTimeDate", "MentionSourceName", "SentenceID", "Confidence", "MentionDocTone",
+                "MentionDocTranslationInfo")
+WEB_MENTION = "1"  # MentionType 1: a web page (MentionIdentifier is its URL)
+
+_INTS = frozenset({"GLOBALEVENTID", "SentenceID", "Confidence", "QuadClass", "NumMentions", "NumSources", "NumArticles", "ActionGeo_Type"})
+_FLOATS = frozenset({"GoldsteinScale", "AvgTone", "MentionDocTone", "ActionGeo_Lat", "ActionGeo_Long"})
 #: CAMEO root codes of violence: 18 assault, 19 fight, 20 unconventional mass violence
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
@@ -82,6 +101,7 @@ class GdeltSpec:
     countries: frozenset[str] = frozenset()
     roots: frozenset[str] = VIOLENT_ROOTS
     files: int = 1
+    mentions: bool = True
     label: str = ""
 
     @property
@@ -96,9 +116,10 @@ def parse_spec(spec: str) -> GdeltSpec:
     if not target:
         raise GdeltError("no file named; write gdelt:PATH or gdelt:URL (an export file or lastupdate.txt)")
     opts = parse_qs(options)
-    unknown = set(opts) - {"country", "roots", "files"}
+    unknown = set(opts) - {"country", "roots", "files", "mentions"}
     if unknown:
-        raise GdeltError(f"unknown option(s) {', '.join(sorted(unknown))}; use country=, roots= or files=")
+        raise GdeltError(f"unknown option(s) {', '.join(sorted(unknown))}; "
+                         "use country=, roots=, files= or mentions=")
 
     def _list(key: str) -> frozenset[str]:
         return frozenset(v.strip().upper() for raw in opts.get(key, []) for v in raw.split(",") if v.strip())
@@ -109,8 +130,15 @@ def parse_spec(spec: str) -> GdeltSpec:
             files = max(1, int(opts["files"][-1]))
         except ValueError:
             raise GdeltError("files= takes a number, e.g. files=4") from None
+    mentions = True
+    if "mentions" in opts:
+        flag = opts["mentions"][-1].strip().lower()
+        if flag not in {"yes", "no", "1", "0", "true", "false"}:
+            raise GdeltError("mentions= takes yes or no, e.g. mentions=no")
+        mentions = flag in {"yes", "1", "true"}
     roots = _list("roots") or VIOLENT_ROOTS
-    return GdeltSpec(target=target, countries=_list("country"), roots=roots, files=files, label=spec)
+    return GdeltSpec(target=target, countries=_list("country"), roots=roots, files=files, mentions=mentions,
+                     label=spec)
 
 
 def _value(name: str, raw: str) -> Any:
@@ -154,8 +182,12 @@ def export_lines(data: bytes, name: str = "") -> Iterator[str]:
     yield from text.splitlines()
 
 
-def select_rows(lines: Iterable[str], spec: GdeltSpec, *, label: str) -> tuple[list[Entry], list[IngestError]]:
-    """Rows of the wanted root codes (and countries), one ``Entry`` per distinct SOURCEURL."""
+def select_rows(lines: Iterable[str], spec: GdeltSpec, *, label: str,
+                events: dict[int | str, dict[str, Any]] | None = None) -> tuple[list[Entry], list[IngestError]]:
+    """Rows of the wanted root codes (and countries), one ``Entry`` per distinct SOURCEURL.
+
+    ``events``, when given, receives the GDELT coding of every kept event by GLOBALEVENTID, for the
+    mentions file of the same period."""
     entries: dict[str, Entry] = {}
     errors: list[IngestError] = []
     for lineno, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
@@ -171,6 +203,8 @@ def select_rows(lines: Iterable[str], spec: GdeltSpec, *, label: str) -> tuple[l
         if spec.countries and row[INDEX["ActionGeo_CountryCode"]].strip().upper() not in spec.countries:
             continue
         url = row[INDEX["SOURCEURL"]].strip()
+        if events is not None:
+            events[_value("GLOBALEVENTID", row[0])] = row_meta(row)
         if not url.startswith(("http://", "https://")):
             errors.append(IngestError(f"{label}#line {lineno}", "SOURCEURL is not a web address; skipped"))
             continue
@@ -182,17 +216,70 @@ def select_rows(lines: Iterable[str], spec: GdeltSpec, *, label: str) -> tuple[l
     return list(entries.values()), errors
 
 
+def select_mentions(lines: Iterable[str], events: dict[int | str, dict[str, Any]], seen: set[str], *,
+                    label: str) -> tuple[list[Entry], list[IngestError]]:
+    """Web mentions of the ``events`` kept from the export, one ``Entry`` per URL not in ``seen``.
+
+    Mentions of events the export did not keep (other root codes or countries, or events first seen in an
+    earlier period that this run did not read) are skipped."""
+    entries: dict[str, Entry] = {}
+    errors: list[IngestError] = []
+    for lineno, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if len(row) != len(MENTION_COLUMNS):
+            errors.append(IngestError(f"{label}#line {lineno}",
+                                      f"has {len(row)} columns, not the {len(MENTION_COLUMNS)} of a GDELT 2.0 "
+                                      "mentions file; skipped"))
+            continue
+        event = events.get(_value("GLOBALEVENTID", row[0]))
+        if event is None or row[MENTION_INDEX["MentionType"]].strip() != WEB_MENTION:
+            continue
+        url = row[MENTION_INDEX["MentionIdentifier"]].strip()
+        if not url.startswith(("http://", "https://")):
+            continue
+        if url in seen:
+            continue
+        if url in entries:
+            entries[url].meta.setdefault("other_event_ids", []).append(event["GLOBALEVENTID"])
+            continue
+        mention = {name: _value(name, row[MENTION_INDEX[name]]) for name in MENTION_META
+                   if row[MENTION_INDEX[name]] != ""}
+        entries[url] = Entry(url=url, published=_sqldate(row[MENTION_INDEX["MentionTimeDate"]]), source=label,
+                             meta={"gdelt": dict(event), "gdelt_mention": mention, "gdelt_file": label})
+    seen.update(entries)
+    return list(entries.values()), errors
+
+
+def _mentions_name(export: str) -> str | None:
+    """The mentions file of the same period as an export file (same timestamp, same folder, same case)."""
+    i = export.lower().rfind(".export.")
+    if i < 0:
+        return None
+    return f"{export[:i]}.mentions.{export[i + len('.export.'):]}"
+
+
 def list_urls(text: str, base: str, files: int) -> list[str]:
     """The newest ``files`` export files named in a lastupdate/masterfilelist text."""
-    urls = []
+    return [export for export, _ in list_files(text, base, files)]
+
+
+def list_files(text: str, base: str, files: int) -> list[tuple[str, str | None]]:
+    """The newest ``files`` export files of a file list, each with its mentions file when listed."""
+    exports: list[str] = []
+    mentions: set[str] = set()
     for line in text.splitlines():
         parts = line.split()
         if not parts:
             continue
-        url = parts[-1]
-        if url.lower().endswith((".export.csv.zip", ".export.csv")):
-            urls.append(urljoin(base, url))
-    return urls[-files:]
+        url = urljoin(base, parts[-1])
+        low = url.lower()
+        if low.endswith((".export.csv.zip", ".export.csv")):
+            exports.append(url)
+        elif low.endswith((".mentions.csv.zip", ".mentions.csv")):
+            mentions.add(url)
+    chosen = exports[-files:]
+    return [(export, m if (m := _mentions_name(export)) in mentions else None) for export in chosen]
 
 
 def _read(target: str, fetcher: Fetcher | None, max_bytes: int) -> bytes:
@@ -223,17 +310,22 @@ def gdelt_entries(spec: GdeltSpec, fetcher: Fetcher | None, *,
         data = _read(spec.target, fetcher, max_bytes)
         blobs: dict[str, bytes] = {}
         if _is_list(spec.target, data):
-            exports = list_urls(data.decode("utf-8", "replace"), spec.target, spec.files)
-            if not exports:
+            pairs = list_files(data.decode("utf-8", "replace"), spec.target, spec.files)
+            if not pairs:
                 yield IngestError(spec.label, "the file list names no export file (*.export.CSV.zip)")
                 return
         else:
-            exports = [spec.target]
+            sibling = _mentions_name(spec.target)
+            if sibling is not None and (spec.remote or not Path(sibling).expanduser().exists()):
+                sibling = None  # a single remote export: its mentions file is not guessed at
+            pairs = [(spec.target, sibling)]
             blobs[spec.target] = data
-        for export in exports:
+        events: dict[int | str, dict[str, Any]] = {}  # every kept event of this run, oldest file first
+        seen: set[str] = set()
+        for export, mentions in pairs:
             try:
                 blob = blobs[export] if export in blobs else _read(export, fetcher, max_bytes)
-                entries, errors = select_rows(export_lines(blob, export), spec, label=export)
+                entries, errors = select_rows(export_lines(blob, export), spec, label=export, events=events)
             except FetchError as exc:
                 yield IngestError(export, exc.reason)
                 continue
@@ -241,7 +333,21 @@ def gdelt_entries(spec: GdeltSpec, fetcher: Fetcher | None, *,
                 yield IngestError(export, str(exc))
                 continue
             yield from errors
+            seen.update(e.url for e in entries)
             yield from entries
+            if not (spec.mentions and mentions):
+                continue
+            try:
+                blob = _read(mentions, fetcher, max_bytes)
+                more, errors = select_mentions(export_lines(blob, mentions), events, seen, label=mentions)
+            except FetchError as exc:
+                yield IngestError(mentions, exc.reason)
+                continue
+            except GdeltError as exc:
+                yield IngestError(mentions, str(exc))
+                continue
+            yield from errors
+            yield from more
     except FetchError as exc:
         yield IngestError(spec.label, exc.reason)
     except GdeltError as exc:
