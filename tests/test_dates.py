@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tallylog.extract.dates import MONTHS, WEEKDAYS, find_dates, resolve_expression
+from tallylog.extract.dates import MONTHS, WEEKDAYS, find_dates, md_on_or_before, resolve_expression
 from tallylog.model import DATE_PRECISIONS, DateMention
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -331,3 +331,28 @@ def test_voa_corpus() -> None:
             again = resolve_expression(m.text, pub)
             assert again is not None and again.date == m.date, m
     assert total > 300  # dates are everywhere in news; a collapse in recall would show here
+
+
+def test_a_list_item_that_opens_on_a_year_is_a_year() -> None:
+    found = find_dates("==See also==* 2007 Bagram Airfield bombing* 2014 Bagram Airfield bombing", None)
+    assert [(d.text, d.precision) for d in found] == [("2007", "year"), ("2014", "year")]
+    assert find_dates("Tower 2022 opened. 2000 people attended.", None) == []
+
+
+def test_md_on_or_before_is_the_most_recent_such_day() -> None:
+    assert md_on_or_before(5, 22, date(2017, 6, 3)) == date(2017, 5, 22)
+    assert md_on_or_before(10, 16, date(2013, 4, 15)) == date(2012, 10, 16)
+    assert md_on_or_before(2, 29, date(2023, 3, 1)) == date(2020, 2, 29)
+
+
+def test_flattened_web_text_splits_at_captions_headings_and_list_items() -> None:
+    from tallylog.extract.sentences import split_sentences
+
+    text = ("They warned the police about a militant.FILE - A police officer stands outside a mosque in "
+            "Manchester, Britain, May 24, 2017.At least five times locals warned the police.==See also=="
+            "* 2007 Bagram Airfield bombing* 2014 Bagram Airfield bombing. The U.S. Army said 3 * 4 is 12.")
+    parts = [s.text for s in split_sentences(text)]
+    assert "FILE - A police officer stands outside a mosque in Manchester, Britain, May 24, 2017." in parts
+    assert "At least five times locals warned the police." in parts
+    assert "* 2007 Bagram Airfield bombing" in parts
+    assert "The U.S. Army said 3 * 4 is 12." in parts

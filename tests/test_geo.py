@@ -263,3 +263,96 @@ def test_continents_are_regions_not_namesake_towns(geo):
     ms = geo.geoparse("Migrants from Africa and the Middle East crossed into Europe, U.S. officials said.")
     assert [m.feature for m in ms if m.text != "U.S."] == ["region", "region", "region"]
     assert all(m.country is None for m in ms)
+
+
+# -- districts, named regions, continents, spelling variants -----------------------------------------------------
+def test_district_with_admin_word_is_an_admin2_area(geo: Geocoder) -> None:
+    text = ("Three militants were killed in Arghandab district of Kandahar province, Afghanistan, and four more "
+            "in neighboring Shah Wali Kot district.")
+    ms = geo.geoparse(text)
+    kandahar = geo.lookup("Kandahar", country="AF")[0]
+    for name in ("Arghandab", "Shah Wali Kot"):
+        m = _only(ms, name)
+        assert (m.feature, m.country, m.geo_precision) == ("admin2", "AF", 2)
+        assert m.gazetteer_id.startswith("area:")
+        assert haversine_km(m.latitude, m.longitude, kandahar.latitude, kandahar.longitude) < 60
+
+
+def test_town_wins_over_its_district_without_an_admin_word(geo: Geocoder) -> None:
+    town = _only(geo.geoparse("Gunmen attacked a bus in Lamu, Kenya, on Monday."), "Lamu")
+    assert town.feature == "populated_place" and town.country == "KE"
+    county = _only(geo.geoparse("Gunmen attacked a military base in Lamu County, Kenya."), "Lamu County")
+    assert county.feature == "admin2" and county.geo_precision == 2
+    assert haversine_km(town.latitude, town.longitude, county.latitude, county.longitude) < 5  # the seat
+
+
+def test_admin1_names_geonames_lacks_take_their_seat(geo: Geocoder) -> None:
+    text = "Airstrikes in the Middle Shabelle region of Somalia killed 50 al-Shabab militants."
+    m = _only(geo.geoparse(text), "Middle Shabelle")
+    assert m.country == "SO" and m.geo_precision == 3 and m.latitude is not None
+    seat = geo.lookup("Jowhar", country="SO")[0]
+    assert haversine_km(m.latitude, m.longitude, seat.latitude, seat.longitude) < 1
+
+
+def test_named_desert_and_forest_regions(geo: Geocoder) -> None:
+    ms = geo.geoparse("Soldiers were killed in IS attacks in Badia al-Sham, the Syrian desert. "
+                      "In Kenya, a bomb hit a car in the Boni forest.")
+    sham = _only(ms, "Badia al-Sham")
+    assert sham.feature == "region" and sham.country == "SY"
+    boni = _only(ms, "Boni")
+    assert boni.country == "KE" and boni.geo_precision == 2 and boni.name == "Boni Forest"
+
+
+def test_bare_district_name_without_evidence_is_no_place(geo: Geocoder) -> None:
+    ms = geo.geoparse("Spin Boldak and Zhari were mentioned. Zhari said nothing about Panjwai on Monday.")
+    assert not any(m.text == "Zhari" and m.feature == "admin2" for m in ms if m.start > 30)
+
+
+def test_continent_is_never_a_namesake_town(geo: Geocoder) -> None:
+    ms = geo.geoparse("Japan and the Philippines want to strengthen ties in Asia to counter Beijing.")
+    asia = _only(ms, "Asia")
+    assert asia.feature == "region" and asia.country is None and asia.geo_precision == 3
+
+
+def test_spelling_variant_inside_the_story_country(geo: Geocoder) -> None:
+    text = ("Rebels attacked nearly 10 villages between the towns of Bocaranga and Bazoum in the northwest of "
+            "the Central African Republic, the army said.")
+    ms = geo.geoparse(text)
+    boz = _only(ms, "Bazoum")
+    assert boz.name == "Bozoum" and boz.country == "CF" and boz.geo_precision == 2
+    assert _only(ms, "Bocaranga").geo_precision == 2  # "between": near the towns, not at them
+
+
+def test_spelling_variant_needs_the_country_and_a_place_reading(geo: Geocoder) -> None:
+    ms = geo.geoparse("Villages between the towns of Bocaranga and Bazoum in Nigeria were attacked.")
+    assert not any(m.name == "Bozoum" for m in ms)
+    ms = geo.geoparse("Pakistan said Kabul was failing to rein in Baloch separatists in Afghanistan.")
+    assert not any(m.text == "Baloch" for m in ms)
+
+
+def test_place_phrase_carries_over_a_list_only(geo: Geocoder) -> None:
+    ms = geo.geoparse("A drone crashed in a Taliban-controlled region of Afghanistan, U.S. military officials said.")
+    assert not any(m.text == "U.S." and m.feature == "populated_place" for m in ms)
+
+
+def test_district_of_another_province_keeps_no_wrong_coordinates(geo: Geocoder) -> None:
+    ms = geo.geoparse("Fighting killed 22 in the Arghandab district of the southern Zabul province, Afghanistan.")
+    m = _only(ms, "Arghandab")
+    assert m.feature == "admin2" and m.latitude is None  # the table's Arghandab lies in Kandahar
+    assert _only(ms, "Zabul").latitude is not None
+
+
+def test_known_name_out_of_context_is_not_respelled(geo: Geocoder) -> None:
+    ms = geo.geoparse("Air strikes hit the vicinity of Douma in the east of the Gaza Strip.")
+    assert not any(m.text == "Douma" and m.country == "PS" and m.name != "Douma" for m in ms)
+
+
+def test_admin_word_on_the_next_line_does_not_count(geo: Geocoder) -> None:
+    ms = geo.geoparse("Tabia: Negash\nZone: Eastern\nRegion: Tigray, Ethiopia")
+    assert not any(m.text == "Eastern" and m.country not in (None, "ET") for m in ms)
+
+
+def test_sentence_initial_preposition_is_not_part_of_the_name(geo: Geocoder) -> None:
+    ms = geo.geoparse("Soldiers were killed in Syria. In Kenya, a bomb hit a car in the Boni forest.")
+    assert _only(ms, "Kenya").country == "KE"
+    assert _only(ms, "Boni").name == "Boni Forest"

@@ -24,18 +24,23 @@ class SentenceAttribution:
     hedged: bool
     denied: bool
     claimed: bool
+    role: str | None = None  # how the sentence describes the speaker ("Chaudhry, director general of ..., said")
+    document: bool = False  # the sentence credits a document ("the report said"): its author is the speaker
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = load("attribution")
     outlets = alternation([re.escape(o) for o in lex["outlets"]])
+    docs = alternation(lex["document_nouns"])
     verbs = r"said|says|told|tells|reported|reports|announced|confirmed|stated|added|claimed|noted|wrote|tweeted|declared|acknowledged|insisted|alleged|underscored|stressed|explained|disclosed|revealed|estimated|highlighted"
     return {
         # "X told Reuters (that)"
         "told": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have )?(?:told|tells)\s+(?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
         # "X said" (speaker before the verb)
         "said": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have |also |later |then )?(?:{verbs})\b"),
+        # "a war monitor said", "the chief minister said": a described speaker, all in lower case
+        "said_described": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: [a-z][\w'’-]*){{0,3}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "..., said X" / "..., an official said" (speaker after the verb)
         "said_after": re.compile(rf"[,”\"]\s*(?:said|says|added|noted|stressed|explained|wrote|tweeted|insisted)\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;.!?\"“”]{{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|after|during) )"),
         # "..., police said." / "..., officials said on Tuesday."
@@ -44,10 +49,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "according": re.compile(rf"\b[Aa]ccording to (?:an? |the )?(?P<sp>[^,;.!?\"“”]{{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|which) )"),
         # "X reported, citing Y" / "citing Y"
         "citing": re.compile(rf"\bciting (?:an? |the )?(?P<sp>[^,;.!?]{{2,80}}?)(?=[,.;]|$)"),
+        # "Chaudhry, director general of military public relations, said ..."
+        "appositive": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\b[Bb]ut ))(?P<sp>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{0,4}}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:.!?\"“”]{{2,80}}?),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
+        "appositive_gate": re.compile(rf", (?:has |had |also |later |then )?(?:{verbs})\b"),
         "outlet": re.compile(rf"\b(?:{outlets})\b"),
-        "hedge": compiled("attribution", "hedges"),
-        "denial": compiled("attribution", "denial_markers"),
-        "claim": compiled("attribution", "claim_markers"),
+        "document": re.compile(rf"\b(?:{alternation(lex['document_nouns'])})$", re.I),
+        "document_by": re.compile(rf"^(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['document_nouns'])})\s+(?:(?:issued|released|published|compiled)\s+)?(?:by|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$"),
+        "document_of": re.compile(rf"^(?P<org>.+?)(?:'s|’s)?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(lex['document_nouns'])})$"),
+        # "Amnesty International released a report", "Amnesty's latest report", "a study by the World Bank"
+        "author": re.compile(rf"(?P<org>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})(?:(?:'s|’s)\s+|\s+(?:has\s+|had\s+)?(?:released|published|issued|compiled|produced|put out)\s+(?:a|an|its|the)\s+)(?:[\w-]+\s+){{0,3}}?(?:{docs})\b|\b(?:{docs})\s+(?:(?:issued|released|published|compiled)\s+)?(?:by|from)\s+(?:the\s+)?(?P<org2>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})", re.I),
+        "role_head": re.compile(rf"\b(?:{alternation(lex['person_roles'])})$", re.I),
+        "verb_gate": re.compile(rf"\b(?:{verbs})\b"),
+        # searched in the lower-cased sentence (the lexicon lists are lower case): faster than re.I
+        "hedge": compiled("attribution", "hedges", 0),
+        "denial": compiled("attribution", "denial_markers", 0),
+        "claim": compiled("attribution", "claim_markers", 0),
     }
 
 
@@ -55,14 +71,31 @@ def _clean(speaker: str | None) -> str | None:
     if not speaker:
         return None
     s = speaker.strip(" \"“”'’")
-    s = re.sub(r"^(?:and|but|while)\s+", "", s)
+    s = re.sub(r"^(?:[Aa]nd|[Bb]ut|[Ww]hile)\s+", "", s)
     s = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", s)
     s = re.sub(r"\s+(?:has|had|have|also|later|then)$", "", s)
+    s = re.sub(r"\s+(?:released|published|issued|compiled)\s+(?:last|this|on|in)\b.*$", "", s)  # "... Index released last week"
     if not s or s.lower() in _PRONOUNS or len(s) > 90:
         return None
     if re.match(r"(?:it|this|that|these|those|there|which|who|he|she|they|we)\b", s, re.I):
         return None
+    if re.match(r"\d", s) or re.fullmatch(r"[a-z]+ly", s) or re.search(r"\b(?:were|was|is|are)\b", s):
+        return None  # "354 passengers were freed", "largely": a clause or an adverb, not a speaker
     return s
+
+
+def _document_author(speaker: str) -> tuple[bool, str | None]:
+    """Whether ``speaker`` is a document ("the report", "a UN study") and, if it names one, its author."""
+    p = _patterns()
+    m = p["document_by"].match(speaker)
+    if m:
+        return True, _clean(m.group("org"))
+    if not p["document"].search(speaker):
+        return False, None
+    m = p["document_of"].match(speaker)
+    if m and re.match(r"[A-Z]", m.group("org")) and not re.match(r"(?:New|Latest|Annual|Final|Joint|Recent)\b", m.group("org")):
+        return True, _clean(m.group("org"))
+    return True, None
 
 
 def _outlet(text: str) -> str | None:
@@ -73,26 +106,37 @@ def _outlet(text: str) -> str | None:
 def attribute(sentence: str) -> SentenceAttribution:
     """Read the attribution of one sentence."""
     p = _patterns()
-    speaker = via = None
-    m = p["told"].search(sentence)
+    speaker = via = role = None
+    low = sentence.lower()
+    speech = bool(p["verb_gate"].search(sentence))
+    m = p["told"].search(sentence) if ("told" in sentence or "tells" in sentence) else None
     if m:
         speaker, via = _clean(m.group("sp")), m.group("via")
+    if speaker is None and p["appositive_gate"].search(sentence):
+        m = p["appositive"].search(sentence)
+        if m:
+            speaker = _clean(m.group("sp"))
+            role = re.sub(r"^(?:the|a|an)\s+", "", m.group("role")) if speaker else None
     if speaker is None:
         m = p["according"].search(sentence)
         if m:
             speaker = _clean(m.group("sp"))
             if speaker and _outlet(speaker) == speaker:
                 via = speaker
-    if speaker is None:
+    if speaker is None and speech:
         m = p["said_tail"].search(sentence)
         if m:
             speaker = _clean(m.group("sp"))
-    if speaker is None:
+    if speaker is None and speech:
         m = p["said_after"].search(sentence)
         if m:
             speaker = _clean(m.group("sp"))
-    if speaker is None:
+    if speaker is None and speech:
         m = p["said"].search(sentence)
+        if m:
+            speaker = _clean(m.group("sp"))
+    if speaker is None and speech:
+        m = p["said_described"].search(sentence)
         if m:
             speaker = _clean(m.group("sp"))
     if via is None:
@@ -104,12 +148,19 @@ def attribute(sentence: str) -> SentenceAttribution:
         out = _outlet(speaker)
         if out and out == speaker:
             via = None  # the outlet itself reports
+    document = False
+    if speaker:
+        document, author = _document_author(speaker)
+        if document:
+            speaker = author
     return SentenceAttribution(
         speaker=speaker,
         via=via,
-        hedged=bool(p["hedge"].search(sentence)),
-        denied=bool(p["denial"].search(sentence)),
-        claimed=bool(p["claim"].search(sentence)),
+        hedged=bool(p["hedge"].search(low)),
+        denied=bool(p["denial"].search(low)),
+        claimed=bool(p["claim"].search(low)),
+        role=role,
+        document=document,
     )
 
 
@@ -120,19 +171,110 @@ def as_attribution(a: SentenceAttribution) -> Attribution | None:
 
 
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|noted|stressed|explained|insisted)\b", re.I)
+_STOP = frozenset({"of", "the", "a", "an", "and", "for", "in", "on", "to", "at", "'s", "’s"})
+_NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+)+[A-Z][\w'’-]+$")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\w'’-]+", text.lower()) if w not in _STOP}
+
+
+@dataclass(slots=True)
+class _Person:
+    """A person the report names, with every description it gives them."""
+
+    name: str  # as first named in full ("Lieutenant General Ahmed Sharif Chaudhry")
+    display: str  # what the report's counts credit ("military spokesperson Lieutenant General ...")
+    words: set[str]
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+def _person_for_role(role: str, people: list[_Person]) -> _Person | None:
+    """The person named earlier who holds ``role`` ("the military spokesperson" -> the one described as
+    "director general of military public relations"): a shared descriptive word, or the bare role word
+    when the role has no other."""
+    words = [w for w in re.findall(r"[\w'’-]+", role.lower()) if w not in _STOP]
+    if not words:
+        return None
+    head, mods = words[-1], set(words[:-1])
+    for person in reversed(people):
+        if (mods & person.words) or (not mods and head in person.words):
+            return person
+    return None
+
+
+def _document_author_nearby(sentences: list[str], i: int) -> str | None:
+    """The author of "the report" credited in sentence ``i``: named there or in the two sentences before."""
+    p = _patterns()
+    for text in (sentences[i], *reversed(sentences[max(0, i - 2):i])):
+        for m in p["author"].finditer(text):
+            org = _clean(m.group("org") or m.group("org2"))
+            if org and not p["document"].search(org):
+                return org
+    return None
+
+
+def _named_source_before(attributions: list[SentenceAttribution], i: int, people: list["_Person"]) -> str | None:
+    """A named source credited in the three sentences before "the report said" ("According to the Global Terrorism Index, ...
+    According to the report, ..."): the report is that source."""
+    displays = {x.display for x in people}
+    for j in range(i - 1, max(-1, i - 4), -1):
+        sp = attributions[j].speaker
+        if sp and sp[0].isupper() and " " in sp and sp not in displays and not attributions[j].document:
+            return sp
+    return None
 
 
 def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[str]) -> None:
     """Carry speakers across sentences, in place.
 
-    "he said" takes the last named speaker; a shorter description ("the spokesperson") or a surname takes the
-    fuller form given earlier ("Pakistani military spokesperson Lt. Gen. Ahmed Sharif Chaudhry").
+    "he said" takes the last named speaker; a surname or a shorter description takes the fuller form given
+    earlier; a definite role ("The military spokesperson said") is linked to the person named earlier who
+    holds it and is credited as role and name ("military spokesperson Lieutenant General Ahmed Sharif
+    Chaudhry"); "the report said" is credited to the report's author when named nearby, else to no one.
     """
+    p = _patterns()
     seen: list[str] = []
-    for a, text in zip(attributions, sentences):
+    people: list[_Person] = []
+    for i, (a, text) in enumerate(zip(attributions, sentences)):
         if a.speaker is None:
-            if seen and _PRONOUN_SPEECH.search(text):
+            if a.document:
+                a.speaker = _document_author_nearby(sentences, i) or _named_source_before(attributions, i, people)
+            elif seen and _PRONOUN_SPEECH.search(text):
                 a.speaker = seen[-1]
+            if a.speaker is None:
+                continue
+        speaker = a.speaker
+        person = None
+        if _NAMED.search(speaker) and not _outlet(speaker):
+            # a named person: one already met (by surname) or a new one
+            last = speaker.split()[-1]
+            person = next((x for x in reversed(people) if x.surname == last), None)
+            if person is None:
+                person = _Person(speaker, speaker, _words(speaker))
+                people.append(person)
+            else:
+                person.words |= _words(speaker)
+                if len(speaker) > len(person.name) and person.display == person.name:
+                    person.name = person.display = speaker
+        elif re.fullmatch(r"[A-Z][\w'’-]+", speaker):
+            person = next((x for x in reversed(people) if x.surname == speaker), None)
+        elif speaker == speaker.lower() and p["role_head"].search(speaker) \
+                and re.search(rf"\b[Tt]he\s+{re.escape(speaker)}\b", text):
+            person = _person_for_role(speaker, people)
+            if person is not None and person.display == person.name and not _words(speaker) <= _words(person.name):
+                person.display = f"{speaker} {person.name}"
+                person.words |= _words(speaker)
+        if person is not None:
+            if a.role:
+                person.words |= _words(a.role)
+            people.remove(person)
+            people.append(person)
+            a.speaker = person.display
+            seen.append(person.display)
             continue
         short = a.speaker.lower()
         fuller = next((s for s in reversed(seen) if short != s.lower() and len(s) > len(short)

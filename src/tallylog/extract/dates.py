@@ -47,7 +47,7 @@ from tallylog.extract.numbers import UNITS as _CARDINALS, parse_cardinal
 UNITS = {**_CARDINALS, "a": 1, "an": 1}
 from tallylog.model import DateMention
 
-__all__ = ["find_dates", "resolve_expression"]
+__all__ = ["find_dates", "resolve_expression", "md_on_or_before"]
 
 _L = load("dates")
 
@@ -265,6 +265,11 @@ def _weekday_on_or_before(wd: int, anchor: date, strict: bool = False) -> date:
     return anchor - timedelta(days=back)
 
 
+def md_on_or_before(m: int, d: int, anchor: date) -> date | None:
+    """The most recent month-day on or before ``anchor`` (what "May 22" means in a story told on ``anchor``)."""
+    return _md_on_or_before(m, d, anchor)
+
+
 def _valid(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -345,6 +350,8 @@ def _year_context_ok(text: str, start: int, end: int) -> bool:
         return True
     if re.fullmatch(r"(?:19|20)\d\d", prev.rstrip(",")):
         return True  # "in 2004, 2008 and 2012"
+    if sep.rstrip(" ").endswith(("*", "•")) or re.search(r"(?:^|\n)[ \t]*[*•]?[ \t]*\Z", text[max(0, start - 4):start]):
+        return True  # a list item that opens on a year ("* 2007 Bagram Airfield bombing")
     if low in _YEAR_CONTEXT and (prev[:1].islower() or _sentence_start(text, start - len(sep) - len(prev))):
         return True
     if prev[:1].isupper() and not _sentence_start(text, start - len(sep) - len(prev)):

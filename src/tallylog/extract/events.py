@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from tallylog.extract.attribution import SentenceAttribution, as_attribution
 from tallylog.extract.context import DocContext, alternation, compiled
+from tallylog.extract.dates import md_on_or_before
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import CARDINAL, parse_cardinal
 from tallylog.extract.sentences import Sentence
@@ -64,6 +65,9 @@ class Mention:
     date_strong: bool = False  # the date is said of this incident (next to its trigger), not of the sentence
     anaphoric: bool = False  # "the attack", "Tuesday's bombing": a reference back to an incident already told
     evidence: list[Span] = field(default_factory=list)
+    date_own: bool = False  # the date stands right before the trigger ("the 2004 bombing", "Tuesday's attack")
+    separate: bool = False  # "the first since 2017, when ...": an earlier incident set against the one told
+    group: int | None = None  # mentions told apart by the text itself ("one at X, the other at Y") never merge
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +92,9 @@ def _lex() -> dict:
         "aggregate": compiled("events", "aggregate_markers"),
         "us_target": compiled("actors", "us_targets", 0),
         "killed": [
-            re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed the lives of)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
+            re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
+            # "leaving five people dead", not "has left at least one student injured"
+            re.compile(rf"\b(?:left|leaving)\s+{qual}{num}\s+(?:[\w'’-]+\s+){{0,3}}?(?:dead|killed)\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:killed|dead|died|slain|shot dead|lost their lives)\b", re.I),
             re.compile(rf"\bdeath toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
@@ -105,16 +111,28 @@ def _lex() -> dict:
         "intercepted": re.compile(r"\b(?:intercepted|shot down|downed|thwarted|foiled|repelled|destroyed (?:the|a|two|three) (?:drones?|missiles?))\b", re.I),
         "no_damage": re.compile(r"\bno (?:damage|injuries|casualties)\b|\bwithout (?:causing )?(?:damage|casualties)\b", re.I),
         "hit": re.compile(r"\b(?:hit|struck|damaged|destroyed|killing|killed|wounded|injured)\b", re.I),
-        "future": re.compile(r"\b(?:will|would|could|might|may|should|must|plans? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|if)\b[^,.;]{0,40}$", re.I),
+        # "may" in lower case only: "the May 22 concert bombing" is a date
+        "future": re.compile(r"\b(?:will|would|could|might|(?-i:may)|should|must|plans? to|planning to|planned to|plott?(?:ed|ing|s)? to|conspir(?:ed|ing|acy) to|threaten(?:s|ed)? to|vow(?:s|ed)? to|if)\b[^,.;]{0,40}$", re.I),
+        # a sentence that opens on a condition ("If the government ratifies its offer ...") reports nothing
+        "conditional": re.compile(r"^\W*(?:if|unless|should)\b", re.I),
         "question": re.compile(r"\?\s*[\"”]?$"),
         "by_actor": re.compile(r"\bby\s+(?:the\s+)?$", re.I),
         "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
         "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
-        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan)\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base)\s+(?:of\s+)?)?$)", re.I),
+        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan)\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
         "responsibility": re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaimed (?:the|the latest|this|that) (?:attack|bombing|blast|strike|assault)", re.I),
-        "clause_boundary": re.compile(r"\s+(?:after|following|before|while|as)\s+|;\s+", re.I),
+        "clause_boundary": re.compile(r"\s+(?:after|following|before|while|as)\s+|,?\s+and\s+(?:later|then|subsequently)\s+|;\s+", re.I),
         "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:and|or|as well as)?\s*(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*", re.I),
         "speech_date": re.compile(rf"\b{ev['speech_before_date']}", re.I),
+        "distributive": re.compile(ev["distributive"], re.I),
+        "story_year": re.compile(ev["story_year"], re.I),
+        "recent_perfect": re.compile(ev["recent_perfect"], re.I),
+        "one_killed": re.compile(ev["one_killed"]),
+        "charge": re.compile(ev["charge"], re.I),
+        "enumeration": re.compile(ev["enumeration"], re.I),
+        "reaction": re.compile(ev["reaction_before_trigger"], re.I),
+        # "killed in Malta in 2017", "shot in Lagos on May 3": a death told with where and when
+        "placed_dated": re.compile(r"^\s+(?:(?:in|at|near|outside|on)\s+(?:the\s+)?)$", re.I),
         "generic_weak": re.compile(r"^(?:hit|struck|targeted|targeting|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|killings?|strikes?)$", re.I),
     }
 
@@ -152,10 +170,14 @@ def find_weapons(text: str) -> dict[str, int]:
     return out
 
 
-def _first_number(patterns: list[re.Pattern[str]], s: str) -> tuple[int | None, int | None]:
+def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int, int]] = ()) -> tuple[int | None, int | None]:
+    """The first casualty figure the patterns find in ``s``; never a number inside a date ("the January 28
+    drone attack that killed three": ``skip`` holds the dates' spans in ``s``)."""
     best: tuple[int | None, int | None] = (None, None)
     for pat in patterns:
         for m in pat.finditer(s):
+            if any(a <= m.start("num") < b for a, b in skip):
+                continue
             v = parse_cardinal(m.group("num"))
             if v is None or v > 100_000:
                 continue
@@ -171,7 +193,8 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-_BROAD_FEATURES = frozenset({"country", "admin1", "admin2", "region", "continent", "area", "sea", "ocean", "water", "desert"})
+# a district (admin2) is as specific as news reports get in rural areas ("in Arghandab district"): not broad
+_BROAD_FEATURES = frozenset({"country", "admin1", "region", "continent", "area", "sea", "ocean", "water", "desert"})
 
 
 def _is_broad(p: PlaceMention | None) -> bool:
@@ -185,6 +208,17 @@ class MentionFinder:
         self.lex = _lex()
         self.claim_sentences = claim_sentences or set()
         self.main_countries = main_countries(ctx)
+        self._group = 0
+        absolute = [d for d in ctx.dates if d.date is not None and not d.relative and d.precision == "day"
+                    and re.search(r"(?:19|20)\d\d", d.text)]
+        # without a publication date, a month and day ("the May 22 concert bombing") take the year of the
+        # story: the latest full date the text gives
+        self.anchor: date | None = ctx.report.published or (max(d.date for d in absolute) if absolute else None)
+        # a story set on one day ("... on Friday, 21 July 1972, a day that became known as ...") dates the
+        # incidents it goes on to tell without a date of their own
+        first = ctx.sentences[1].end if len(ctx.sentences) > 1 else (ctx.sentences[0].end if ctx.sentences else 0)
+        lede = [d for d in absolute if d.start < first]
+        self.story_day: DateMention | None = lede[0] if len(lede) == 1 else None
 
     def aggregate_sentence(self, sent: Sentence) -> bool:
         """Sentences that speak of many attacks over time ("has so far targeted a number of bases")."""
@@ -219,8 +253,85 @@ class MentionFinder:
                 elif m is not None:
                     mentions.append(m)
                     mentions.extend(self._coordinated(m))
+                    mentions.extend(self._year_list(m))
+                    mentions.extend(self._distributive(m))
+        mentions = self._enumerated_places(mentions)
         self._carry_dates(mentions)
+        self._date_by_story_day(mentions)
         return mentions, aggregate
+
+    def _enumerated_places(self, mentions: list[Mention]) -> list[Mention]:
+        """"US jets struck 85 targets at seven facilities in Iraq and Syria on Friday. Three of the facilities
+        were in and around al-Qaim and al-Rutba, and four around al-Mayadin and Albu Kamal": a sentence that
+        says where the targets of the strikes just told were is one incident at each place it names."""
+        out: list[Mention] = []
+        text = self.ctx.report.text
+        by_index = {m.sentence.index: m for m in mentions}
+        for m in mentions:
+            out.append(m)
+            nxt = m.sentence.index + 1
+            if nxt >= len(self.ctx.sentences) or nxt in by_index or m.sub == "Disrupted weapons use":
+                continue
+            sent = self.ctx.sentences[nxt]
+            if not self.lex["enumeration"].search(sent.text):
+                continue
+            seen = [m.place] if m.place is not None and not _is_broad(m.place) else []
+            for p in self.ctx.places_in(sent.start, sent.end):
+                if _is_broad(p) or p.latitude is None or re.match(r"\s+(?:province|governorate|region|state)\b", text[p.end:p.end + 14], re.I):
+                    continue
+                if any(q.latitude is not None and q.country == p.country
+                       and haversine_km((p.latitude, p.longitude), (q.latitude, q.longitude)) <= 25 for q in seen):
+                    continue
+                seen.append(p)
+                out.append(Mention(**{**m.__dict__, "place": p, "place_precision": 2, "killed": None, "injured": None,
+                                      "evidence": list(m.evidence) + [Span(sent.start, sent.end, sent.text)]}))
+        return out
+
+    def _year_list(self, m: Mention) -> list[Mention]:
+        """"two major attacks in 2013 and 2015": one incident a year, as one side at two places is two."""
+        if m.date is None or m.date.precision != "year" or not m.date_strong:
+            return []
+        text = self.ctx.report.text
+        out = []
+        last = m.date
+        for d in self.ctx.dates_in(m.date.end, m.sentence.end):
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[last.end:d.start]) or d.precision != "year":
+                break
+            out.append(Mention(**{**m.__dict__, "date": d, "killed": None, "injured": None, "evidence": list(m.evidence)}))
+            last = d
+        if out:
+            m.killed = m.injured = None
+        return out
+
+    def _distributive(self, m: Mention) -> list[Mention]:
+        """"two car bombs ... - one at the Oxford Street bus station, the other outside shops in Cavehill Road":
+        two incidents, each at the place its part names (else the sentence's), never merged into one."""
+        dm = self.lex["distributive"].search(m.sentence.text)
+        if dm is None:
+            return []
+        base = m.sentence.start
+
+        def place_of(group: str) -> PlaceMention | None:
+            ps = [p for p in self.ctx.places_in(base + dm.start(group), base + dm.end(group)) if not _is_broad(p)]
+            return ps[0] if ps else m.place
+
+        first, second = place_of("a"), place_of("b")
+        self._group += 2
+        twin = Mention(**{**m.__dict__, "place": second, "killed": None, "injured": None, "evidence": list(m.evidence),
+                          "group": self._group + 1})
+        m.place, m.group, m.killed, m.injured = first, self._group, None, None
+        return [twin]
+
+    def _date_by_story_day(self, mentions: list[Mention]) -> None:
+        """A story set on one day (its opening names one full date) dates the incidents its paragraph goes on
+        to tell without a date of their own; the date is weak (never keeps two incidents apart)."""
+        day = self.story_day
+        if day is None:
+            return
+        para = next((x.paragraph for x in self.ctx.sentences if x.start <= day.start < x.end), None)
+        for m in mentions:
+            if m.date is None and m.sentence.start >= day.end and m.sentence.paragraph == para:
+                m.date, m.date_strong = day, False
 
     @staticmethod
     def _carry_dates(mentions: list[Mention]) -> None:
@@ -228,7 +339,8 @@ class MentionFinder:
         told of the same day ("Strikes hit al-Qaim on Friday. ... Strikes near al-Mayadin killed 23"); the
         carried date is weak: it never keeps two incidents apart."""
         for prev, m in zip(mentions, mentions[1:]):
-            if m.date is None and prev.date is not None and prev.date.date is not None \
+            # a year or a month ("in 2009", "in March") dates the incident told, not the ones after it
+            if m.date is None and prev.date is not None and prev.date.date is not None and prev.date.precision in ("day", "range") \
                     and prev.sentence.paragraph == m.sentence.paragraph and 0 <= m.sentence.index - prev.sentence.index <= 2:
                 m.date, m.date_strong = prev.date, False
 
@@ -242,10 +354,21 @@ class MentionFinder:
         ending a hotel siege") at the clause boundary between them; otherwise the sentence itself."""
         s = sent.text
         triggers = self._triggers_in(sent)
+        if not triggers:
+            return [sent]
+        # "since 2017, when a lieutenant general was killed in the same province": the clause after "when"
+        # tells the incident the date names
+        for d in self.ctx.dates_in(sent.start, sent.end):
+            w = re.match(r",?\s+when\s+", self.ctx.report.text[d.end:sent.end])
+            if w and d.date is not None and any(t.start >= d.end - sent.start + w.end() for t in triggers):
+                cut = d.end + w.end()
+                return [Sentence(sent.start, d.end, self.ctx.report.text[sent.start:d.end], sent.paragraph, sent.index),
+                        Sentence(cut, sent.end, self.ctx.report.text[cut:sent.end], sent.paragraph, sent.index)]
         if len(triggers) < 2:
             return [sent]
         for b in self.lex["clause_boundary"].finditer(s):
-            lt = [t for t in triggers if t.end <= b.start() and t.sub is not None and not t.weak]
+            # after "and later", "and then" any trigger tells an act of its own
+            lt = [t for t in triggers if t.end <= b.start() and t.sub is not None and (not t.weak or "and" in b.group(0))]
             rt = [t for t in triggers if t.start >= b.end() and t.sub is not None]
             left, right = s[:b.start()], s[b.end():]
             if lt and rt and {t.sub for t in lt}.isdisjoint({t.sub for t in rt}):
@@ -259,6 +382,8 @@ class MentionFinder:
         if m.place is None or _is_broad(m.place):
             return []
         text = self.ctx.report.text
+        if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+(?:of\s+)?)?$", text[max(0, m.place.start - 40):m.place.start], re.I):
+            return []  # "villages between the towns of Bocaranga and Bozoum": one area, not two places
         out = []
         last = m.place
         for p in self.ctx.places_in(m.place.end, m.sentence.end):
@@ -297,7 +422,8 @@ class MentionFinder:
         # a generic word ("attack", "killed") is an event when a weapon, an armed actor, a specific trigger or
         # a casualty figure goes with it ("the attack killed at least 25 people")
         denied_here = bool(re.search(r"\b(?:no|never)\s+(?:\w+\s+){0,2}(?:attack|strike|drone|rocket|missile)s?\s+(?:\w+\s+){0,2}(?:took place|happened|occurred|had taken place|reached|hit|struck)\b", s, re.I))
-        corroborated = bool(weapons) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2) or denied_here
+        corroborated = bool(weapons) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2) or denied_here \
+            or any(self._placed_and_dated(sent, t) for t in weak)
         if not strong and not (weak and corroborated):
             return None
         if self.aggregate_sentence(sent):
@@ -305,7 +431,12 @@ class MentionFinder:
         trigger = strong[0] if strong else weak[0]
         # hypotheticals, threats and questions are not events
         left = s[:trigger.start]
-        if self.lex["future"].search(left) or self.lex["question"].search(s):
+        if self.lex["future"].search(left) or self.lex["question"].search(s) or self.lex["conditional"].search((whole or sent).text):
+            return None
+        # "he was charged with robbing trucks, raping, kidnapping and attacking motorists": a charge sheet of
+        # conduct, not an incident (a charge that names its incident - "accused of the 2004 bombing" - is one)
+        charge = self.lex["charge"].search(left)
+        if charge and not re.search(r"\b(?:the|a|an|this|that|his|her|their)\b", left[charge.end():], re.I):
             return None
         negated = bool(re.search(r"\b(?:no|not|never|denied|deny|without)\s+(?:\w+\s+){0,2}$", left, re.I))
         # "officials said no attack took place at Rmelan": a denial of a particular incident, kept as denied
@@ -318,20 +449,47 @@ class MentionFinder:
             sub = self._refine(sub, s, weapons, trigger)
         if sub is None and denial:
             sub = "Attack"  # what was denied is told elsewhere; the incident takes its type from those mentions
+        if sub is None and ((re.match(r"attack", trigger.text, re.I) and any(a.named for a in actors))
+                            or self._placed_and_dated(sent, trigger)):
+            sub = "Attack"  # "two major al-Shabab attacks", "was killed in Malta in 2017": no target word to go by
         if sub is None:
             return None
         if sub == "Disrupted weapons use" and not weapons:
             return None
+        text_ = self.ctx.report.text
         place, precision = self._place(sent, trigger)
         if place is None:
             place, precision = self._previous_place(sent)
         date_m = self._date(sent, trigger)
+        separate = False
+        if date_m is None and whole is not sent:
+            # "since 2017, when ...": the clause is dated by the date it follows
+            lead = [d for d in self.ctx.dates_in(whole.start, sent.start) if re.fullmatch(r",?\s+when\s+", text_[d.end:sent.start])]
+            if lead:
+                date_m, separate = lead[-1], True
         date_strong = date_m is not None and (
             abs(date_m.start - (sent.start + trigger.end)) <= 45 or abs((sent.start + trigger.start) - date_m.end) <= 45)
-        killed, _ = _first_number(self.lex["killed"], s)
-        injured, _ = _first_number(self.lex["injured"], s)
+        date_strong = date_strong or separate
+        if place is not None and re.search(r"\b(?:neighbou?ring|another|a separate|a different)\s+$", text_[max(sent.start, place.start - 20):place.start], re.I):
+            separate = True  # "four militants were killed in neighboring Shah Wali Kot district": another place, another incident
+        date_own = date_m is not None and (0 <= sent.start + trigger.start - date_m.end <= 12 or (
+            text_[date_m.end:date_m.end + 2] in ("'s", "’s") and sent.start + trigger.start - date_m.end <= 45))
+        if date_m is None and self.ctx.report.published is not None and self.lex["recent_perfect"].search(s):
+            # "airstrikes ... have killed at least 50": a report's present perfect tells of the last day or so;
+            # the publication day, weak (it never keeps two incidents apart)
+            pub = self.ctx.report.published
+            date_m = DateMention(sent.start, sent.start, "", pub, "day", None, None, True)
+        if date_m is not None:
+            date_m = self._with_story_year(date_m)
+        elif self.lex["story_year"].search(s):
+            date_m = self._story_year(sent)
+        in_dates = [(d.start - sent.start, d.end - sent.start) for d in self.ctx.dates_in(sent.start, sent.end)]
+        killed, _ = _first_number(self.lex["killed"], s, in_dates)
+        injured, _ = _first_number(self.lex["injured"], s, in_dates)
         if killed is None and self.lex["no_killed"].search(s):
             killed = 0
+        if killed is None and self.lex["one_killed"].search(s):
+            killed = 1
         if injured is None and self.lex["no_injured"].search(s):
             injured = 0
         actor1, side1, actor2 = self._actors(sent, trigger, actors)
@@ -355,11 +513,49 @@ class MentionFinder:
             date=date_m, actor1=actor1, actor1_side=side1, actor2=actor2, killed=killed, injured=injured,
             quantity=quantity, outcome=outcome, status=status, attribution=as_attribution(attribution),
             us_target=us_target, toll_update=bool(self.lex["toll_update"].search(s) and killed), date_strong=date_strong,
+            date_own=date_own, separate=separate,
             anaphoric=bool(re.search(r"\b(?:the|this|that|these|its|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+(?:[\w-]+\s+){0,2}$", s[:trigger.start], re.I))
             and bool(re.match(r"(?:attack|bombing|blast|explosion|assault|ambush|raid|hijacking|shooting|massacre|siege|strike)\b", trigger.text, re.I))
             and killed is None and injured is None,
             evidence=[Span(sent.start, sent.end, sent.text)],
         )
+
+    def _placed_and_dated(self, sent: Sentence, trigger: Trigger) -> bool:
+        """"killed in Malta in 2017", "was shot dead in Lagos on May 3": a death the sentence places and dates
+        right after its verb is a specific incident, even with no weapon or armed actor named."""
+        if not re.fullmatch(r"killed|shot|murdered|died", trigger.text, re.I):
+            return False
+        text = self.ctx.report.text
+        end = sent.start + trigger.end
+        for p in self.ctx.places_in(end, min(sent.end, end + 60)):
+            if not self.lex["placed_dated"].match(text[end:p.start]):
+                continue
+            return any(re.fullmatch(r",?\s+(?:in|on)\s+", text[p.end:d.start]) for d in self.ctx.dates_in(p.end, min(sent.end, p.end + 12)))
+        return False
+
+    def _with_story_year(self, d: DateMention) -> DateMention:
+        """A month and day with no year ("--05-22") in a report without a publication date: the most recent
+        such day on or before the latest full date the text gives."""
+        if d.date is not None or self.anchor is None or not d.partial or d.precision != "day":
+            return d
+        m = re.fullmatch(r"--(\d\d)-(\d\d)", d.partial)
+        if not m:
+            return d
+        day = md_on_or_before(int(m.group(1)), int(m.group(2)), self.anchor)
+        if day is None:
+            return d
+        return DateMention(d.start, d.end, d.text, day, "day", None, d.partial, d.relative)
+
+    def _story_year(self, sent: Sentence) -> DateMention | None:
+        """"Earlier in the year", "later that year": the year of the last full date told before the sentence
+        (else of publication), as a year period."""
+        before = [d for d in self.ctx.dates if d.end <= sent.start and d.date is not None and not d.relative]
+        ref = before[-1].date if before else self.ctx.report.published
+        if ref is None:
+            return None
+        m = self.lex["story_year"].search(sent.text)
+        return DateMention(sent.start + m.start(), sent.start + m.end(), m.group(0), date(ref.year, 1, 1), "year",
+                           date(ref.year, 12, 31))
 
     def _refine(self, sub: str | None, s: str, weapons: dict[str, int], trigger: Trigger) -> str | None:
         """Type a generic trigger ("attack", "killed") by the weapons and targets around it."""
@@ -393,8 +589,8 @@ class MentionFinder:
                 continue
             left = text[max(sent.start, p.start - 70):p.start]
             cued = bool(self.lex["locative"].search(left)) or (
-                # people are abducted *from* a school, a village
-                bool(re.match(r"(?:abduct|kidnap|seiz|took|taken)", trigger.text, re.I))
+                # people are abducted *from* a school, a village; prisoners break out *from* a jail
+                bool(re.match(r"(?:abduct|kidnap|seiz|took|taken|prison|jail|mass)", trigger.text, re.I))
                 and bool(re.search(r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|school)\s+(?:of\s+)?)?$", left, re.I)))
             prenominal = bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|strike|raid|siege|shooting|massacre|ambush|clash|fighting|hijacking|kidnapping|assault|offensive)", text[p.end:p.end + 40], re.I))
             if not (cued or prenominal or p.feature in ("military_base", "airfield", "outpost", "airport", "oil_field", "gas_field", "border_crossing", "port", "camp")):
@@ -458,6 +654,8 @@ class MentionFinder:
             # "the 2004 bombing", "Tuesday's attack", "after April 15, 2013, bombing": the incident's own date
             gap = tpos - d.end
             possessive = text[d.end:d.end + 2] in ("'s", "’s") and gap <= 45
+            if re.match(r"\s*,?\s*that\b", text[d.end:d.end + 8]):
+                continue  # "told a court on Tuesday that he tried to kill": the day of the telling
             if (0 <= gap <= 12 or possessive) and (d.date is not None or d.partial):
                 return d
         cands = []
@@ -466,9 +664,13 @@ class MentionFinder:
             left = text[max(sent.start, d.start - 40):d.start]
             if re.search(r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$", left, re.I):
                 continue
-            if self.lex["speech_date"].search(left):
+            if self.lex["speech_date"].search(left) or (d.end <= tpos and self.lex["reaction"].search(text[d.end:tpos])) or (
+                    # "told a court on Tuesday that he tried to kill ...": the day of the telling
+                    d.end <= tpos and re.search(r"\b(?:told|said|says|testified|admitted|confirmed|announced)\b", left, re.I)
+                    and re.match(r"\s*(?:,\s*)?that\b", text[d.end:tpos], re.I)):
                 speech.append(d)
-                continue  # "officials said Friday": the day of the statement
+                continue  # "officials said Friday": the day of the statement; "prayers Monday in support of
+                # Palestinians injured in ...": the day of the reaction
             cands.append(d)
         if not cands:
             # only the day of the statement: the incident is that day or before ("earlier in the day",
@@ -479,7 +681,7 @@ class MentionFinder:
         tpos = sent.start + trigger.start
         tend = sent.start + trigger.end
         # "the 2004 bombing", "Tuesday's attack": a date right before the trigger is the incident's
-        adjacent = [d for d in cands if 0 <= tpos - d.end <= 12]
+        adjacent = [d for d in cands if 0 <= tpos - d.end <= 12 and not re.match(r"\s*,?\s*that\b", text[d.end:d.end + 8])]
         if adjacent:
             return adjacent[0]
         return min(cands, key=lambda d: (d.precision not in ("day", "range"), min(abs(d.start - tend), abs(d.end - tpos))))
@@ -555,6 +757,42 @@ def _lede_place(finder: "MentionFinder", country: str | None, upto: int = 4) -> 
     return None, None
 
 
+def _place_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
+    """An incident the report dates to a year or month of its own but places nowhere: where the sentences
+    just before it in its paragraph are ("Beledweyne ... The city has suffered ... The single biggest attack,
+    in 2009"), at geo_precision 2; else the one country the report is about ("two major al-Shabab attacks in
+    2013 and 2015"), at geo_precision 3."""
+    dm = c.strong_date
+    if dm is None or dm.precision not in ("year", "month"):
+        return
+    m = next(x for x in c.mentions if x.date is dm)
+    sents = finder.ctx.sentences
+    i = m.sentence.index
+    window = [x for x in sents[max(0, i - 3):i] if x.paragraph == m.sentence.paragraph]
+    if window:
+        # the gazetteer reports a name once: look for every specific place of the report by its name
+        text = finder.ctx.report.text
+        lo, hi = window[0].start, window[-1].end
+        named: dict[str, PlaceMention] = {}
+        for p in finder.ctx.places:
+            if not _is_broad(p) and p.latitude is not None and (not finder.main_countries or p.country in finder.main_countries):
+                named.setdefault(p.text, p)
+        counts = {t: len(re.findall(rf"\b{re.escape(t)}\b", text)) for t in named}
+        near = [t for t in named if re.search(rf"\b{re.escape(t)}\b", text[lo:hi])]
+        if near:
+            # the place the story is about ("Beledweyne ... The city has suffered more attacks than any other
+            # except Mogadishu"): the one the report names most often, on a tie the one it named first
+            best = max(near, key=lambda t: (counts[t], -named[t].start))
+            m.place, m.place_precision = named[best], 2
+            return
+    if len(finder.main_countries) != 1 or m.trigger.weak:
+        return
+    (cc,) = finder.main_countries
+    country = next((p for p in finder.ctx.places if p.feature == "country" and p.country == cc and p.latitude is not None), None)
+    if country is not None:
+        m.place, m.place_precision = country, 3
+
+
 def _places_compatible(a: PlaceMention | None, b: PlaceMention | None) -> bool:
     if a is None or b is None:
         return True
@@ -573,6 +811,17 @@ def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
     a_end = a.end_date or a.date
     b_end = b.end_date or b.date
     return a.date.toordinal() - 1 <= b_end.toordinal() and b.date.toordinal() - 1 <= a_end.toordinal()
+
+
+_GROUND = frozenset({"Attack", "Armed clash", "Suicide bomb", "Abduction/forced disappearance"})
+
+
+def _air(t: Trigger) -> bool | None:
+    """Whether a specific trigger tells a strike from the air (True) or an attack on the ground (False);
+    None for a generic word ("attack", "killed") that fits either."""
+    if t.sub == "Air/drone strike":
+        return True
+    return False if t.sub in _GROUND else None
 
 
 @dataclass
@@ -612,7 +861,19 @@ class _Cluster:
     def compatible(self, m: Mention) -> bool:
         if not _places_compatible(self.place, m.place):
             return False
+        if m.group is not None and any(x.group is not None and x.group != m.group for x in self.mentions):
+            return False
+        # "killed all six attackers who laid siege to a hotel ... and later killed 50 militants in airstrikes":
+        # strikes from the air are not the ground attack a report told before them
+        if not m.anaphoric and _air(m.trigger) != _air(self.mentions[0].trigger) and None not in (_air(m.trigger), _air(self.mentions[0].trigger)):
+            return False
         mine = self.strong_date
+        # an incident dated only to a year or month ("the single biggest attack, in 2009"): a later sentence
+        # with no date of its own goes back to the story's present, not to it
+        if mine is not None and mine.precision in ("year", "month") and not m.date_strong \
+                and m.sentence.index - next(x.sentence.index for x in self.mentions if x.date is mine) > 1 \
+                and (_is_broad(m.place) or _is_broad(self.place)):  # unless it names the same specific place
+            return False
         if mine is not None and m.date_strong and not _dates_compatible(mine, m.date):
             return False
         a1 = self.actor1
@@ -634,12 +895,17 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
     for m in mentions:
         if m.anaphoric and clusters:
             same_day = [c for c in clusters if c.strong_date is None or m.date is None or _dates_compatible(c.strong_date, m.date)]
+            if not same_day and not m.date_own:
+                # "were not tried for the Rolando bombing, as they were released in June 1977": the date is of
+                # what the sentence goes on to tell, the bombing is the one already told
+                m.date, m.date_strong = None, False
+                same_day = clusters
             if same_day:
                 m.place = None
                 same_day[-1].mentions.append(m)
                 continue
         target = None
-        for c in reversed(clusters):
+        for c in ([] if m.separate else reversed(clusters)):
             if c.compatible(m):
                 target = c
                 break
@@ -658,10 +924,15 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
                     m.actor1, m.actor1_side = name, side
     for c in clusters:
         place = c.place
-        if finder is not None and c is clusters[0] and (place is None or place.feature == "country"):
+        # the lede's place for the first incident told: not for a passing mention deep in a commentary
+        # ("the recent border skirmish") that neither the opening sentences nor a date make specific
+        if finder is not None and c is clusters[0] and (place is None or place.feature == "country") and (
+                place is not None or c.date is not None or c.mentions[0].sentence.index < 4):
             lp, lprec = _lede_place(finder, place.country if place else None)
             if lp is not None:
                 c.mentions[0].place, c.mentions[0].place_precision = lp, lprec
+        if finder is not None and c.place is None:
+            _place_of_story(finder, c)
         ev = _to_event(c, f"{report_id}-e{len(events) + 1}")
         if ev is not None:
             events.append(ev)
@@ -679,8 +950,15 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
     dated = dm is not None and (dm.date is not None or dm.partial is not None)
     day_dated = dated and dm.precision in ("day", "range")
     # an incident needs a specific place, or a day it happened on (ANNOTATION: one place, one day)
+    # a year or month said of the incident itself with a country or region ("killed in Malta in 2017",
+    # "two major attacks in Kenya in 2013 and 2015") is as specific as the report is
+    period_dated = dated and dm.date is not None and dm.precision in ("year", "month") and any(m.date is dm for m in c.mentions)
     if (place is None or _is_broad(place)) and not day_dated:
-        if not (place is None and dated):
+        # a province or district the sentence puts a deadly incident in ("a confrontation ... in Tachira state
+        # has left at least one student injured") is where the report places it
+        regional = place is not None and place.feature != "country" and (place.geo_precision or 0) <= 3 \
+            and any((m.killed or m.injured) and m.place is place for m in c.mentions)
+        if not (place is None and dated) and not (place is not None and period_dated) and not regional:
             return None
     if place is None and not (day_dated and any(m.date_strong for m in c.mentions)):
         return None  # no place: only a day said of the incident itself makes it specific

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from tallylog.extract.lexicon import load
 
 _ABBREV = frozenset(a.lower() for a in load("abbreviations")["abbreviations"])
-_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?]["”])(?=[A-Z][a-z])""")
+_BOUNDARY = re.compile(
+    r"""[.!?]["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?]["”])(?=[A-Z][a-z])"""
+    # text flattened from web pages: a photo caption glued on ("militant.FILE - A police officer"), a
+    # sentence after a caption's date ("May 24, 2017.At least"), wiki headings and list items
+    # ("==See also==* 2007 Airfield bombing* 2014 ...")
+    r"""|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z]{2,}\s+[-–—]\s)|\.(?<=\d\.)(?=[A-Z][a-z])"""
+    r"""|(?===[^=\n*]{1,60}==)(?<=[^\s=])|=(?<=[\w)]==)(?=\s*[^=\s])|(?=\*\s+\S)(?<=\S)""")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 
 

