@@ -296,3 +296,40 @@ def test_the_day_a_count_was_announced_is_not_its_period():
                      "2024-03-13")
     [c] = claims
     assert c.value == 40 and c.since is None and c.as_of == date(2024, 3, 13)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Another survey said 250 civilians had been killed since March.",
+    "Each study said 250 civilians had been killed since March.",
+    "One analysis said 250 civilians had been killed since March.",
+])
+def test_a_determiner_alone_is_never_the_speaker(sentence):
+    a = attribute(sentence)
+    assert a.speaker is None and a.document
+
+
+def test_a_named_index_is_a_source_the_report_is_credited_to():
+    text = ("Violence index\n\nAccording to the Regional Violence Index, political killings rose sharply in Colombia "
+            "last year. The report said 412 people were killed in 2023.")
+    [c] = _claims(text, "2024-04-02")
+    assert c.value == 412 and c.speaker == "Regional Violence Index"
+
+
+def test_the_report_is_not_credited_to_a_person_named_earlier_with_a_role():
+    text = ("Police briefing\n\nColonel Ana Duarte, head of the national police press office, said on Monday the "
+            "roads were open. The police spokeswoman said patrols would continue. "
+            "The report said 95 attacks have been recorded since January.")
+    [c] = _claims(text, "2024-06-03")
+    assert c.value == 95 and (c.speaker is None or "Duarte" not in c.speaker)
+
+
+@pytest.mark.parametrize("clause,since", [
+    ("Since the strikes began in November", date(2023, 11, 1)),
+    ("Since the uprising broke out on August 14", date(2023, 8, 14)),
+    ("Since the clashes erupted in mid-October", date(2023, 10, 1)),
+])
+def test_the_month_a_since_clause_gives_its_event_starts_the_period(clause, since):
+    text = f"Unrest\n\n{clause}, 86 people have been injured in Peru, a rights group said."
+    [c] = _claims(text, "2024-01-15")
+    assert c.value == 86 and c.unit == "injured"
+    assert c.since == since and c.as_of == date(2024, 1, 15)

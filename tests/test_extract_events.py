@@ -336,3 +336,20 @@ def test_a_charge_sheet_is_not_an_incident_but_a_charge_naming_its_incident_is()
                   published="2021-02-27") == []
     evs = events("Two soldiers stand accused of the 2004 bombing of a French base near Bouake.", published="2021-03-29")
     assert [e.date.year for e in evs] == [2004]
+
+
+def test_numbers_in_place_names_and_dates_are_never_casualty_figures():
+    # a numbered facility the gazetteer knows, one it does not, and a date before the trigger
+    [e] = events("The March 3 suicide bombing at Camp 9 near Mosul killed six soldiers.", published="2024-03-07")
+    assert e.fatalities == 6 and e.date == date(2024, 3, 3)
+    [e] = events("A suicide bombing on Route 17 killed four policemen near Kandahar on Tuesday.")
+    assert e.fatalities == 4
+    [e] = events("Gunmen stormed Checkpoint 12 outside Baghdad on Monday, wounding three guards.")
+    assert e.injured == 3 and e.fatalities is None
+
+
+def test_leaving_people_dead_is_a_death_toll_only():
+    [e] = events("A car bomb exploded in Mosul on Sunday, leaving seven people dead.")
+    assert (e.fatalities, e.injured) == (7, None)
+    [e] = events("A car bomb exploded in Mosul on Sunday, leaving seven people dead and 15 wounded.")
+    assert (e.fatalities, e.injured) == (7, 15)

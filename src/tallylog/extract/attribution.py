@@ -59,12 +59,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Amnesty International released a report", "Amnesty's latest report", "a study by the World Bank"
         "author": re.compile(rf"(?P<org>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})(?:(?:'s|’s)\s+|\s+(?:has\s+|had\s+)?(?:released|published|issued|compiled|produced|put out)\s+(?:a|an|its|the)\s+)(?:[\w-]+\s+){{0,3}}?(?:{docs})\b|\b(?:{docs})\s+(?:(?:issued|released|published|compiled)\s+)?(?:by|from)\s+(?:the\s+)?(?P<org2>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})", re.I),
         "role_head": re.compile(rf"\b(?:{alternation(lex['person_roles'])})$", re.I),
+        "organisation": re.compile(rf"\b(?:{alternation([re.escape(h) for h in lex['organisation_heads']])})$|^(?-i:[A-Z]{{2,}}[a-z]?)$", re.I),
         "verb_gate": re.compile(rf"\b(?:{verbs})\b"),
         # searched in the lower-cased sentence (the lexicon lists are lower case): faster than re.I
         "hedge": compiled("attribution", "hedges", 0),
         "denial": compiled("attribution", "denial_markers", 0),
         "claim": compiled("attribution", "claim_markers", 0),
     }
+
+
+@lru_cache(maxsize=1)
+def _determiners() -> frozenset[str]:
+    return frozenset(load("attribution")["determiners"])
 
 
 def _clean(speaker: str | None) -> str | None:
@@ -75,8 +81,8 @@ def _clean(speaker: str | None) -> str | None:
     s = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", s)
     s = re.sub(r"\s+(?:has|had|have|also|later|then)$", "", s)
     s = re.sub(r"\s+(?:released|published|issued|compiled)\s+(?:last|this|on|in)\b.*$", "", s)  # "... Index released last week"
-    if not s or s.lower() in _PRONOUNS or len(s) > 90:
-        return None
+    if not s or s.lower() in _PRONOUNS or s.lower() in _determiners() or len(s) > 90:
+        return None  # "Another study said": a determiner alone names no one
     if re.match(r"(?:it|this|that|these|those|there|which|who|he|she|they|we)\b", s, re.I):
         return None
     if re.match(r"\d", s) or re.fullmatch(r"[a-z]+ly", s) or re.search(r"\b(?:were|was|is|are)\b", s):
@@ -217,13 +223,21 @@ def _document_author_nearby(sentences: list[str], i: int) -> str | None:
     return None
 
 
-def _named_source_before(attributions: list[SentenceAttribution], i: int, people: list["_Person"]) -> str | None:
+def is_organisation(name: str) -> bool:
+    """Whether a capitalised source is an organisation, index or document ("Global Terrorism Index",
+    "Iraqi Observatory for Security", "ACLED") rather than a person."""
+    return bool(_patterns()["organisation"].search(name))
+
+
+def _named_source_before(attributions: list[SentenceAttribution], i: int, persons: set[str]) -> str | None:
     """A named source credited in the three sentences before "the report said" ("According to the Global Terrorism Index, ...
-    According to the report, ..."): the report is that source."""
-    displays = {x.display for x in people}
+    According to the report, ..."): the report is that source. A person is never the author of a report
+    the text does not give them, however they are described (``persons``: every form a person was credited as)."""
     for j in range(i - 1, max(-1, i - 4), -1):
         sp = attributions[j].speaker
-        if sp and sp[0].isupper() and " " in sp and sp not in displays and not attributions[j].document:
+        if not sp or sp in persons or attributions[j].document or not sp[0].isupper():
+            continue
+        if is_organisation(sp) or (" " in sp and not _NAMED.search(sp)):
             return sp
     return None
 
@@ -239,17 +253,18 @@ def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[st
     p = _patterns()
     seen: list[str] = []
     people: list[_Person] = []
+    persons: set[str] = set()  # every form in which a person was credited
     for i, (a, text) in enumerate(zip(attributions, sentences)):
         if a.speaker is None:
             if a.document:
-                a.speaker = _document_author_nearby(sentences, i) or _named_source_before(attributions, i, people)
+                a.speaker = _document_author_nearby(sentences, i) or _named_source_before(attributions, i, persons)
             elif seen and _PRONOUN_SPEECH.search(text):
                 a.speaker = seen[-1]
             if a.speaker is None:
                 continue
         speaker = a.speaker
         person = None
-        if _NAMED.search(speaker) and not _outlet(speaker):
+        if _NAMED.search(speaker) and not _outlet(speaker) and not is_organisation(speaker):
             # a named person: one already met (by surname) or a new one
             last = speaker.split()[-1]
             person = next((x for x in reversed(people) if x.surname == last), None)
@@ -273,6 +288,7 @@ def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[st
                 person.words |= _words(a.role)
             people.remove(person)
             people.append(person)
+            persons.update((speaker, person.name, person.display))
             a.speaker = person.display
             seen.append(person.display)
             continue

@@ -91,6 +91,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|ambush|raid|shooting|massacre|assault|hijacking|siege)\b(?!s)", re.I),
         "plural_attacks": re.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
         "since": re.compile(r"\b(?:since|from)\s+$", re.I),
+        # "since the protests began in (mid-)September": the date that closes the clause is the period's start
+        "since_began": re.compile(rf"\bsince\s+(?P<clause>[^,.;:]{{1,80}}?\b(?:{alternation(lex['period_start_verbs'])})\s+(?:(?:in|on|at|around|during|by)\s+)?(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
         "as_of": re.compile(r"\b(?:as of|as at|by|through|until)\s+$", re.I),
         "us_target": compiled("actors", "us_targets", 0),
         "skip_left": re.compile(r"(?:\$|€|£|aged?\s+|Tower\s+|No\.\s*|Resolution\s+|Article\s+|Operation\s+|[Pp]age\s+|[Rr]oute\s+|[Hh]ighway\s+|Flight\s+)$"),
@@ -361,11 +363,19 @@ class ClaimFinder:
         return bool(self.p["violence"].search(window))
 
     def _period(self, sentence: Sentence, rel_start: int) -> tuple[DateMention | None, str | None]:
-        """The start of the counted period: a date after 'since' in the sentence, or 'since <event>'."""
-        for d in self.ctx.dates_in(sentence.start, sentence.end):
-            left = self.ctx.report.text[max(sentence.start, d.start - 12):d.start]
+        """The start of the counted period: a date after 'since' in the sentence, the date a 'since' clause
+        gives its event ("since the protests began in September": the first of that month, or the day said),
+        or 'since <event>'."""
+        text = self.ctx.report.text
+        dates = self.ctx.dates_in(sentence.start, sentence.end)
+        for d in dates:
+            left = text[max(sentence.start, d.start - 12):d.start]
             if self.p["since"].search(left):
                 return d, d.text
+        for d in dates:
+            m = self.p["since_began"].search(text[max(sentence.start, d.start - 100):d.start])
+            if m:
+                return d, m.group("clause") + d.text
         m = re.search(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch)\s+of\s+([^,.;]{3,60})", sentence.text, re.I)
         if m:
             return None, m.group(0)[6:]

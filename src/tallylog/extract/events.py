@@ -100,7 +100,9 @@ def _lex() -> dict:
             re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
         ],
         "injured": [
-            re.compile(rf"\b(?:wounding|injuring|wounded|injured|wounds|injures|hurt|leaving)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
+            # not "leaving": "leaving five people dead" counts the dead only ("leaving five dead and 12 wounded"
+            # gives the wounded by the pattern below)
+            re.compile(rf"\b(?:wounding|injuring|wounded|injured|wounds|injures|hurt)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:injuries)\b", re.I),
         ],
@@ -126,6 +128,7 @@ def _lex() -> dict:
         "speech_date": re.compile(rf"\b{ev['speech_before_date']}", re.I),
         "distributive": re.compile(ev["distributive"], re.I),
         "story_year": re.compile(ev["story_year"], re.I),
+        "numbered_place": re.compile(ev["numbered_place"]),
         "recent_perfect": re.compile(ev["recent_perfect"], re.I),
         "one_killed": re.compile(ev["one_killed"]),
         "charge": re.compile(ev["charge"], re.I),
@@ -171,8 +174,8 @@ def find_weapons(text: str) -> dict[str, int]:
 
 
 def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int, int]] = ()) -> tuple[int | None, int | None]:
-    """The first casualty figure the patterns find in ``s``; never a number inside a date ("the January 28
-    drone attack that killed three": ``skip`` holds the dates' spans in ``s``)."""
+    """The first casualty figure the patterns find in ``s``; never a number inside a date or a place name
+    ("the January 28 drone attack on Tower 22 killed three": ``skip`` holds those spans in ``s``)."""
     best: tuple[int | None, int | None] = (None, None)
     for pat in patterns:
         for m in pat.finditer(s):
@@ -401,6 +404,15 @@ class MentionFinder:
             m.killed = m.injured = None  # a figure for both places is no figure for either
         return out
 
+    def _not_counts(self, sent: Sentence) -> list[tuple[int, int]]:
+        """Spans of ``sent`` (offsets in the sentence) whose numbers are never casualty figures: dates ("the
+        January 28 attack"), place mentions, resolved or not, and numbered names of places ("Tower 22",
+        "Route 1", "Checkpoint 4")."""
+        spans = [(d.start - sent.start, d.end - sent.start) for d in self.ctx.dates_in(sent.start, sent.end)]
+        spans += [(p.start - sent.start, p.end - sent.start) for p in self.ctx.places_in(sent.start, sent.end)]
+        spans += [m.span() for m in self.lex["numbered_place"].finditer(sent.text)]
+        return spans
+
     def _mention(self, sent: Sentence, attribution: SentenceAttribution, whole: Sentence | None = None) -> Mention | None | str:
         s = sent.text
         triggers = self._triggers_in(sent) if hasattr(self, "_all_triggers") else find_triggers(s)
@@ -417,8 +429,9 @@ class MentionFinder:
         lesser = [t for t in triggers if t.sub is not None and t.weak and (weapons_ctx or armed or figures)]
         strong = strong or lesser
         weak = [t for t in triggers if t.sub is None]
+        not_counts = self._not_counts(sent)
         counted = bool(re.search(rf"\b(?:killed|killing|wounded|wounding|injured|injuring|dead)\b", s, re.I)) and \
-            _first_number(self.lex["killed"] + self.lex["injured"], s)[0] is not None
+            _first_number(self.lex["killed"] + self.lex["injured"], s, not_counts)[0] is not None
         # a generic word ("attack", "killed") is an event when a weapon, an armed actor, a specific trigger or
         # a casualty figure goes with it ("the attack killed at least 25 people")
         denied_here = bool(re.search(r"\b(?:no|never)\s+(?:\w+\s+){0,2}(?:attack|strike|drone|rocket|missile)s?\s+(?:\w+\s+){0,2}(?:took place|happened|occurred|had taken place|reached|hit|struck)\b", s, re.I))
@@ -483,9 +496,8 @@ class MentionFinder:
             date_m = self._with_story_year(date_m)
         elif self.lex["story_year"].search(s):
             date_m = self._story_year(sent)
-        in_dates = [(d.start - sent.start, d.end - sent.start) for d in self.ctx.dates_in(sent.start, sent.end)]
-        killed, _ = _first_number(self.lex["killed"], s, in_dates)
-        injured, _ = _first_number(self.lex["injured"], s, in_dates)
+        killed, _ = _first_number(self.lex["killed"], s, not_counts)
+        injured, _ = _first_number(self.lex["injured"], s, not_counts)
         if killed is None and self.lex["no_killed"].search(s):
             killed = 0
         if killed is None and self.lex["one_killed"].search(s):
