@@ -353,3 +353,26 @@ def test_leaving_people_dead_is_a_death_toll_only():
     assert (e.fatalities, e.injured) == (7, None)
     [e] = events("A car bomb exploded in Mosul on Sunday, leaving seven people dead and 15 wounded.")
     assert (e.fatalities, e.injured) == (7, 15)
+
+
+def test_place_as_object_of_an_attack_verb_and_passive_fire():
+    from datetime import date as _date
+
+    _extract = extract
+
+    text = ("Drones pounded the port city of Odesa before dawn on Friday, wounding two dock workers, officials said.\n\n"
+            "Three mortar rounds were fired at a police station in Kirkuk on Thursday, damaging a wall.")
+    x = _extract(text, published=_date(2024, 5, 11))
+    places = {e.location.name for e in x.events if e.location}
+    assert "Odesa" in places and "Kirkuk" in places
+    kirkuk = next(e for e in x.events if e.location and e.location.name == "Kirkuk")
+    assert "mortar" in kirkuk.weapons and kirkuk.date.isoformat() == "2024-05-09"
+
+
+def test_a_bomb_alone_is_an_explosive_device():
+    from datetime import date as _date
+
+    _extract = extract
+
+    x = _extract("A bomb hidden in a cart killed four people at a market in Baqubah on Monday.", published=_date(2024, 5, 11))
+    assert x.events and x.events[0].weapons == ["ied"] and x.events[0].fatalities == 4

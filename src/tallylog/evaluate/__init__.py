@@ -30,7 +30,8 @@ def evaluate(gold_path: str | Path | list[str | Path], shared_root: str | Path |
     paths = gold_path if isinstance(gold_path, list) else [gold_path]
     docs = [d for p in paths for d in load_gold(p)]
     gold_path = " + ".join(str(p) for p in paths)
-    root = find_shared_root(shared_root)
+    own = all(d.source.startswith(("sample:", "repo:")) for d in docs)
+    root = Path(".").resolve() if own and shared_root is None else find_shared_root(shared_root)
     if extractor is None:
         from tallylog.pipeline import extract_report
 

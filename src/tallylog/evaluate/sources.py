@@ -2,7 +2,8 @@
 
 A gold ``source`` is relative to the shared data folder: ``data/voa/voa_stories.jsonl#8008152``
 selects the JSONL record whose ``id`` (or ``doc_id``, as in WikiEvents) is ``8008152``; a plain
-path names a text file. A record's text is ``title + "\\n\\n" + text`` when it has a title.
+path names a text file. ``sample:PATH`` is relative to the package's sample corpus and ``repo:PATH`` to
+the repository (texts written for the project's own evaluation sets, under ``eval/``). A record's text is ``title + "\\n\\n" + text`` when it has a title.
 """
 from __future__ import annotations
 
@@ -82,6 +83,8 @@ def read_source(source: str, shared_root: Path) -> SourceText:
         from importlib import resources
 
         path = Path(str(resources.files("tallylog").joinpath("data", "sample"))) / rel[len("sample:"):]
+    elif rel.startswith("repo:"):
+        path = _REPO_ROOT / rel[len("repo:"):]
     else:
         path = shared_root / rel
     if not path.is_file():
@@ -114,6 +117,7 @@ def build_report(src: SourceText, *, source: str | None, published: date | None)
 
 def load_text(doc: GoldDoc, shared_root: str | Path | None = None) -> Report:
     """The ``Report`` a gold document was annotated on; raises ``SourceError`` if it is missing."""
-    root = find_shared_root(shared_root)
+    own = doc.source.startswith(("sample:", "repo:"))
+    root = Path(".") if own else find_shared_root(shared_root)
     src = read_source(doc.source, root)
     return build_report(src, source=doc.source, published=doc.published)

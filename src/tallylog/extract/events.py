@@ -122,6 +122,11 @@ def _lex() -> dict:
         "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
         "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
         "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan)\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
+        # "missiles struck Kharkiv", "militants attacked the town of Bama": the object of an attack verb is where
+        "object_place": re.compile(rf"\b{ev['object_verbs']}\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
+                                   r"central|frontline|front-line|border|capital|port|besieged)\s+)*(?:(?:city|town|"
+                                   r"village|district|province|region|area|camp|base|capital|port)\s+(?:of\s+)?)?$",
+                                   re.I),
         "responsibility": re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaimed (?:the|the latest|this|that) (?:attack|bombing|blast|strike|assault)", re.I),
         "clause_boundary": re.compile(r"\s+(?:after|following|before|while|as)\s+|,?\s+and\s+(?:later|then|subsequently)\s+|;\s+", re.I),
         "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:and|or|as well as)?\s*(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*", re.I),
@@ -600,7 +605,7 @@ class MentionFinder:
             if after.startswith(("'s", "’s")):
                 continue
             left = text[max(sent.start, p.start - 70):p.start]
-            cued = bool(self.lex["locative"].search(left)) or (
+            cued = bool(self.lex["locative"].search(left)) or bool(self.lex["object_place"].search(left)) or (
                 # people are abducted *from* a school, a village; prisoners break out *from* a jail
                 bool(re.match(r"(?:abduct|kidnap|seiz|took|taken|prison|jail|mass)", trigger.text, re.I))
                 and bool(re.search(r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|school)\s+(?:of\s+)?)?$", left, re.I)))
