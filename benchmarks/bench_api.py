@@ -1,12 +1,14 @@
 """Latency of the HTTP API under a fixed offered load: the incident list and the incident page.
 
     .venv/bin/python benchmarks/bench_api.py --incidents 100000 --db /tmp/bench-api-100k.db
-    .venv/bin/python benchmarks/bench_api.py --incidents 1000000 --db /tmp/bench-api-1m.db --rate 200 --duration 30
+    .venv/bin/python benchmarks/bench_api.py --incidents 1000000 --db /tmp/bench-api-1m.db --rate 200 --duration 15
+    .venv/bin/python benchmarks/bench_api.py --incidents 1000000 --db /tmp/bench-api-1m.db --rate 200 --workers 2
 
-Builds the ledger with ``bench_ledger.load`` when it is empty (N synthetic incidents) or reuses it, starts
-``tallylog serve`` on a free loopback port in a subprocess, and offers requests at a fixed rate (open loop:
-each request is due at its own time, and its latency counts from then, so a slow server is not hidden by
-a client that waits for it). Reports p50/p90/p99/max latency, requests/s completed, and errors, per
+Builds the ledger with ``bench_ledger.load`` when it is empty (N synthetic incidents) or reuses it (opening
+it brings its schema, indexes included, to the newest migration), starts ``tallylog serve`` (``--workers``:
+its processes) on a free loopback port in a subprocess, and offers requests at a fixed rate (open loop: each
+request is due at its own time, and its latency counts from then, so a slow server is not hidden by a client
+that waits for it). Reports p50/p90/p99/max latency, requests/s completed, and errors, per
 scenario. Loopback only; bounded in duration (at most 120 s a scenario) and in requests in flight.
 """
 from __future__ import annotations
@@ -40,10 +42,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
+def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("tallylog")
     proc = subprocess.Popen([str(exe), "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port),
-                             "--log-level", "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             "--log-level", "warning", "--workers", str(workers)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while True:
         try:
@@ -174,6 +177,7 @@ def main() -> None:
                          "On a small machine httpx's client costs more CPU than the server; wrk does not.")
     ap.add_argument("--connections", type=int, default=32, help="wrk: connections.")
     ap.add_argument("--page", type=int, default=100, help="Rows per incident-list request.")
+    ap.add_argument("--workers", type=int, default=1, help="tallylog serve --workers: server processes.")
     args = ap.parse_args()
     duration, rate = min(args.duration, MAX_DURATION), min(args.rate, MAX_RATE)
     global PAGE
@@ -192,10 +196,11 @@ def main() -> None:
     ids = [r["id"] for r in ledger.incidents(limit=200_000, order="id")]
     ledger.close()
     print(f"{total:,} incidents; offering {rate:.0f} requests/s for {duration:.0f} s per scenario "
-          f"(server: tallylog serve, one uvicorn worker; client: {client}; {os.cpu_count()} cores shared by both)", flush=True)
+          f"(server: tallylog serve --workers {args.workers}; client: {client}; {os.cpu_count()} cores shared by both; "
+          f"load average {os.getloadavg()[0]:.2f})", flush=True)
 
     port = free_port()
-    proc = start_server(args.db, port)
+    proc = start_server(args.db, port, args.workers)
     base = f"http://127.0.0.1:{port}"
     scenarios: list[tuple[str, Callable[[random.Random], str]]] = [
         (f"GET /api/incidents ({PAGE} rows + sources)", list_url),

@@ -1,4 +1,4 @@
-"""Query times of the ledger at scale: `incidents` listings and `reconcile` on N synthetic incidents.
+"""Query times of the ledger at scale: listings, the API's pages and `reconcile` on N synthetic incidents.
 
     .venv/bin/python benchmarks/bench_ledger.py --incidents 1000000 --db /tmp/bench-1m.db
     .venv/bin/python benchmarks/bench_ledger.py --incidents 1000000 --db postgresql://tallylog:tallylog@127.0.0.1/bench
@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from tallylog.reconcile import Point, Series, reconcile
-from tallylog.store import Ledger
+from tallylog.store import Ledger, queries
 from tallylog.store.rows import utcnow
 from tallylog.store.schema import incident_weapons, incidents
 
@@ -86,6 +86,14 @@ def main() -> None:
     timed("incidents --weapon drone, 100 rows", lambda: page(weapon="drone"))
     timed("incidents --grade confirmed, 100 rows", lambda: page(grade="confirmed"))
     timed("incidents --actor 'Actor 7', 100 rows", lambda: page(actor="Actor 7"))
+    api_page = lambda **kw: ledger.incident_page(limit=101, order="-date", with_sources=True, **kw)  # noqa: E731
+    timed("API page (incident_page): newest 100 + sources", lambda: api_page())
+    timed("API page: --weapon drone, 100 rows + sources", lambda: api_page(weapon="drone"))
+    deep = ledger.incident_page(limit=1, offset=50_000, order="-date")
+    if deep:
+        cursor = queries.cursor_of("-date", deep[0])
+        timed("API page: offset 50,000", lambda: api_page(offset=50_001))
+        timed("API page: after a cursor 50,000 rows deep (keyset)", lambda: api_page(after=cursor))
     timed("counts --by month --country SY", lambda: ledger.counts("month", country="SY"))
     series = Series(key="attacks|IQ,SY|US forces|-|since=2023-10-17", unit="attacks", region=["IQ", "SY"],
                     target="US forces", actor=None, since=date(2023, 10, 17),

@@ -173,6 +173,33 @@ def test_pagination_walks_every_incident_once(api, everything):
     assert past["items"] == [] and past["next"] is None
 
 
+def test_keyset_pages_follow_the_cursor(api, everything):
+    """A page's ``cursor`` continues after its last row: pages read with ``after`` put together are the list,
+    in every order and with a filter, and their ``next`` carries the cursor on (not an offset)."""
+    for sort in ("-date", "date", "-updated", "id"):
+        for extra in ({}, {"country": everything[0]["country"] or "IQ"}):
+            whole = api.get("/api/incidents", params={"limit": 1000, "sort": sort, **extra}).json()["items"]
+            body = api.get("/api/incidents", params={"limit": 3, "sort": sort, **extra}).json()
+            seen = [i["id"] for i in body["items"]]
+            if body["cursor"] is None:
+                assert seen == [] == whole
+                continue
+            url, params = "/api/incidents", {"limit": 3, "sort": sort, "after": body["cursor"], **extra}
+            for _ in range(len(whole)):
+                body = api.get(url, params=params).json()
+                seen += [i["id"] for i in body["items"]]
+                if body["next"] is None:
+                    break
+                assert "after=" in body["next"] and "offset=" not in body["next"]
+                url, params = body["next"], None
+            assert seen == [i["id"] for i in whole], (sort, extra)
+    first = api.get("/api/incidents", params={"limit": 2}).json()
+    both = api.get("/api/incidents", params={"limit": 2, "offset": 2, "after": first["cursor"]})
+    assert both.status_code == 422 and both.json()["errors"][0]["parameter"] == "after"
+    other_order = api.get("/api/incidents", params={"limit": 2, "sort": "id", "after": first["cursor"]})
+    assert other_order.status_code == 422 and "sort" in other_order.json()["detail"]
+
+
 def test_filters_and_sort(api, everything):
     countries = {i["country"] for i in everything if i["country"]}
     assert countries
@@ -313,6 +340,8 @@ BAD_QUERIES = [
     ("/api/incidents", {"actor": "x" * 5000}, "actor"),
     ("/api/incidents", {"sources": "maybe"}, "sources"),
     ("/api/incidents", {"full": "maybe"}, "full"),
+    ("/api/incidents", {"after": "not-a-cursor"}, "after"),
+    ("/api/incidents", {"after": "x" * 5000}, "after"),
     ("/api/counts", {"by": "planet"}, "by"),
     ("/api/counts", {"by": "month", "since": "2024-1-1"}, "since"),
     ("/api/claims", {"unit": "bananas"}, "unit"),
@@ -523,3 +552,131 @@ def test_serve_command_starts_and_answers(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+# -- several processes over one ledger ------------------------------------------------------------------
+
+LOCK_HOLDER = """
+import json, sys, time
+from tallylog.serve.locks import IngestLock
+from tallylog.store import Ledger
+led = Ledger.open(sys.argv[1], migrate=False)
+lock, spans = IngestLock(led.engine), []
+print("ready", flush=True)
+sys.stdin.readline()  # both start together
+for _ in range(6):
+    with lock:
+        start = time.monotonic()
+        time.sleep(0.03)
+        spans.append((start, time.monotonic()))
+print(json.dumps(spans), flush=True)
+led.close()
+"""
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_ledger(request, tmp_path) -> Iterator[str]:
+    """An empty, migrated ledger of each kind for several processes to share."""
+    name = None
+    if request.param == "sqlite":
+        url = str(tmp_path / "shared.db")
+    else:
+        if not PG_URL:
+            pytest.skip("TALLYLOG_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
+        url, name = _pg_database()
+    from tallylog.store import Ledger
+
+    Ledger.open(url).close()
+    yield url
+    if name:
+        _drop_pg(name)
+
+
+def test_the_ingest_lock_holds_across_processes(shared_ledger):
+    """Two processes taking the ingest lock of one ledger in a loop never hold it at the same time."""
+    procs = [subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, shared_ledger], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    try:
+        for p in procs:
+            assert p.stdout.readline().strip() == "ready", p.stderr.read()
+        for p in procs:
+            p.stdin.write("go\n")
+            p.stdin.flush()
+        spans = sorted(s for p in procs for s in json.loads(p.stdout.readline()))
+    finally:
+        for p in procs:
+            p.kill() if p.poll() is None else None
+            p.wait(timeout=30)
+    assert len(spans) == 12
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), spans
+
+
+def _post_concurrently(clients: list[httpx.Client], body: dict, n: int) -> list[httpx.Response]:
+    with ThreadPoolExecutor(n) as pool:
+        return list(pool.map(lambda k: clients[k % len(clients)].post("/api/reports", json=body, headers=AUTH),
+                             range(n)))
+
+
+def test_two_servers_on_one_ledger_ingest_one_at_a_time(tmp_path):
+    """Two apps (as two worker processes: each its own engine and thread lock) on one SQLite file, sent the
+    same report at once: exactly one stores it, the others find it there; nothing fails on the other's write."""
+    db = str(tmp_path / "two.db")
+    report = {"text": ARTICLE, "url": "https://example.org/api-test/two-servers", "published": "2024-01-29"}
+    with serve(create_app(db, token=TOKEN)) as one, serve(create_app(db, token=TOKEN)) as two:
+        answers = _post_concurrently([one, two], report, 8)
+        statuses = [r.json()["results"][0]["status"] if r.status_code in (200, 201) else r.text for r in answers]
+        assert sorted(statuses) == ["created"] + ["duplicate"] * 7, statuses
+        made = [r.json()["results"][0] for r in answers if r.status_code == 201][0]
+        assert made["incident_ids"]
+        listed = {i["id"] for i in two.get("/api/incidents", params={"limit": 1000}).json()["items"]}
+        assert set(made["incident_ids"]) <= listed
+
+
+def test_serve_with_workers_shares_one_ledger(tmp_path):
+    """`tallylog serve --workers 2`: both processes answer reads; concurrent ingests of one report store it once."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    exe = Path(sys.executable).with_name("tallylog")
+    env = {**os.environ, "API_TEST_TOKEN": TOKEN}
+    proc = subprocess.Popen([str(exe), "serve", "--db", str(tmp_path / "w.db"), "--port", str(port), "--workers", "2",
+                             "--token-env", "API_TEST_TOKEN", "--log-level", "warning"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError(proc.stderr.read().decode())
+            time.sleep(0.2)
+        report = {"text": ARTICLE, "url": "https://example.org/api-test/workers", "published": "2024-01-29"}
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
+            answers = _post_concurrently([client], report, 6)
+            assert all(r.status_code in (200, 201) for r in answers), [r.text for r in answers]
+            statuses = sorted(r.json()["results"][0]["status"] for r in answers)
+            assert statuses == ["created"] + ["duplicate"] * 5
+            body = client.get("/api/incidents", params={"limit": 10}).json()
+            assert body["items"] and body["cursor"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_a_ledger_that_cannot_answer_gives_503(tmp_path):
+    """A list query the database refuses (here: its table is gone) is a 503 with a message, not a 500."""
+    import sqlite3
+
+    db = tmp_path / "broken.db"
+    with serve(create_app(str(db))) as client:
+        assert client.get("/api/incidents").status_code == 200
+        with sqlite3.connect(db) as conn:
+            conn.execute("DROP TABLE incidents")
+        for params in ({}, {"sort": "-date", "after": "WyItZGF0ZSIsbnVsbCwiaW5jXzEiXQ"}):
+            r = client.get("/api/incidents", params=params)
+            assert r.status_code == 503 and "could not answer" in r.json()["detail"], r.text

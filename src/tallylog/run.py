@@ -8,6 +8,7 @@ next run skips the reports already stored (same text or same URL) and completes 
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Callable, Iterable, Iterator
@@ -22,6 +23,8 @@ from tallylog.store import Ledger
 #: how far (days) and how wide (km) to look for incidents a new mention may belong to
 WINDOW_DAYS = 3
 RADIUS_KM = {1: 60.0, 2: 100.0, 3: None, None: None}
+#: what resolution reads of a candidate incident's row (its mentions come apart, once a batch)
+_CANDIDATE_COLUMNS = ("weapons",)
 
 
 @dataclass
@@ -87,13 +90,21 @@ def incident_fields(inc: IncidentState) -> dict[str, Any]:
 
 
 class LedgerRun:
-    """Feeds reports into a ledger, resolving as it goes. Use ``run(items)`` for a whole job."""
+    """Feeds reports into a ledger, resolving as it goes. Use ``run(items)`` for a whole job.
+
+    Inside a batch (``run`` makes one per ``batch_size`` reports) the run keeps the batch's state: which
+    reports are already stored (one query for the batch), and every incident it has read or written with its
+    mentions, so an incident is read from the ledger at most once a batch and nothing just written is read
+    back. The state is dropped at the end of the batch, so the ledger stays the only truth between batches.
+    """
 
     def __init__(self, ledger: Ledger, resolver: Resolver | None = None):
         self.ledger = ledger
         self.resolver = resolver or Resolver()
         self.summary = RunSummary()
         self._fingerprints: FingerprintIndex | None = None
+        self._state: _BatchState | None = None
+        self._nulls_first = ledger.dialect == "sqlite"  # where ORDER BY puts a NULL publication date
 
     # -- syndication -------------------------------------------------------------------------------
     def _source_group(self, report: Report, fp: int | None = None) -> tuple[str, int]:
@@ -103,53 +114,123 @@ class LedgerRun:
             fp = fingerprint(report.text)
         if self._fingerprints is None:
             self._fingerprints = FingerprintIndex()
-            for f, g in self.ledger.reports_fingerprints():
-                if f is not None:
-                    self._fingerprints.add(int(f), g)
+            self._fingerprints.add_many((int(f), g) for f, g in self.ledger.reports_fingerprints() if f is not None)
         group = self._fingerprints.find(fp)
         return (group if group is not None else report.id), fp
 
+    # -- batch state -------------------------------------------------------------------------------
+    @contextmanager
+    def batch(self, reports: Iterable[Report] = ()) -> Iterator[None]:
+        """One ledger transaction with the run's per-batch state; ``reports`` are checked as stored in one go."""
+        with self.ledger.batch():
+            if self._state is not None:  # nested: joins the outer batch
+                self._state.prefetch(self.ledger, reports)
+                yield
+                return
+            self._state = _BatchState()
+            try:
+                self._state.prefetch(self.ledger, reports)
+                yield
+            finally:
+                self._state = None
+
+    def _is_stored(self, report: Report) -> bool:
+        st = self._state
+        if st is not None and st.covers(report):
+            return st.stored(report)
+        return self.ledger.has_report(report.id, report.url or None)
+
     # -- resolution --------------------------------------------------------------------------------
-    def _candidates(self, ev: Event) -> list[IncidentState]:
-        if ev.date is None:
-            lo = hi = None
-        else:
-            lo, hi = ev.date - timedelta(days=WINDOW_DAYS), ev.date + timedelta(days=WINDOW_DAYS)
+    def _candidates(self, rec: MentionRecord) -> list[IncidentState]:
+        """The ledger's incidents ``rec`` may belong to (blocking), with their mentions, oldest first."""
+        ev = rec.event
         loc = ev.location
-        if loc is not None and loc.latitude is not None and RADIUS_KM.get(loc.geo_precision) is not None:
-            found = self.ledger.candidate_incidents(lo, hi, lat=loc.latitude, lon=loc.longitude,
-                                                    radius_km=RADIUS_KM[loc.geo_precision])
+        point = loc is not None and loc.latitude is not None and RADIUS_KM.get(loc.geo_precision) is not None
+        if point:
+            place: dict[str, Any] = {"lat": loc.latitude, "lon": loc.longitude,  # type: ignore[union-attr]
+                                     "radius_km": RADIUS_KM[loc.geo_precision]}  # type: ignore[union-attr]
         elif loc is not None and loc.country:
-            found = self.ledger.candidate_incidents(lo, hi, country=loc.country)
-        elif lo is not None:
-            found = self.ledger.candidate_incidents(lo, hi)
+            place = {"country": loc.country}
         else:
+            place = {}
+        if ev.date is not None:
+            lo, hi = ev.date - timedelta(days=WINDOW_DAYS), ev.date + timedelta(days=WINDOW_DAYS)
+            found = self.ledger.candidate_incidents(lo, hi, columns=_CANDIDATE_COLUMNS, **place)
+        elif not place:
             return []
-        states = []
-        for inc in found:
-            states.append(IncidentState(id=inc["id"], mentions=[_record(r) for r in self.ledger.mentions_of(inc["id"])]))
-        return states
+        elif rec.published is not None:
+            found = self.ledger.candidate_incidents_undated(**self._undated_windows(rec.published),
+                                                            columns=_CANDIDATE_COLUMNS, **place)
+        else:
+            found = self.ledger.candidate_incidents(None, None, columns=_CANDIDATE_COLUMNS, **place)
+        st = self._state
+        cache = st.incidents if st is not None else {}
+        missing = [inc["id"] for inc in found if inc["id"] not in cache]
+        if missing:
+            loaded = self.ledger.mentions_of_many(missing, evidence=False)
+            for i in missing:
+                cache[i] = IncidentState(id=i, mentions=[_record(r) for r in loaded.get(i, [])])
+        if st is not None:
+            for inc in found:  # the weapon rows the ledger holds for it, as its row lists them
+                st.weapons[inc["id"]] = set(inc["weapons"] or ())
+        return [cache[inc["id"]] for inc in found]
+
+    def _undated_windows(self, published: date) -> dict[str, date]:
+        """Where the incidents an undated mention can match lie in time. Resolution gives such a mention the
+        window of days before its report's publication (``unknown_window_days``) and rejects every incident
+        whose dates do not meet that window within ``tolerance_days``; these bounds keep all it may accept:
+        day-dated incidents in the window, incidents whose span (at most a year) may reach it, and undated
+        incidents whose own reports' windows meet it."""
+        cfg = self.resolver.cfg
+        lo = published - timedelta(days=cfg.unknown_window_days + cfg.tolerance_days)
+        hi = published + timedelta(days=cfg.tolerance_days)
+        days = timedelta  # a span starts on its date (a week, a range) or in the month or year of it
+        spans = {"week": (lo - days(6), hi), "range": (lo - days(cfg.range_days), hi),
+                 "month": (lo - days(31), hi + days(31)), "year": (lo - days(366), hi + days(366))}
+        return {"published_from": lo, "published_to": published + (published - lo),
+                "date_from": lo, "date_to": hi, "spans": spans}
+
+    def _ledger_order(self, mentions: list[MentionRecord]) -> list[MentionRecord]:
+        """Mentions in the order the ledger lists an incident's mentions: by publication date, then id."""
+        first = self._nulls_first
+        return sorted(mentions, key=lambda m: ((m.published is not None) if first else (m.published is None),
+                                               m.published or date.min, int(m.id)))
 
     def _resolve(self, mention_rows: list[dict[str, Any]]) -> None:
+        st = self._state
         for row in mention_rows:
             rec = _record(row)
-            cands = self._candidates(rec.event)
+            cands = self._candidates(rec)
             best = self.resolver.assign(rec, cands)
             if best is None:
                 state = IncidentState(id="new", mentions=[rec])
-                self.ledger.create_incident(incident_fields(state), [int(rec.id)])
+                inc_id = self.ledger.insert_resolved_incident(
+                    incident_fields(state), [(int(rec.id), rec.report_id, row["ordinal"])], n_sources=1)
+                if st is not None:
+                    state.id = inc_id
+                    st.incidents[inc_id] = state
+                    st.weapons[inc_id] = set(rec.event.weapons)
                 self.summary.incidents_new += 1
             else:
                 best.mentions.append(rec)
-                self.ledger.link(best.id, [int(rec.id)])
-                self.ledger.update_incident(best.id, incident_fields(best))
+                fields = incident_fields(best)
+                old = st.weapons.get(best.id) if st is not None else None
+                self.ledger.extend_resolved_incident(
+                    best.id, fields, [int(rec.id)], n_mentions=len(best.mentions),
+                    n_sources=len(best.source_groups), old_weapons=old)
+                if st is not None:
+                    st.weapons[best.id] = set(fields["weapons"])
+                ordered = self._ledger_order(best.mentions)
+                if [m.id for m in ordered] != [m.id for m in best.mentions]:
+                    best.mentions[:] = ordered  # as the ledger would give them when read afresh
+                    best._profile = None
                 self.summary.incidents_updated += 1
 
     # -- reports -----------------------------------------------------------------------------------
     def add(self, report: Report) -> None:
         s = self.summary
         s.read += 1
-        if self.ledger.has_report(report.id, report.url or None):
+        if self._is_stored(report):
             s.duplicates += 1
             return
         try:
@@ -160,23 +241,31 @@ class LedgerRun:
             return
         self.store_extraction(extraction)
 
-    def store_extraction(self, extraction: Extraction, fp: int | None = None) -> None:
-        """Store one report's extraction and resolve its events into the ledger's incidents."""
-        s, report = self.summary, extraction.report
+    def store_extraction(self, extraction: Extraction, fp: int | None = None,
+                         series_keys: list[str | None] | None = None) -> None:
+        """Store one report's extraction and resolve its events into the ledger's incidents; the text's
+        fingerprint and the claims' series keys are computed here unless given."""
+        s, report, st = self.summary, extraction.report, self._state
         group, fp = self._source_group(report, fp)
-        added = self.ledger.add_extraction(extraction, source_group=group, fingerprint=fp)
+        checked = st is not None and st.covers(report)
+        if checked and st.stored(report):  # type: ignore[union-attr]
+            s.duplicates += 1
+            return
+        added = self.ledger.add_extraction(extraction, source_group=group, fingerprint=fp,
+                                           series_keys=series_keys if series_keys is not None else
+                                           [series_key(c.to_dict()) for c in extraction.claims],
+                                           check=not checked)
         if added is None:
             s.duplicates += 1
             return
+        if st is not None:
+            st.mark_stored(report)
         if self._fingerprints is not None:
             self._fingerprints.add(fp, group)
         s.events += len(added.mention_ids)
         s.claims += len(added.claim_ids)
-        for cid, claim in zip(added.claim_ids, extraction.claims):
-            self.ledger.set_series_key([cid], series_key(claim.to_dict()))
-        self._resolve([self.ledger.mention(mid) | {"source_group": group, "outlet": report.outlet,
-                                                   "published": report.published}
-                       for mid in added.mention_ids])
+        extra = {"source_group": group, "outlet": report.outlet, "published": report.published}
+        self._resolve([row | extra for row in added.mention_rows])
 
     def run(self, items: Iterable[Report | IngestError], *, batch_size: int = 25,
             on_item: Callable[[Report | IngestError], None] | None = None,
@@ -199,9 +288,46 @@ class LedgerRun:
         return self.summary
 
     def _commit(self, batch: list[Report]) -> None:
-        with self.ledger.batch():
+        with self.batch(batch):
             for report in batch:
                 self.add(report)
+
+
+@dataclass
+class _BatchState:
+    """What a run knows within one batch: stored report ids/URLs among those it was told of, and the
+    incidents read or written (with their mentions, in ledger order, and their weapon rows)."""
+
+    ids: set[str] = field(default_factory=set)  # report ids asked about
+    urls: set[str] = field(default_factory=set)  # report URLs asked about
+    stored_ids: set[str] = field(default_factory=set)
+    stored_urls: set[str] = field(default_factory=set)
+    incidents: dict[str, IncidentState] = field(default_factory=dict)
+    weapons: dict[str, set[str]] = field(default_factory=dict)
+
+    def prefetch(self, ledger: Ledger, reports: Iterable[Report]) -> None:
+        new = [r for r in reports if not self.covers(r)]
+        if not new:
+            return
+        ids, urls = [r.id for r in new], [r.url for r in new if r.url]
+        found_ids, found_urls = ledger.known_reports(ids, urls)
+        self.ids.update(ids)
+        self.urls.update(urls)
+        self.stored_ids |= found_ids
+        self.stored_urls |= found_urls
+
+    def covers(self, report: Report) -> bool:
+        return report.id in self.ids and (not report.url or report.url in self.urls)
+
+    def stored(self, report: Report) -> bool:
+        return report.id in self.stored_ids or bool(report.url) and report.url in self.stored_urls
+
+    def mark_stored(self, report: Report) -> None:
+        self.ids.add(report.id)
+        self.stored_ids.add(report.id)
+        if report.url:
+            self.urls.add(report.url)
+            self.stored_urls.add(report.url)
 
 
 def iter_items(paths: list[str], *, published: date | None = None, max_bytes: int = 10_000_000,

@@ -11,7 +11,7 @@ import hashlib
 import re
 
 import numpy as np
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 
 from tallylog.model import normalise_text
 
@@ -89,29 +89,63 @@ def source_groups(fingerprints: Mapping[Hashable, int], threshold: int = 3) -> d
 class FingerprintIndex:
     """Fingerprints seen so far, each with its group, found again by band buckets (not by a scan of all):
     any fingerprint within ``threshold`` bits of a stored one agrees with it exactly on one of
-    ``threshold + 1`` bands."""
+    ``threshold + 1`` bands.
+
+    ``add_many`` (a ledger's worth, when a run starts) keeps its fingerprints compact: one array of them and,
+    per band, the entries sorted by band value (about 40 bytes a fingerprint besides its group, where a dict
+    of buckets takes some 700). ``add`` puts later ones in buckets; ``find`` visits both in the order added.
+    """
 
     def __init__(self, threshold: int = 3):
         self.threshold = threshold
         self.bands = threshold + 1
         self.width = 64 // self.bands
         self._buckets: dict[tuple[int, int], list[tuple[int, Hashable]]] = {}
+        self._spans = [(b, b * self.width, (1 << ((64 if b == self.bands - 1 else (b + 1) * self.width)
+                                                  - b * self.width)) - 1) for b in range(self.bands)]
+        self._fps: np.ndarray | None = None  # the bulk part: fingerprints, groups, per band (sorted values, order)
+        self._groups: list[Hashable] = []
+        self._sorted: list[tuple[np.ndarray, np.ndarray]] = []
 
     def _keys(self, fp: int):
-        for b in range(self.bands):
-            lo = b * self.width
-            hi = 64 if b == self.bands - 1 else lo + self.width
-            yield b, (fp >> lo) & ((1 << (hi - lo)) - 1)
+        for b, lo, mask in self._spans:
+            yield b, (fp >> lo) & mask
 
     def add(self, fp: int, group: Hashable) -> None:
         for key in self._keys(fp):
             self._buckets.setdefault(key, []).append((fp, group))
 
+    def add_many(self, items: Iterable[tuple[int, Hashable]]) -> None:
+        """``add`` for many (fingerprint, group) pairs, in order (a ledger's worth when a run starts)."""
+        if self._buckets or self._fps is not None:  # the bulk part comes first, once
+            for fp, group in items:
+                self.add(fp, group)
+            return
+        fps: list[int] = []
+        for fp, group in items:
+            fps.append(fp & _MASK)
+            self._groups.append(group)
+        arr = np.array(fps, dtype=np.uint64)
+        self._fps = arr
+        for _, lo, mask in self._spans:
+            values = (arr >> np.uint64(lo)) & np.uint64(mask)
+            order = np.argsort(values, kind="stable")  # equal band values stay in the order added
+            self._sorted.append((values[order], order))
+
     def find(self, fp: int) -> Hashable | None:
-        """The group of the first stored near-duplicate of ``fp``, or None."""
+        """The group of the nearest stored near-duplicate of ``fp`` (the first added of the nearest), or None."""
         best: tuple[int, Hashable] | None = None
-        for key in self._keys(fp):
-            for other, group in self._buckets.get(key, ()):
+        fps = self._fps
+        for b, lo, mask in self._spans:
+            key = (fp >> lo) & mask
+            if fps is not None:
+                values, order = self._sorted[b]
+                i, j = np.searchsorted(values, key, "left"), np.searchsorted(values, key, "right")
+                for k in order[i:j].tolist():
+                    d = hamming(fp, int(fps[k]))
+                    if d <= self.threshold and (best is None or d < best[0]):
+                        best = (d, self._groups[k])
+            for other, group in self._buckets.get((b, key), ()):
                 d = hamming(fp, other)
                 if d <= self.threshold and (best is None or d < best[0]):
                     best = (d, group)

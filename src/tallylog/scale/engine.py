@@ -75,7 +75,7 @@ class DaskLedgerRun(LedgerRun):
             return
         report: Report = outcome.report
         s.read += 1
-        if self.ledger.has_report(report.id, report.url or None):
+        if self._is_stored(report):
             s.duplicates += 1
             return
         if isinstance(outcome, Failed):
@@ -85,8 +85,8 @@ class DaskLedgerRun(LedgerRun):
         self._store(outcome)
 
     def _store(self, outcome: Extracted) -> None:
-        """Store a worker's outcome as a local run would (the fingerprint was computed on the worker)."""
-        self.store_extraction(outcome.extraction, outcome.fingerprint)
+        """Store a worker's outcome as a local run would (fingerprint and series keys were made on the worker)."""
+        self.store_extraction(outcome.extraction, outcome.fingerprint, outcome.series_keys)
 
     def run_dask(self, client: Any, units: Iterable[Unit], *, published: date | None = None,
                  max_bytes: int = 10_000_000, batch_size: int = 25, chunk: int = CHUNK,
@@ -127,7 +127,7 @@ class DaskLedgerRun(LedgerRun):
 
         def flush() -> None:
             if pending:
-                with self.ledger.batch():
+                with self.batch([o.report for o in pending if not isinstance(o, IngestError)]):
                     for outcome in pending:
                         self.add_outcome(outcome, on_error=on_error)
                 pending.clear()

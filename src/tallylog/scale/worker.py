@@ -25,10 +25,12 @@ class Failed:
 
 @dataclass(slots=True)
 class Extracted:
-    """A report's extraction and its text fingerprint (for syndication grouping), both made on the worker."""
+    """A report's extraction, its text fingerprint (for syndication grouping) and its claims' series keys,
+    all made on the worker so that the client only stores and resolves."""
 
     extraction: Extraction
     fingerprint: int
+    series_keys: list[str | None] | None = None
 
     @property
     def report(self) -> Report:
@@ -66,6 +68,7 @@ def prepare() -> dict[str, str | int]:
 def extract_batch(units: list[Unit], published: date | None, max_bytes: int) -> list[Outcome]:
     """Ingest and extract a batch of units, in order; blank JSONL lines are dropped."""
     from tallylog.pipeline import extract_report
+    from tallylog.reconcile import series_key
     from tallylog.resolve import fingerprint
 
     out: list[Outcome] = []
@@ -77,7 +80,8 @@ def extract_batch(units: list[Unit], published: date | None, max_bytes: int) -> 
             out.append(item)
             continue
         try:
-            out.append(Extracted(extract_report(item), fingerprint(item.text)))
+            ex = extract_report(item)
+            out.append(Extracted(ex, fingerprint(item.text), [series_key(c.to_dict()) for c in ex.claims]))
         except Exception as exc:  # noqa: BLE001 - one bad document never spoils a batch
             out.append(Failed(item, f"{item.source}: extraction failed ({type(exc).__name__}: {exc})"))
     return out

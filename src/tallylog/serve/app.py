@@ -159,3 +159,18 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 2_000
 
     _install_static(app, Path(static_dir) if static_dir is not None else STATIC_DIR)
     return app
+
+
+#: How ``tallylog serve --workers N`` hands its options to the worker processes (which import the app anew).
+ENV_DB, ENV_TOKEN_ENV, ENV_MAX_BODY = "TALLYLOG_SERVE_DB", "TALLYLOG_SERVE_TOKEN_ENV", "TALLYLOG_SERVE_MAX_BODY_BYTES"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``tallylog serve --workers N`` (a uvicorn factory): the ledger from
+    ``$TALLYLOG_SERVE_DB``, the token from the variable ``$TALLYLOG_SERVE_TOKEN_ENV`` names, the body limit
+    from ``$TALLYLOG_SERVE_MAX_BODY_BYTES``."""
+    import os
+
+    token_env = os.environ.get(ENV_TOKEN_ENV) or "TALLYLOG_TOKEN"
+    return create_app(os.environ[ENV_DB], token=os.environ.get(token_env) or None,
+                      max_body_bytes=int(os.environ.get(ENV_MAX_BODY) or 2_000_000))

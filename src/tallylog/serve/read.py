@@ -15,6 +15,7 @@ from tallylog.serve.params import (
 from tallylog.serve.responses import LedgerJSON, problem
 from tallylog.serve.state import ledger_of
 from tallylog.store import Ledger, export
+from tallylog.store.queries import BadCursor, cursor_of
 from tallylog.store.schema import incidents
 
 router = APIRouter(prefix="/api", default_response_class=LedgerJSON)
@@ -23,12 +24,13 @@ _INCIDENT_ID = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 CLAIM_UNITS = ("attacks", "killed", "injured", "abducted")
 
 
-def _next_url(request: Request, pg: Page, more: bool) -> str | None:
-    """The URL of the next page (same query, offset moved on), or None on the last page."""
+def _next_url(request: Request, pg: Page, more: bool, after: str | None = None) -> str | None:
+    """The URL of the next page (same query, offset moved on; or ``after`` the last row when the request
+    paged by cursor), or None on the last page."""
     if not more:
         return None
-    query = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]
-    query.append(("offset", str(pg.offset + pg.limit)))
+    query = [(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", "after")]
+    query.append(("after", after) if after is not None else ("offset", str(pg.offset + pg.limit)))
     return f"{request.url.path}?{urlencode(query)}"
 
 
@@ -47,14 +49,28 @@ LIST_COLUMNS = tuple(c.name for c in incidents.columns if c.name not in DETAIL_C
 @router.get("/incidents", summary="List incidents (filtered, paged)")
 def list_incidents(request: Request, filters: dict[str, Any] = Depends(incident_filters),
                    pg: Page = Depends(page), order: str = Depends(sort_order),
+                   after: str | None = Query(None, max_length=400, description=(
+                       "Start right after the incident this cursor names (a page's \"cursor\"): keyset paging, "
+                       "as fast on page 10,000 as on page 1. Not with offset.")),
                    sources: bool = Query(True, description="Attach each incident's sources (outlet, url, published)."),
                    full: bool = Query(False, description="Also give each incident's conflicts and candidates "
                                                          "(as GET /api/incidents/{id} does).")) -> LedgerJSON:
-    """Incidents matching the filters, ``limit`` at a time from ``offset``; ``next`` is the next page's URL."""
+    """Incidents matching the filters, ``limit`` at a time from ``offset`` or ``after`` a cursor; ``next`` is the
+    next page's URL (by cursor when the request used one) and ``cursor`` the cursor of the page's last row."""
+    if after is not None and pg.offset:
+        raise BadParameter("after", "give after or offset, not both (after already says where the page starts)")
     ledger = ledger_of(request)
-    rows = ledger.incident_page(**filters, limit=pg.limit + 1, offset=pg.offset, order=order, with_sources=sources,
-                                columns=None if full else LIST_COLUMNS)
-    return LedgerJSON(_paged(request, pg, rows))
+    try:
+        rows = ledger.incident_page(**filters, limit=pg.limit + 1, offset=pg.offset, order=order,
+                                    with_sources=sources, columns=None if full else LIST_COLUMNS,
+                                    after=after or None)
+    except BadCursor as exc:
+        raise BadParameter("after", str(exc)) from None
+    items = rows[:pg.limit]
+    cursor = cursor_of(order, items[-1]) if items else None
+    more = len(rows) > pg.limit
+    return LedgerJSON({"items": items, "limit": pg.limit, "offset": pg.offset, "cursor": cursor,
+                       "next": _next_url(request, pg, more, cursor if after is not None else None)})
 
 
 def incident_sources(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -83,11 +99,12 @@ def get_incident(request: Request, incident_id: str) -> LedgerJSON:
     return LedgerJSON(found)
 
 
-def _claim_filters(report_id: str | None = Query(None), series_key: str | None = Query(None),
-                   unit: str | None = Query(None, description="One of: " + ", ".join(CLAIM_UNITS) + "."),
-                   speaker: str | None = Query(None),
-                   since: str | None = Query(None, description="as_of on or after (YYYY-MM-DD)."),
-                   until: str | None = Query(None, description="as_of on or before (YYYY-MM-DD).")) -> dict[str, Any]:
+async def _claim_filters(report_id: str | None = Query(None), series_key: str | None = Query(None),
+                         unit: str | None = Query(None, description="One of: " + ", ".join(CLAIM_UNITS) + "."),
+                         speaker: str | None = Query(None),
+                         since: str | None = Query(None, description="as_of on or after (YYYY-MM-DD)."),
+                         until: str | None = Query(None, description="as_of on or before (YYYY-MM-DD).")
+                         ) -> dict[str, Any]:
     if unit and unit not in CLAIM_UNITS:
         raise BadParameter("unit", f"{unit[:40]!r} is not one of: {', '.join(CLAIM_UNITS)}")
     return {"report_id": clean_text("report_id", report_id), "series_key": clean_text("series_key", series_key),
@@ -103,7 +120,7 @@ def list_claims(request: Request, filters: dict[str, Any] = Depends(_claim_filte
     return LedgerJSON(_paged(request, pg, rows))
 
 
-def _unit(unit: str | None = Query(None, description="Only claims counting this unit.")) -> str | None:
+async def _unit(unit: str | None = Query(None, description="Only claims counting this unit.")) -> str | None:
     if unit and unit not in CLAIM_UNITS:
         raise BadParameter("unit", f"{unit[:40]!r} is not one of: {', '.join(CLAIM_UNITS)}")
     return unit or None
@@ -154,8 +171,8 @@ def _export(request: Request, filters: dict[str, Any], order: str, limit: int | 
                              headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-def _export_limit(limit: int | None = Query(None, description="At most this many incidents (default: all).")
-                  ) -> int | None:
+async def _export_limit(limit: int | None = Query(None, description="At most this many incidents (default: all).")
+                        ) -> int | None:
     if limit is not None and limit < 1:
         raise BadParameter("limit", f"must be at least 1, not {limit}")
     return limit

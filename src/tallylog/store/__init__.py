@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, type_coerce, update
+from sqlalchemy import Engine, and_, create_engine, delete, event, func, or_, select, type_coerce, union_all, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.types import NullType
 
@@ -36,6 +36,7 @@ from tallylog.store.sql import insert_ignore, upsert
 __all__ = ["AddedReport", "Ledger", "normalise_url"]
 
 SOURCE_CHUNK = 500  # incidents per query when attaching their sources to a stream
+_SPAN_PRECISIONS = ("week", "month", "year", "range")  # an incident date that starts a span of days
 SQLITE_MMAP_BYTES = 1 << 30  # how much of a SQLite ledger file is read through a memory map
 
 
@@ -84,6 +85,8 @@ class AddedReport:
     report_id: str
     mention_ids: list[int] = field(default_factory=list)
     claim_ids: list[int] = field(default_factory=list)
+    #: the mention rows as written (``rows.mention_row`` plus ``id``), so a caller need not read them back
+    mention_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Ledger:
@@ -179,11 +182,16 @@ class Ledger:
         return conn.execute(select(reports.c.id).where(or_(*terms)).limit(1)).scalar()
 
     def add_extraction(self, extraction: Extraction, *, source_group: str | None = None,
-                       fingerprint: int | str | None = None) -> AddedReport | None:
-        """Store one report's extraction; None (and nothing written) when the report is already there."""
+                       fingerprint: int | str | None = None, series_keys: list[str | None] | None = None,
+                       check: bool = True) -> AddedReport | None:
+        """Store one report's extraction; None (and nothing written) when the report is already there.
+
+        ``series_keys`` (one per claim, in order) are written with the claims; ``check=False`` skips the
+        look-up for an existing report, for a caller that has just made it (``known_reports``).
+        """
         report = extraction.report
         with self._write() as conn:
-            if self._find_report(conn, report.id, report.url or None) is not None:
+            if check and self._find_report(conn, report.id, report.url or None) is not None:
                 return None
             if report.outlet:
                 insert_ignore(conn, outlets, [{"name": report.outlet, "domain": _domain(report.url),
@@ -191,17 +199,35 @@ class Ledger:
             conn.execute(reports.insert(), [rows.report_row(report, source_group=source_group,
                                                             fingerprint=fingerprint)])
             mention_rows, claim_rows = rows.extraction_rows(extraction)
+            if series_keys is not None:
+                for row, key in zip(claim_rows, series_keys):
+                    row["series_key"] = key
             added = AddedReport(report.id)
             if mention_rows:
                 res = conn.execute(mentions.insert().returning(mentions.c.id, sort_by_parameter_order=True),
                                    mention_rows)
                 added.mention_ids = list(res.scalars())
+                for row, mid in zip(mention_rows, added.mention_ids):
+                    row["id"] = mid
+                added.mention_rows = mention_rows
             if claim_rows:
                 res = conn.execute(claims.insert().returning(claims.c.id, sort_by_parameter_order=True),
                                    claim_rows)
                 added.claim_ids = list(res.scalars())
             insert_ignore(conn, places, rows.place_rows(extraction.places))
             return added
+
+    def known_reports(self, report_ids: Iterable[str], urls: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Which of these report ids and URLs are stored: (ids found, urls found), from two indexed queries."""
+        ids, links = sorted(set(report_ids)), sorted({u for u in urls if u})
+        found_ids: set[str] = set()
+        found_urls: set[str] = set()
+        with self._read() as conn:
+            for chunk in _chunks(ids, 500):
+                found_ids.update(conn.execute(select(reports.c.id).where(reports.c.id.in_(chunk))).scalars())
+            for chunk in _chunks(links, 500):
+                found_urls.update(conn.execute(select(reports.c.url).where(reports.c.url.in_(chunk))).scalars())
+        return found_ids, found_urls
 
     def set_source_group(self, report_ids: Iterable[str], group: str | None) -> None:
         """Mark reports as copies/syndications of one story (they then count as one source)."""
@@ -219,11 +245,13 @@ class Ledger:
             conn.execute(update(claims).where(claims.c.id.in_(list(claim_ids))).values(series_key=series_key))
 
     def reports_fingerprints(self) -> Iterator[tuple[int | None, str]]:
-        """(fingerprint as an int, source group or report id) of every stored report, streamed."""
-        stmt = select(reports.c.fingerprint.label("fp"), func.coalesce(reports.c.source_group, reports.c.id).label("grp"))
-        rows_ = list(self._stream(stmt))  # read whole before the caller writes (SQLite: one connection)
-        for r in rows_:
-            yield (int(r["fp"], 16) if r["fp"] else None), r["grp"]
+        """(fingerprint as an int, source group or report id) of every stored report, streamed: read it to the
+        end before writing through the same ledger."""
+        stmt = select(reports.c.fingerprint, func.coalesce(reports.c.source_group, reports.c.id))
+        # streamed in chunks (a server-side cursor on PostgreSQL): a caller reads it whole before it writes
+        with self._read() as conn:
+            for fp, grp in conn.execute(stmt, execution_options={"yield_per": 20000}):
+                yield (int(fp, 16) if fp else None), grp
 
     def report(self, report_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
@@ -318,6 +346,61 @@ class Ledger:
         if names:
             conn.execute(incident_weapons.insert(), [{"incident_id": incident_id, "weapon": w} for w in names])
 
+    def insert_resolved_incident(self, fields: Mapping[str, Any], links: list[tuple[int, str, int]],
+                                 n_sources: int) -> str:
+        """A new incident made by resolution from mentions not linked anywhere yet; returns its id.
+
+        ``links``: (mention id, report id, ordinal) of each founding mention; ``n_sources`` is the number of
+        distinct sources among them. What ``create_incident`` writes, without reading back what the caller
+        already knows (the mentions' keys, the link counts): one id check and three inserts.
+        """
+        if not links:
+            raise ValueError("an incident needs at least one mention")
+        values = rows.incident_values(fields, complete=True)
+        ids = sorted({m for m, _, _ in links})
+        with self._write() as conn:
+            inc_id = self._new_incident_id(conn, sorted({f"{r}:{o}" for _, r, o in links}))
+            now = rows.utcnow()
+            conn.execute(incidents.insert(), [{**values, "id": inc_id, "created_at": now, "updated_at": now,
+                                               "n_sources": n_sources, "n_mentions": len(ids)}])
+            names = sorted(set(values["weapons"]))
+            if names:
+                conn.execute(incident_weapons.insert(), [{"incident_id": inc_id, "weapon": w} for w in names])
+            conn.execute(incident_mentions.insert(), [{"mention_id": m, "incident_id": inc_id} for m in ids])
+            return inc_id
+
+    def extend_resolved_incident(self, incident_id: str, fields: Mapping[str, Any], mention_ids: Iterable[int], *,
+                                 n_mentions: int, n_sources: int, old_weapons: Iterable[str] | None = None) -> None:
+        """Link new, unlinked mentions to an incident and overwrite its merged ``fields`` and counts.
+
+        What ``link`` + ``update_incident`` write for mentions that belong to no incident yet, in one insert
+        and one update; the weapon rows change only where ``fields["weapons"]`` differs from ``old_weapons``
+        (None: rewritten).
+        """
+        values = rows.incident_values(fields, complete=False)
+        ids = sorted(set(mention_ids))
+        with self._write() as conn:
+            if ids:
+                conn.execute(incident_mentions.insert(), [{"mention_id": m, "incident_id": incident_id} for m in ids])
+            res = conn.execute(update(incidents).where(incidents.c.id == incident_id)
+                               .values(**values, n_mentions=n_mentions, n_sources=n_sources,
+                                       updated_at=rows.utcnow()))
+            if res.rowcount == 0:
+                raise KeyError(incident_id)
+            if "weapons" not in values:
+                return
+            new = set(values["weapons"])
+            if old_weapons is None:
+                self._set_weapons(conn, incident_id, new)
+                return
+            old = set(old_weapons)
+            if old - new:
+                conn.execute(delete(incident_weapons).where(incident_weapons.c.incident_id == incident_id,
+                                                            incident_weapons.c.weapon.in_(sorted(old - new))))
+            if new - old:
+                conn.execute(incident_weapons.insert(),
+                             [{"incident_id": incident_id, "weapon": w} for w in sorted(new - old)])
+
     # -- incidents: reads ------------------------------------------------------------------------
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         """One incident with its mentions (each with its report's source, url, outlet, published, evidence)."""
@@ -333,6 +416,26 @@ class Ledger:
         """The mentions linked to an incident, with their reports' source, url, outlet and published."""
         with self._read() as conn:
             return self._mentions(conn, incidents_ids=[incident_id])
+
+    def mentions_of_many(self, incident_ids: Iterable[str], *, evidence: bool = True) -> dict[str, list[dict[str, Any]]]:
+        """``mentions_of`` for many incidents at once (one query per 500): incident id -> its mentions, in
+        the order ``mentions_of`` gives them (an incident with none is absent). ``evidence=False`` leaves out
+        the evidence spans (what resolution reads: it compares values, not quotes)."""
+        ids = list(dict.fromkeys(incident_ids))
+        out: dict[str, list[dict[str, Any]]] = {}
+        cols = [c for c in mentions.c if evidence or c.name != "evidence"]
+        with self._read() as conn:
+            for chunk in _chunks(ids, 500):
+                stmt = (select(*cols, incident_mentions.c.incident_id, reports.c.source, reports.c.url,
+                               reports.c.outlet, reports.c.published, reports.c.title, reports.c.source_group)
+                        .join(incident_mentions, incident_mentions.c.mention_id == mentions.c.id)
+                        .join(reports, reports.c.id == mentions.c.report_id)
+                        .where(incident_mentions.c.incident_id.in_(chunk))
+                        .order_by(reports.c.published, mentions.c.id))
+                for r in conn.execute(stmt):
+                    m = rows.row_dict(r)
+                    out.setdefault(m["incident_id"], []).append(m)
+        return out
 
     @staticmethod
     def _mentions(conn: Connection, *, incidents_ids: list[str]) -> list[dict[str, Any]]:
@@ -373,16 +476,87 @@ class Ledger:
 
     def candidate_incidents(self, date_from: date | str | None, date_to: date | str | None, *,
                             country: str | None = None, lat: float | None = None, lon: float | None = None,
-                            radius_km: float | None = None, limit: int = 200) -> list[dict[str, Any]]:
+                            radius_km: float | None = None, limit: int = 200,
+                            columns: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Incidents a new mention may belong to: in the date window and near (lat, lon) or in ``country``.
+
+        ``columns``: the incident columns to read (``id``, ``latitude`` and ``longitude`` always); default all.
 
         A blocking query on indexes (date, country, latitude/longitude), never a full scan; with
         coordinates each result carries ``distance_km`` and those beyond ``radius_km`` are dropped.
         """
         stmt = queries.candidates_select(date_from, date_to, country=country, lat=lat, lon=lon,
                                          radius_km=radius_km, limit=limit)
+        if columns is not None:  # only these (and what the distance needs): no JSON to parse that nobody reads
+            names = list(dict.fromkeys(["id", "date", "latitude", "longitude", *columns]))
+            stmt = stmt.with_only_columns(*(incidents.c[n] for n in names))
+        boxed = lat is not None and lon is not None and date_from is not None and date_to is not None
+        if boxed:
+            # the same rows, sorted here: with ORDER BY the planners walk the (date, id) index reading every
+            # row of the days, and with an indexable box they scan a band of latitude over all time; this way
+            # they walk the days of the (date, latitude, longitude) index and test the box there
+            stmt = (select(*(stmt.selected_columns))
+                    .where(incidents.c.date.between(queries._as_date(date_from), queries._as_date(date_to)),
+                           _place_terms(incidents, country=country, lat=lat, lon=lon, radius_km=radius_km,
+                                        unindexed=True)))
         with self._read() as conn:
             found = [rows.row_dict(r) for r in conn.execute(stmt)]
+        if boxed:
+            found = sorted(found, key=lambda r: (r["date"], r["id"]))[:limit]
+        return self._within(found, lat, lon, radius_km)
+
+    def candidate_incidents_undated(self, published_from: date, published_to: date, date_from: date,
+                                    date_to: date, *, spans: Mapping[str, tuple[date, date]],
+                                    country: str | None = None, lat: float | None = None,
+                                    lon: float | None = None, radius_km: float | None = None, limit: int = 200,
+                                    columns: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Incidents a mention with no date of its own may belong to, near (lat, lon) or in ``country``: those
+        dated ``date_from``..``date_to`` (a day) or, by precision (week, month, year, range), within
+        ``spans[precision]``, and undated ones with a mention whose report was published
+        ``published_from``..``published_to`` (or has no publication date).
+
+        Both halves walk indexes bounded by the time window (incident date; report publication date), never
+        every incident of the place. The undated ones come first on SQLite and last on PostgreSQL (where each
+        database sorts a NULL date), each half in ``candidate_incidents``'s order, ``limit`` in all.
+        """
+        cols = (incidents.c if columns is None else
+                [incidents.c[n] for n in dict.fromkeys(["id", "date", "country", "latitude", "longitude", *columns])])
+        where = dict(country=country, lat=lat, lon=lon, radius_km=radius_km)
+        days = (select(*cols).where(incidents.c.date.between(date_from, date_to), _place_terms(incidents, **where))
+                .order_by(incidents.c.date, incidents.c.id).limit(limit))
+        # one equality per precision: each an index seek on (date_precision, date), never a walk of the dates
+        spans = union_all(*(select(*cols).where(incidents.c.date_precision == p,
+                                                incidents.c.date.between(*spans[p]),
+                                                _place_terms(incidents, unindexed=True, **where))
+                            for p in _SPAN_PRECISIONS if p in spans))
+        # an undated incident has only undated mentions, and its place is one of theirs: found from the
+        # reports published in the window (an index range), never from every undated incident of the place.
+        # (The mention tests use no index of their own: ``date_end`` is NULL wherever ``date`` is, and
+        # ``country || ''`` keeps the planners on the publication date, the one bounded range.)
+        near = _place_terms(mentions, unindexed=True, **where)
+        linked = [select(incident_mentions.c.incident_id)
+                  .select_from(reports.join(mentions, mentions.c.report_id == reports.c.id)
+                               .join(incident_mentions, incident_mentions.c.mention_id == mentions.c.id))
+                  .where(when, mentions.c.date_end.is_(None), near)
+                  for when in (reports.c.published.between(published_from, published_to),
+                               reports.c.published.is_(None))]
+        test = _place_test(**where)
+        with self._read() as conn:
+            ids = sorted({i for q in linked for i in conn.execute(q).scalars()})
+            no_date = [r for chunk in _chunks(ids, 500)
+                       for r in map(rows.row_dict, conn.execute(select(*cols).where(incidents.c.id.in_(chunk))))
+                       if r["date"] is None and test(r)]
+            no_date.sort(key=lambda r: r["id"])
+            # two walks of two indexes rather than one OR, which would lead the planners to scan the place
+            by_id = {r["id"]: r for q in (days, spans) for r in map(rows.row_dict, conn.execute(q))}
+        dated = sorted(by_id.values(), key=lambda r: (r["date"], r["id"]))
+        found = (no_date + dated if self.dialect == "sqlite" else dated + no_date)[:limit]
+        return self._within(found, lat, lon, radius_km)
+
+    @staticmethod
+    def _within(found: list[dict[str, Any]], lat: float | None, lon: float | None,
+                radius_km: float | None) -> list[dict[str, Any]]:
+        """Candidates with ``distance_km`` set, those beyond the radius dropped (all kept without a point)."""
         if lat is None or lon is None:
             return found
         radius = radius_km if radius_km is not None else 50.0
@@ -437,48 +611,75 @@ class Ledger:
                       country: str | None = None, actor: str | None = None, weapon: str | None = None,
                       grade: str | None = None, type: str | None = None, *, limit: int, offset: int = 0,
                       order: str = "date", columns: Iterable[str] | None = None,
-                      with_sources: bool = False) -> list[dict[str, Any]]:
+                      with_sources: bool = False, after: str | None = None) -> list[dict[str, Any]]:
         """One page of ``incidents()`` (same filters, order and ``sources``) as JSON-ready dicts, for an API.
 
-        Values come as the JSON encoder should write them, read without SQLAlchemy's per-value conversion:
-        dates and timestamps as ISO 8601 strings (what ``isoformat()`` gives), JSON columns parsed. Only the
-        ``columns`` named are read (default: all; ``id`` always). The page's sources come from one query.
+        Values come as the JSON encoder should write them: dates and timestamps as ISO 8601 strings (what
+        ``isoformat()`` gives), JSON columns parsed. Only the ``columns`` named are read (default: all; ``id``
+        always). ``after`` is a keyset cursor (``queries.cursor_of`` the previous page's last row; a bad one
+        raises ``queries.BadCursor``): the page starts right after that row, found through the index however
+        deep it is, where ``offset`` walks every row it skips; the two do not combine.
+
+        The page is read with SQL run on the driver's own cursor (``queries.page_sql``: nothing is built or
+        compiled per call), and its sources with one more query, in one read transaction.
         """
         names = list(dict.fromkeys(["id", *(columns if columns is not None else incidents.c.keys())]))
         unknown = [n for n in names if n not in incidents.c]
         if unknown:
             raise ValueError(f"unknown incident column(s): {', '.join(unknown)}")
-        stmt = queries.incidents_select(
-            since=since, until=until, country=country, actor=actor, weapon=weapon, grade=grade, type=type,
-            limit=limit, offset=offset, order=order, columns=_raw_columns(tuple(names)),
-            weapon_in_row=self.dialect == "sqlite")
-        convert = [(n, _RAW_CONVERT[n]) for n in names if n in _RAW_CONVERT]
+        dialect = self.dialect
+        page = queries.page_sql(dialect, names, limit=limit, offset=offset, order=order, after=after,
+                                since=since, until=until, country=country, actor=actor, weapon=weapon,
+                                grade=grade, type=type)
+        # SQLite already gives timestamps as isoformat() text (converted in SQL) and dates as ISO text
+        convert = [(n, _RAW_CONVERT[n]) for n in names if n in _RAW_CONVERT
+                   and not (dialect == "sqlite" and (n in queries.TIMESTAMP_COLUMNS or n == "date"))]
+        from sqlalchemy.exc import DBAPIError
+
+        driver_error = self.engine.dialect.loaded_dbapi.Error
         with self._read() as conn:
-            out = []
-            for row in conn.execute(stmt):
-                item = dict(zip(names, row))
-                for name, fn in convert:
-                    item[name] = fn(item[name])
-                out.append(item)
-            if with_sources and out:
-                by_incident = self._page_sources(conn, [i["id"] for i in out])
-                for item in out:
-                    item["sources"] = by_incident.get(item["id"], [])
+            dbapi = conn.connection
+            own = self._conn is None  # not inside a batch: this read ends its own transaction
+            cur = dbapi.cursor()
+            sql, args = "BEGIN", []
+            try:
+                if own and dialect == "sqlite":
+                    cur.execute(sql)  # the page and its sources from one snapshot
+                found: list[Any] = []
+                for sql, args in page.parts:
+                    cur.execute(sql, args)
+                    found += cur.fetchall()
+                    if len(found) >= limit:
+                        break
+                out = [dict(zip(names, row)) for row in found[:limit]]
+                if convert:
+                    for item in out:
+                        for name, fn in convert:
+                            item[name] = fn(item[name])
+                if with_sources and out:
+                    sql, args = "page sources", []
+                    by_incident = self._page_sources(cur, dialect, [i["id"] for i in out])
+                    for item in out:
+                        item["sources"] = by_incident.get(item["id"], [])
+            except driver_error as exc:  # raised as SQLAlchemy's, like every other read's errors
+                raise DBAPIError.instance(sql, args, exc, driver_error, dialect=self.engine.dialect) from exc
+            finally:
+                cur.close()
+                if own:
+                    try:
+                        dbapi.driver_connection.rollback()
+                    except driver_error:
+                        pass  # a connection that broke mid-read: the pool discards it
         return out
 
     @staticmethod
-    def _page_sources(conn: Connection, incident_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    def _page_sources(cur: Any, dialect: str, incident_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         """Per incident, one entry per report behind it (as ``incidents(with_sources=True)`` gives), from one
-        query over all the incidents; only the evidence that is kept is parsed."""
-        stmt = (select(incident_mentions.c.incident_id, mentions.c.report_id, _raw(reports.c.outlet),
-                       _raw(reports.c.url), _raw(reports.c.published), _raw(reports.c.source),
-                       _raw(mentions.c.evidence))
-                .join(mentions, mentions.c.id == incident_mentions.c.mention_id)
-                .join(reports, reports.c.id == mentions.c.report_id)
-                .where(incident_mentions.c.incident_id.in_(incident_ids))
-                .order_by(reports.c.published, mentions.c.id))
+        query over all the incidents on the driver's cursor ``cur``; only the evidence that is kept is parsed."""
+        ids: Any = orjson.dumps(incident_ids).decode() if dialect == "sqlite" else list(incident_ids)
+        cur.execute(queries.page_sources_sql(dialect), (ids,))
         seen: dict[str, dict[str, dict[str, Any]]] = {}
-        for inc_id, report_id, outlet, url, published, source, evidence in conn.execute(stmt):
+        for inc_id, report_id, outlet, url, published, source, evidence in cur.fetchall():
             sources = seen.setdefault(inc_id, {})
             if report_id not in sources:
                 sources[report_id] = {"report_id": report_id, "outlet": outlet, "url": url,
@@ -511,6 +712,52 @@ class Ledger:
         with self._read() as conn:
             return {name: int(conn.execute(select(func.count()).select_from(schema.metadata.tables[name])).scalar())
                     for name in schema.TABLES}
+
+
+def _place_terms(table: Any, *, country: str | None, lat: float | None, lon: float | None,
+                 radius_km: float | None, unindexed: bool = False) -> Any:
+    """The place test of ``queries.candidates_select`` on any table with latitude, longitude and country;
+    ``unindexed`` writes the tests so that no index on latitude, longitude or country alone is used."""
+    cc = table.c.country.concat("") if unindexed else table.c.country
+    la, lo = (table.c.latitude + 0, table.c.longitude + 0) if unindexed else (table.c.latitude, table.c.longitude)
+    if lat is not None and lon is not None:
+        south, north, west, east = queries.bounding_box(lat, lon, radius_km if radius_km is not None else 50.0)
+        lon_terms: list[Any] = [lo.between(max(west, -180.0), min(east, 180.0))]
+        if west < -180.0:
+            lon_terms.append(lo >= west + 360.0)
+        if east > 180.0:
+            lon_terms.append(lo <= east - 360.0)
+        place = [and_(la.between(south, north), or_(*lon_terms))]
+        if country:
+            place.append(and_(cc == country.upper(), table.c.latitude.is_(None)))
+        return or_(*place)
+    if country:
+        return cc == country.upper()
+    raise ValueError("a place test needs a point or a country")
+
+
+def _place_test(*, country: str | None, lat: float | None, lon: float | None,
+                radius_km: float | None) -> Any:
+    """``_place_terms`` as a test of an incident row in Python."""
+    cc = country.upper() if country else None
+    if lat is not None and lon is not None:
+        south, north, west, east = queries.bounding_box(lat, lon, radius_km if radius_km is not None else 50.0)
+
+        def near(r: Mapping[str, Any]) -> bool:
+            y, x = r["latitude"], r["longitude"]
+            if y is None:
+                return cc is not None and r["country"] == cc
+            if x is None or not south <= y <= north:
+                return False
+            return (max(west, -180.0) <= x <= min(east, 180.0) or (west < -180.0 and x >= west + 360.0)
+                    or (east > 180.0 and x <= east - 360.0))
+        return near
+    return lambda r: r["country"] == cc
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def _domain(url: str | None) -> str | None:

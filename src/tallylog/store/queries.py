@@ -1,15 +1,20 @@
-"""The ledger's read queries as SQLAlchemy selects: filters, ordering, GROUP BY counts, blocking.
+"""The ledger's read queries as SQLAlchemy selects: filters, ordering, GROUP BY counts, blocking; and the
+incident list's pages as driver-level SQL with keyset cursors (``page_sql``).
 
 Every filter maps onto an indexed column, so list queries stay range scans at millions of incidents.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 import re
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import Select, and_, func, or_, select
 
 from tallylog.store.schema import claims, incident_weapons, incidents, reports
@@ -205,3 +210,172 @@ def tally_select(since: Any = None, until: Any = None, countries: list[str] | No
                    func.coalesce(func.sum(incidents.c.fatalities_best), 0).label("killed"),
                    func.coalesce(func.sum(incidents.c.injured_best), 0).label("injured"))
             .where(*where).group_by(incidents.c.grade, disrupted))
+
+
+# -- the incident list's pages: keyset cursors and driver-level SQL --------------------------------------------
+#
+# An API page is read with SQL written here and run on the driver's cursor: no statement is built, compiled or
+# cache-keyed per request, and rows come back as the driver gives them. The filters mean exactly what
+# ``incident_filters`` says (tests compare the two on both databases).
+
+#: order name -> (key column or None for "id", descending)
+ORDER_KEYS: dict[str, tuple[str | None, bool]] = {
+    "date": ("date", False), "-date": ("date", True), "updated": ("updated_at", False),
+    "-updated": ("updated_at", True), "id": (None, False),
+}
+NULLABLE_KEYS = frozenset({"date"})
+_SQLITE_TIMESTAMP = ("replace(substr({c}, 1, 19), ' ', 'T') || "
+                     "CASE WHEN substr({c}, 20) IN ('', '.000000') THEN '' ELSE substr({c}, 20) END")
+TIMESTAMP_COLUMNS = frozenset({"created_at", "updated_at"})
+
+
+class BadCursor(ValueError):
+    """An ``after`` cursor that this order did not make (or that is not a cursor at all)."""
+
+
+def encode_cursor(order: str, key: str | None, incident_id: str) -> str:
+    """An opaque keyset cursor: the order's key (ISO text or None) and the id of the last row of a page."""
+    raw = orjson.dumps([order, key, incident_id])
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def cursor_of(order: str, item: dict[str, Any]) -> str:
+    """The cursor that continues after ``item`` (a row of ``Ledger.incident_page``) in ``order``."""
+    key_column, _ = ORDER_KEYS[order]
+    return encode_cursor(order, item[key_column] if key_column else None, item["id"])
+
+
+def decode_cursor(order: str, cursor: str) -> tuple[Any, str]:
+    """(key, id) of a cursor made by ``encode_cursor`` for ``order``: the key as a date or timestamp (None for
+    a NULL date, and for the ``id`` order). Raises ``BadCursor``."""
+    if order not in ORDER_KEYS:
+        raise ValueError(f"order must be one of {sorted(ORDER_KEYS)}, not {order!r}")
+    try:
+        data = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError):
+        raise BadCursor("not a cursor from this API (take it from a page's \"cursor\" or \"next\")") from None
+    if not (isinstance(data, list) and len(data) == 3 and isinstance(data[2], str) and 0 < len(data[2]) <= 64):
+        raise BadCursor("not a cursor from this API (take it from a page's \"cursor\" or \"next\")")
+    made_for, key, incident_id = data
+    if made_for != order:
+        raise BadCursor(f"the cursor was made for sort={str(made_for)[:20]!r}, not sort={order!r}")
+    key_column, _ = ORDER_KEYS[order]
+    if key_column is None or key is None:
+        if key is not None or (key_column is not None and key_column not in NULLABLE_KEYS):
+            raise BadCursor("the cursor's key does not fit its order")
+        return None, incident_id
+    try:
+        value = date.fromisoformat(key) if key_column == "date" else datetime.fromisoformat(key)
+    except (TypeError, ValueError):
+        raise BadCursor(f"the cursor's {key_column} is not an ISO 8601 value") from None
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        raise BadCursor("the cursor's timestamp has a time zone; the ledger's are naive UTC")
+    return value, incident_id
+
+
+@dataclass(frozen=True)
+class PageSQL:
+    """The queries of one incident-list page, run in turn until ``limit`` rows are read: one, or with a cursor
+    one per part of the order after it (rows with no date sort apart from the rest). Each is (sql, args)."""
+
+    parts: list[tuple[str, list[Any]]]
+
+
+def _db_date(value: Any, dialect: str) -> Any:
+    """A date or timestamp as the driver should get it: SQLite compares the text SQLAlchemy stores."""
+    if dialect != "sqlite":
+        return value
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value.isoformat()
+
+
+def page_sql(dialect: str, columns: Sequence[str], *, limit: int, offset: int = 0, order: str = "date",
+             after: str | None = None, since: date | str | None = None, until: date | str | None = None,
+             country: str | None = None, actor: str | None = None, weapon: str | None = None,
+             grade: str | None = None, type: str | None = None) -> PageSQL:
+    """The SQL of one page of the filtered, ordered incidents (``incident_filters``'s meaning), for the driver.
+
+    SQLite gives timestamps as ``isoformat()`` text from SQL; other columns come as the driver reads them.
+    ``after`` is a cursor (``encode_cursor``): the page starts after that row, found through the index in
+    one step however deep the page is (``offset`` walks every skipped row).
+    """
+    if order not in ORDER_KEYS:
+        raise ValueError(f"order must be one of {sorted(ORDER_KEYS)}, not {order!r}")
+    if after is not None and offset:
+        raise ValueError("a page starts after a cursor or at an offset, not both")
+    mark = "?" if dialect == "sqlite" else "%s"
+    select_list = ", ".join(
+        (_SQLITE_TIMESTAMP.format(c=f'"{c}"') + f' AS "{c}"') if dialect == "sqlite" and c in TIMESTAMP_COLUMNS
+        else f'"{c}"' for c in columns)
+    where: list[str] = []
+    args: list[Any] = []
+    if since is not None:
+        where.append(f'"date" >= {mark}')
+        args.append(_db_date(_as_date(since), dialect))
+    if until is not None:
+        where.append(f'"date" <= {mark}')
+        args.append(_db_date(_as_date(until), dialect))
+    if country:
+        where.append(f'"country" = {mark}')
+        args.append(country.upper())
+    if actor:
+        op = "LIKE" if "%" in actor else "="
+        where.append(f'("actor1" {op} {mark} OR "actor2" {op} {mark})')
+        args += [actor, actor]
+    if weapon and dialect == "sqlite" and _PLAIN_NAME.fullmatch(weapon):
+        where.append(f'instr("weapons", {mark}) > 0')  # from the (date, id, weapons) index, before the row
+        args.append(f'"{weapon}"')
+    elif weapon:
+        where.append(f'EXISTS (SELECT 1 FROM incident_weapons w WHERE w.incident_id = incidents.id '
+                     f'AND w.weapon = {mark})')
+        args.append(weapon)
+    if grade:
+        where.append(f'"grade" = {mark}')
+        args.append(grade)
+    if type:
+        where.append(f'("event_type" = {mark} OR "sub_event_type" = {mark} OR "kind" = {mark})')
+        args += [type, type, type]
+    key, desc = ORDER_KEYS[order]
+    direction = " DESC" if desc else ""
+    # table-qualified: a bare name would be the select list's converted timestamp, which no index holds
+    order_by = (f'incidents."{key}"{direction}, incidents."id"{direction}' if key else 'incidents."id"')
+    head = f"SELECT {select_list} FROM incidents"
+
+    def query(extra: list[str], extra_args: list[Any], n: int, skip: int) -> tuple[str, list[Any]]:
+        terms = where + extra
+        sql = head + (" WHERE " + " AND ".join(terms) if terms else "") + f" ORDER BY {order_by} LIMIT {mark}"
+        tail = [n]
+        if skip:
+            sql += f" OFFSET {mark}"
+            tail.append(skip)
+        return sql, args + extra_args + tail
+
+    if after is None:
+        return PageSQL([query([], [], limit, offset)])
+    ck, cid = decode_cursor(order, after)
+    op = "<" if desc else ">"
+    if key is None:
+        return PageSQL([query([f'incidents."id" {op} {mark}'], [cid], limit, offset)])
+    nulls_smallest = dialect == "sqlite"  # PostgreSQL sorts NULL above every value
+    nulls_first = nulls_smallest != desc
+    if ck is None:  # the cursor is in the rows with no date
+        parts = [([f'incidents."{key}" IS NULL', f'incidents."id" {op} {mark}'], [cid])]
+        if nulls_first:
+            parts.append(([f'incidents."{key}" IS NOT NULL'], []))
+    else:
+        parts = [([f'(incidents."{key}", incidents."id") {op} ({mark}, {mark})'], [_db_date(ck, dialect), cid])]
+        if not nulls_first and key in NULLABLE_KEYS and since is None and until is None:  # else none match
+            parts.append(([f'incidents."{key}" IS NULL'], []))
+    return PageSQL([query(extra, extra_args, limit, offset) for extra, extra_args in parts])
+
+
+def page_sources_sql(dialect: str) -> str:
+    """Every (incident, report) source of a page's incidents in one query; its one argument is the ids, as a
+    JSON array on SQLite (``json_each``) and a list on PostgreSQL (``= ANY``): one statement whatever the
+    page's length, no parameter per id."""
+    ids = "IN (SELECT value FROM json_each(?))" if dialect == "sqlite" else "= ANY(%s)"
+    return ("SELECT im.incident_id, m.report_id, r.outlet, r.url, r.published, r.source, m.evidence "
+            "FROM incident_mentions im JOIN mentions m ON m.id = im.mention_id "
+            "JOIN reports r ON r.id = m.report_id "
+            f"WHERE im.incident_id {ids} ORDER BY r.published, m.id")

@@ -47,6 +47,7 @@ reports = Table(
     Column("source_group", String(64)),  # copies/syndications of one story share it
     Column("ingested_at", DateTime, nullable=False),
     Index(None, "published"),
+    Index(None, "published", "id"),  # the reports of a window of days, from the index alone (migration 0004)
     Index(None, "source_group"),
     Index(None, "fingerprint"),
 )
@@ -86,6 +87,8 @@ mentions = Table(
     UniqueConstraint("report_id", "ordinal"),
     Index(None, "date"),
     Index(None, "country", "date"),
+    # undated mentions of the reports published in a window, tested for place in the index (migration 0004)
+    Index(None, "report_id", "date_end", "latitude", "longitude", "country"),
 )
 
 claims = Table(
@@ -147,17 +150,23 @@ incidents = Table(
     Column("candidates", Json, nullable=False),  # {field: [{"value": v, "mentions": [id, ...]}, ...]}
     Column("n_sources", Integer, nullable=False),
     Column("n_mentions", Integer, nullable=False),
-    Index(None, "date"),
-    Index(None, "country", "date"),
+    # the list's order is (date, id): with the id in the index a page is read in order, with no sort, and
+    # stops at LIMIT; weapons lets SQLite test a weapon filter in the index before it reads the row
+    Index(None, "date", "id", "weapons"),
+    Index(None, "country", "date", "id"),
     Index(None, "latitude", "longitude"),
     # (column, date): equality lookups, and date-ordered listings that stop at LIMIT without a sort
-    Index(None, "grade", "date"),
+    Index(None, "grade", "date", "id"),
     Index(None, "event_type", "date"),
     Index(None, "sub_event_type", "date"),
     Index(None, "kind", "date"),
     Index(None, "actor1", "date"),
     Index(None, "actor2", "date"),
-    Index(None, "updated_at"),
+    Index(None, "updated_at", "id"),
+    # incremental resolution's candidate look-ups (migration 0004): a date window tested against a bounding
+    # box inside the index; incidents dated by a span (week, month, year, range) by their first day
+    Index(None, "date", "latitude", "longitude"),
+    Index(None, "date_precision", "date", "latitude", "longitude", "country"),
 )
 
 #: One row per (incident, weapon): lets weapon filters and per-weapon counts use an index on both databases.
