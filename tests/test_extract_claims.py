@@ -333,3 +333,208 @@ def test_the_month_a_since_clause_gives_its_event_starts_the_period(clause, sinc
     [c] = _claims(text, "2024-01-15")
     assert c.value == 86 and c.unit == "injured"
     assert c.since == since and c.as_of == date(2024, 1, 15)
+
+
+# --- counts that name their unit only by the count before, periods told in many ways, and who gives them ---
+
+def _one(claims, value, unit=None):
+    found = [c for c in claims if c.value == value and (unit is None or c.unit == unit)]
+    assert found, f"no claim of {value} in {[(c.value, c.unit) for c in claims]}"
+    return found[0]
+
+
+def test_unit_word_as_a_modifier_counts_no_attacks():
+    text = "Drones over the capital\n\nThe army fired 300 attack drones and 40 strike aircraft at the border region last month."
+    assert not [c for c in _claims(text, "2025-06-10") if c.unit == "attacks"]
+
+
+def test_ordinal_with_qualifier_or_possessive():
+    text = ("Camp raided again\n\nSoldiers raided the camp near Gao on Sunday in what aid workers called at least the sixth "
+            "raid on the site since March. The militia called its own assault on a convoy its 40th operation against the army.")
+    claims = _claims(text, "2025-06-10")
+    sixth = _one(claims, 6, "attacks")
+    assert sixth.qualifier == "at_least" and sixth.since == date(2025, 3, 1)
+    assert _one(claims, 40, "attacks").qualifier == "exact"
+
+
+def test_ordinal_named_by_its_subject_and_a_further_ordinal_with_its_own_period():
+    text = ("Airport hit\n\nThe bombing was the fourth in the city this year, police said. It was the fifth rocket attack "
+            "on the airport this month, and the ninth since January, the airport authority said.")
+    claims = _claims(text, "2025-06-10")
+    assert _one(claims, 4).since == date(2025, 1, 1)
+    assert _one(claims, 5).since == date(2025, 6, 1)
+    assert _one(claims, 9).since == date(2025, 1, 1)
+
+
+def test_attacks_counted_by_their_targets_only_over_a_period():
+    assert _one(_claims("Piracy\n\nPirates have attacked more than 40 ships off the coast since March, the navy said.",
+                        "2025-06-10"), 40, "attacks").qualifier == "more_than"
+    assert not _claims("Raid\n\nThe jets hit three targets near the town on Monday.", "2025-06-10")
+
+
+def test_wounded_received_by_a_hospital():
+    text = ("Hospital overwhelmed\n\nThe shelling has not stopped. \"We have treated 350 wounded since Saturday,\" a surgeon "
+            "at the district hospital told AFP.")
+    c = _one(_claims(text, "2025-06-10"), 350, "injured")
+    assert c.since == date(2025, 6, 7)
+    assert c.speaker == "surgeon at the district hospital" and c.via == "AFP"
+
+
+def test_bare_killed_and_wounded_pair_over_part_of_a_year():
+    text = ("Civilian toll\n\nThe monitor recorded 900 civilian casualties from shelling in the first quarter of the year "
+            "- 210 killed and 690 wounded - according to its report.")
+    claims = _claims(text, "2025-06-10")
+    for value, unit in ((210, "killed"), (690, "injured")):
+        c = _one(claims, value, unit)
+        assert (c.since, c.as_of) == (date(2025, 1, 1), date(2025, 3, 31))
+
+
+def test_brings_to_n_the_number_of():
+    c = _one(_claims("Strike\n\nThe raid brings to 37 the number of drone strikes in Yemen this year, a monitoring group said.",
+                     "2025-06-10"), 37, "attacks")
+    assert c.since == date(2025, 1, 1) and c.region == ["YE"]
+
+
+def test_second_casualty_verb_shares_subject_and_period():
+    text = ("Shelling\n\nShelling has killed 48 civilians in the province since June 1, the governor said, and wounded "
+            "more than 300.")
+    c = _one(_claims(text, "2025-06-10"), 300, "injured")
+    assert c.qualifier == "more_than" and c.since == date(2025, 6, 1)
+
+
+def test_comparisons_give_the_same_unit_for_another_period():
+    text = ("Attacks rise\n\nGunmen carried out 210 attacks in 2024, up from 150 in 2023, and another 90 in January alone, "
+            "the think tank said.")
+    claims = _claims(text, "2025-06-10")
+    assert (_one(claims, 210).since, _one(claims, 210).as_of) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert (_one(claims, 150).since, _one(claims, 150).as_of) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert (_one(claims, 90).since, _one(claims, 90).as_of) == (date(2025, 1, 1), date(2025, 1, 31))
+    # a bare figure without a period of its own is no comparison
+    assert not [c for c in _claims("Attacks\n\nMilitants carried out 210 attacks in 2024, up from 150, officials said.",
+                                   "2025-06-10") if c.value == 150]
+
+
+def test_parts_of_a_total_told_before_with_a_gapped_verb():
+    text = ("Attacks by province\n\nMilitants carried out 420 attacks in Afghanistan last year, the institute said. "
+            "Kandahar accounted for 120 of the attacks, and Helmand for 95, it said.")
+    claims = _claims(text, "2025-06-10")
+    total = _one(claims, 420)
+    for value in (120, 95):
+        c = _one(claims, value, "attacks")
+        assert c.since == total.since == date(2024, 1, 1)
+        assert claims[c.part_of] is total and c.region == ["AF"]
+
+
+def test_of_those_and_a_breakdown_led_by_the_first_count():
+    text = ("Posts attacked\n\nRebels have attacked army posts at least 90 times since May 1, officials said. "
+            "Of those, 50 attacks took place in Mali and 40 in Niger, a military source said.")
+    claims = _claims(text, "2025-06-10")
+    total = _one(claims, 90)
+    mali, niger = _one(claims, 50), _one(claims, 40)
+    assert (mali.region, niger.region) == (["ML"], ["NE"])
+    assert claims[mali.part_of] is total and claims[niger.part_of] is total
+    assert mali.since == niger.since == date(2025, 5, 1)
+
+
+@pytest.mark.parametrize("phrase,since", [
+    ("since the coup in July 2023", date(2023, 7, 1)),
+    ("since the truce took effect on Feb. 3", date(2025, 2, 3)),
+    ("since the start of the year", date(2025, 1, 1)),
+    ("over the past week", date(2025, 6, 3)),
+    ("in the past 48 hours", date(2025, 6, 8)),
+    ("since March 3 last year", date(2024, 3, 3)),
+])
+def test_counted_periods(phrase, since):
+    text = f"Toll\n\nArmed groups have killed at least 75 civilians in the region {phrase}, the U.N. said."
+    c = _one(_claims(text, "2025-06-10"), 75, "killed")
+    assert c.since == since and c.as_of == date(2025, 6, 10)
+
+
+def test_a_month_of_fighting_and_the_same_period():
+    text = ("Clashes\n\nThe rebels said they had killed more than 150 soldiers in a month of fighting around the town. "
+            "The army said 40 of its soldiers had been killed over the same period.")
+    claims = _claims(text, "2025-06-10")
+    assert _one(claims, 150).since == date(2025, 5, 10)
+    assert _one(claims, 40).since == date(2025, 5, 10)
+
+
+def test_since_then_takes_the_period_opened_before():
+    text = ("Cartel war\n\nThe city has been the scene of a turf war since October 2024, when the gang split. "
+            "Since then, more than 900 people have been killed in the state, prosecutors said.")
+    assert _one(_claims(text, "2025-06-10"), 900).since == date(2024, 10, 1)
+
+
+def test_the_attacks_toll_takes_their_period_with_its_part():
+    text = ("Annual report\n\nThe group recorded 300 attacks in Somalia in 2024. The attacks killed 700 people, "
+            "including 90 children, it said.")
+    claims = _claims(text, "2025-06-10")
+    killed, children = _one(claims, 700, "killed"), _one(claims, 90, "killed")
+    assert killed.since == date(2024, 1, 1) and killed.as_of == date(2024, 12, 31)
+    assert claims[children.part_of] is killed
+
+
+def test_main_clause_after_a_since_clause_is_a_count():
+    text = "Crackdown\n\nSince the uprising began, security forces have killed 320 protesters, a rights group said."
+    assert _one(_claims(text, "2025-06-10"), 320, "killed")
+
+
+def test_one_days_fighting_and_a_dateline_are_incidents_not_counts():
+    assert not _claims("Clashes\n\nFighting between troops and rebels in Kismayo killed 12 people on Friday, "
+                       "residents said.", "2025-06-10")
+    assert not _claims("Strike\n\nMOGADISHU (Reuters) - A drone strike near Jilib killed five people on Monday, "
+                       "officials said, the latest in a series of strikes.", "2025-06-10")
+
+
+def test_weapons_fire_is_violence_and_a_parallel_tally_is_a_count():
+    text = ("Front line\n\nArtillery fire has killed 40 civilians in the city this month, the mayor said. "
+            "Across the river, rebel fire has killed 25 people, most of them soldiers but also 6 children, the army said.")
+    claims = _claims(text, "2025-06-10")
+    assert _one(claims, 40).since == date(2025, 6, 1)
+    assert _one(claims, 25, "killed")
+    assert claims[_one(claims, 6).part_of].value == 25
+
+
+def test_threshold_verbs_read_as_more_than():
+    text = ("Toll\n\nThe number of people killed in the fighting since April 15 has surpassed 2,000, the health ministry said.")
+    c = _one(_claims(text, "2025-06-10"), 2000, "killed")
+    assert c.qualifier == "more_than" and c.since == date(2025, 4, 15)
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("Violence has killed 400 people this year, the U.N. refugee agency said in a statement, adding that many fled.",
+     "U.N. refugee agency"),
+    ("The ministry, which counts only bodies taken to hospitals, said more than 600 people had died.", "ministry"),
+    ("The Syrian Observatory for Human Rights, a monitor based in Britain, says 90 fighters died.",
+     "Syrian Observatory for Human Rights"),
+    ("BAMAKO (AFP) - The army said it had killed 30 jihadists.", "army"),
+    ("The police did not give a toll but said the attackers had fled.", "police"),
+    ("The Institute for Economics and Peace recorded 1,200 attacks in the Sahel.", "Institute for Economics and Peace"),
+    ("Armed groups killed 50 people, a local official told Reuters.", "local official"),
+    ("On Monday, the army, which has fought the rebels for years, said 30 fighters died.", "army"),
+    ("Speaking in Kabul, the minister, a former general, said 40 attacks had been foiled.", "minister"),
+])
+def test_attribution_of_counts(sentence, speaker):
+    assert attribute(sentence).speaker == speaker
+
+
+def test_the_group_said_is_the_organisation_named_before():
+    text = ("Siege\n\nThe Darfur Medical Network said the city had been shelled every day. At least 75 civilians have "
+            "been killed there over the past week, the group said.")
+    assert _one(_claims(text, "2025-06-10"), 75).speaker == "Darfur Medical Network"
+
+
+def test_a_span_back_counts_from_the_day_it_was_said():
+    text = ("Operations\n\nThe army said in a statement on Friday that troops had killed 64 militants in operations "
+            "over the past week.")
+    c = _one(_claims(text, "2025-06-10"), 64, "killed")
+    assert (c.since, c.as_of) == (date(2025, 5, 30), date(2025, 6, 6))
+
+
+def test_the_ministry_is_the_ministry_named_before_not_the_last_source():
+    text = ("Toll\n\nShelling killed six people in the city on Sunday, Ukraine's Interior Ministry said. "
+            "Strikes on the region have killed more than 900 civilians since January, according to a tally by Reuters. "
+            "The ministry says more than 2,000 people have been wounded in the region since January.")
+    claims = _claims(text, "2025-06-10")
+    assert _one(claims, 900).speaker == "Reuters"
+    assert _one(claims, 2000, "injured").speaker == "Ukraine's Interior Ministry"
+    assert attribute("No group claimed responsibility for the attack.").speaker is None

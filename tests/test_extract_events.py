@@ -376,3 +376,159 @@ def test_a_bomb_alone_is_an_explosive_device():
 
     x = _extract("A bomb hidden in a cart killed four people at a market in Baqubah on Monday.", published=_date(2024, 5, 11))
     assert x.events and x.events[0].weapons == ["ied"] and x.events[0].fatalities == 4
+
+
+# --- rules drawn from the patterns of wire copy (published 2024-03-07, a Thursday) ---------------------------
+
+def _near(e, lat: float, lon: float, km: float = 50.0) -> bool:
+    from tallylog.extract.events import haversine_km
+
+    return e.location is not None and e.location.latitude is not None and \
+        haversine_km((e.location.latitude, e.location.longitude), (lat, lon)) <= km
+
+
+def test_air_dropped_bombs_are_an_air_weapon_not_an_ied():
+    w = find_weapons("Russian aircraft dropped glide bombs on the town; one of the bombs hit a school.")
+    assert "airstrike" in w and "ied" not in w
+    assert "ied" in find_weapons("One of the bombs went off outside a bank.")
+    # a weapon word naming what was hit or made is no weapon used
+    assert "drone" not in find_weapons("The strike hit a drone factory in the city.")
+    assert "missile" in find_weapons("A missile hit a factory in the city.")
+    # suicide bombers are no aircraft
+    assert "airstrike" not in find_weapons("Gunmen and suicide bombers attacked the base.")
+    assert "small_arms" in find_weapons("The attackers used automatic weapons.")
+
+
+def test_an_intercept_over_a_region_and_a_strike_on_a_town_of_another_region_stay_apart():
+    evs = events("Night attack\n\nA Russian drone hit an apartment block in Sumy on Wednesday, killing one person. "
+                 "Air defences shot down two drones over the Chernihiv region during Wednesday's attack.")
+    subs = sorted(e.sub_event_type for e in evs)
+    assert subs == ["Air/drone strike", "Disrupted weapons use"]
+    dw = next(e for e in evs if e.sub_event_type == "Disrupted weapons use")
+    assert dw.location is not None and dw.location.country == "UA" and dw.date == date(2024, 3, 6)
+
+
+def test_separately_opens_another_incident_nearby():
+    evs = events("Borno attacks\n\nGunmen killed three farmers near Maiduguri on Monday, residents said. "
+                 "Separately, a roadside bomb hit an army truck near Konduga on Monday, killing two soldiers.")
+    assert len(evs) == 2
+    assert {e.sub_event_type for e in evs} >= {"Remote explosive/landmine/IED"}
+
+
+def test_hours_earlier_and_a_day_earlier_date_an_incident_by_the_one_before():
+    evs = events("Colombia\n\nA car bomb exploded outside a police station in Jamundi on Tuesday, wounding four "
+                 "officers. Hours earlier, gunmen opened fire on a patrol in Suarez, killing a policeman.")
+    assert sorted(e.date for e in evs) == [date(2024, 3, 5), date(2024, 3, 5)]
+    evs = events("Congo\n\nRebels shelled the town of Sake on Wednesday, killing four civilians, officials said. "
+                 "A day earlier, a drone struck a market in Rutshuru, killing two people.")
+    assert sorted(e.date for e in evs) == [date(2024, 3, 5), date(2024, 3, 6)]
+
+
+def test_a_sentence_that_goes_on_about_an_undated_incident_dates_it():
+    [e] = events("Kidnapping\n\nGunmen kidnapped 20 passengers from a bus near Lokoja, police said on Wednesday. "
+                 "The kidnappers struck late on Monday on a stretch of highway outside the city.")
+    assert e.sub_event_type == "Abduction/forced disappearance" and e.date == date(2024, 3, 4)
+
+
+def test_a_toll_told_in_a_following_sentence_or_updated_later_belongs_to_the_incident():
+    [e] = events("Mosque attack\n\nGunmen killed 12 worshippers at a mosque in Ouallam on Tuesday, the army said. "
+                 "Nine people were wounded.")
+    assert (e.fatalities, e.injured) == (12, 9)
+    [e] = events("Blast\n\nA bomb exploded at a bus station in Quetta on Tuesday, killing five people. "
+                 "Police sealed off the area. Officials said on Wednesday the toll in Quetta rose to eight.")
+    assert e.fatalities == 8
+    [e] = events("Rocket\n\nA rocket fired from Lebanon landed near Metula on Tuesday. No one was hurt.")
+    assert (e.fatalities, e.injured) == (0, 0)
+    [e] = events("Raid\n\nSettlers attacked the village of Turmus Ayya on Tuesday, officials said. "
+                 "Four Palestinians were treated for injuries.")
+    assert e.injured == 4
+    # the wounded who died are not wounded
+    [e] = events("Strike\n\nThe death toll from a missile strike on the city of Dnipro on Monday rose to seven after "
+                 "three of the wounded died in hospital.")
+    assert e.fatalities == 7 and e.injured is None
+
+
+def test_the_day_after_the_place_is_the_incidents_not_the_day_of_a_later_statement():
+    evs = events("Shelling\n\nShelling by rebel forces killed at least six civilians in the town of Kupiansk on "
+                 "Tuesday, the regional governor said. On Wednesday, the army said it had repelled an attack on "
+                 "its positions on Kupiansk's northern outskirts.")
+    assert evs and evs[0].date == date(2024, 3, 5)
+
+
+def test_two_nearby_places_each_with_its_day_are_two_incidents():
+    evs = events("Front\n\nRussian forces shelled Nikopol on Monday, killing a 70-year-old woman. "
+                 "In Marhanets, a drone dropped explosives on a tractor on Tuesday, wounding the driver.")
+    assert len(evs) == 2
+    shelled = next(e for e in evs if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelled.fatalities == 1 and shelled.date == date(2024, 3, 4)
+
+
+def test_features_of_the_land_and_names_of_agencies_are_not_where_it_happened():
+    [e] = events("Shelling\n\nShells struck Kherson on Monday. The shells landed near the Dnipro river, officials said.")
+    assert _near(e, 46.64, 32.61)
+    [e] = events("Shooting\n\nA man was shot dead by soldiers near Jenin on Tuesday, the Ramallah health ministry said.")
+    assert _near(e, 32.46, 35.30) and e.fatalities == 1
+
+
+def test_protests_met_with_force():
+    [e] = events("Protest\n\nPolice fired tear gas and live rounds to disperse hundreds of demonstrators in Nairobi "
+                 "on Tuesday. One protester was shot dead, a rights group said.")
+    assert e.event_type == "Protests" and e.sub_event_type == "Excessive force against protesters"
+    assert e.fatalities == 1
+    [e] = events("Protest\n\nPolice used water cannon to break up a rally of opposition supporters in Dhaka on Tuesday.")
+    assert e.sub_event_type == "Protest with intervention"
+
+
+def test_a_protest_is_not_the_armed_attack_told_next_to_it():
+    evs = events("Haiti\n\nGangs attacked the town of Mirebalais on Monday, killing five people. In the capital, "
+                 "Port-au-Prince, police fired live rounds to disperse protesters on Sunday.")
+    assert sorted(e.event_type for e in evs) == ["Protests", "Violence against civilians"] or \
+        sorted(e.event_type for e in evs) == ["Battles", "Protests"]
+
+
+def test_arson_is_property_destruction_unless_people_were_hurt():
+    [e] = events("Arson\n\nGunmen torched a bus and two shops in Navolato on Tuesday, officials said.")
+    assert e.event_type == "Strategic developments" and e.sub_event_type == "Looting/property destruction"
+    [e] = events("Arson\n\nSettlers set fire to homes in the village of Huwara on Tuesday, wounding three Palestinians.")
+    assert e.sub_event_type == "Attack"
+    # a fire set by the bombs that hit a block is part of the strike, not an incident of its own
+    [e] = events("Strike\n\nA missile hit an apartment block in Odesa on Tuesday, setting fire to several floors.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_captures_of_places_by_the_side_that_takes_them():
+    [e] = events("Advance\n\nRebels seized the town of Kitshanga on Tuesday after heavy fighting, residents said.")
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+    [e] = events("Offensive\n\nTroops recaptured the town of Kidal on Tuesday after heavy fighting, the army said.")
+    assert e.sub_event_type == "Government regains territory"
+    assert events("Video\n\nThe moment was captured on video by residents on Tuesday.") == []
+
+
+def test_ground_attackers_striking_and_attacks_on_soldiers_are_battles():
+    [e] = events("Attack\n\nMilitants struck an army post in Djibo on Tuesday, residents said.")
+    assert e.sub_event_type != "Air/drone strike"
+    [e] = events("Ambush\n\nA gunman opened fire on an army patrol near Tillaberi on Tuesday, wounding two soldiers. "
+                 "The attacker was shot dead at the scene.")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_an_attack_verb_with_a_place_as_object_and_a_day_is_an_incident():
+    evs = events("Strikes\n\nIsrael struck the Houthi-held port of Salif on Tuesday, the group's television said.")
+    assert len(evs) == 1 and evs[0].sub_event_type == "Air/drone strike" and evs[0].date == date(2024, 3, 5)
+
+
+def test_coordinated_places_with_their_own_prepositions_are_two_incidents():
+    evs = events("Border\n\nTroops exchanged fire with Taliban fighters overnight into Wednesday. The army said its "
+                 "troops killed 12 militants near Chaman and in Kurram district.")
+    assert len(evs) == 2 and all(e.date is not None for e in evs)
+
+
+def test_a_projectile_fired_from_somewhere_is_an_attack():
+    subs = [t.sub for t in find_triggers("a rocket fired from Lebanon fell in an open field")]
+    assert "Shelling/artillery/missile attack" in subs
+
+
+def test_overnight_with_the_day_of_the_statement():
+    [e] = events("Church attack\n\nRebels killed 14 people at a church near Beni during an overnight vigil, a local "
+                 "official said on Wednesday.")
+    assert e.date == date(2024, 3, 6)

@@ -13,7 +13,8 @@ from tallylog.extract.context import alternation, compiled
 from tallylog.extract.lexicon import load
 from tallylog.model import Attribution
 
-_NP = r"(?P<sp>(?:[A-Z\"“]|[a-z]+ (?=[A-Z]))[^,;:.!?\"“”]{1,90}?)"
+_ABBR = r"(?:[A-Z]\.){2,}"  # "U.N.", "U.S.": dots that do not end a name
+_NP = rf"(?P<sp>(?:[A-Z\"“]|[a-z]+ (?=[A-Z]))(?:{_ABBR}|[^,;:.!?\"“”]){{1,90}}?)"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "one", "who", "which"}
 
 
@@ -33,20 +34,26 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = load("attribution")
     outlets = alternation([re.escape(o) for o in lex["outlets"]])
     docs = alternation(lex["document_nouns"])
-    verbs = r"said|says|told|tells|reported|reports|announced|confirmed|stated|added|claimed|noted|wrote|tweeted|declared|acknowledged|insisted|alleged|underscored|stressed|explained|disclosed|revealed|estimated|highlighted"
+    verbs = r"said|says|told|tells|reported|reports|announced|confirmed|stated|added|claimed|noted|wrote|tweeted|declared|acknowledged|insisted|alleged|underscored|stressed|explained|disclosed|revealed|estimated|highlighted|recorded|documented|counted|tallied|registered"
     return {
         # "X told Reuters (that)"
         "told": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have )?(?:told|tells)\s+(?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
         # "X said" (speaker before the verb)
+        # "a senior police officer told Reuters": a described speaker in lower case
+        "told_described": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{0,6}}?) (?:has |had )?(?:told|tells) (?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
         "said": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "a war monitor said", "the chief minister said": a described speaker, all in lower case
         "said_described": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: [a-z][\w'’-]*){{0,3}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
+        # "a doctor at the city's main hospital told Reuters": a described speaker with a place or body
+        "said_described_long": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{1,6}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
+        # "The ministry, which does not ..., said": a subject with a relative clause or appositive between it and its verb
+        "relative": re.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Aa]n? |[Tt]he )?(?P<sp>(?:{_ABBR}|[^,;:.!?\"“”]){{2,70}}?),\s+(?:which|who|an? |the )(?:{_ABBR}|[^;:.!?\"“”]){{2,140}}?,\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
         # "..., said X" / "..., an official said" (speaker after the verb)
         "said_after": re.compile(rf"[,”\"]\s*(?:said|says|added|noted|stressed|explained|wrote|tweeted|insisted)\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;.!?\"“”]{{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|after|during) )"),
         # "..., police said." / "..., officials said on Tuesday."
         "said_tail": re.compile(rf",\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;:.!?\"“”]{{2,70}}?)\s+(?:{verbs})\b[^,;]*$"),
         # "according to X"
-        "according": re.compile(rf"\b[Aa]ccording to (?:an? |the )?(?P<sp>[^,;.!?\"“”]{{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|which) )"),
+        "according": re.compile(rf"\b[Aa]ccording to (?:an? |the )?(?P<sp>(?:{_ABBR}|[^,;.!?\"“”]){{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|which|based|citing|that) )"),
         # "X reported, citing Y" / "citing Y"
         "citing": re.compile(rf"\bciting (?:an? |the )?(?P<sp>[^,;.!?]{{2,80}}?)(?=[,.;]|$)"),
         # "Chaudhry, director general of military public relations, said ..."
@@ -60,6 +67,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "author": re.compile(rf"(?P<org>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})(?:(?:'s|’s)\s+|\s+(?:has\s+|had\s+)?(?:released|published|issued|compiled|produced|put out)\s+(?:a|an|its|the)\s+)(?:[\w-]+\s+){{0,3}}?(?:{docs})\b|\b(?:{docs})\s+(?:(?:issued|released|published|compiled)\s+)?(?:by|from)\s+(?:the\s+)?(?P<org2>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})", re.I),
         "role_head": re.compile(rf"\b(?:{alternation(lex['person_roles'])})$", re.I),
         "organisation": re.compile(rf"\b(?:{alternation([re.escape(h) for h in lex['organisation_heads']])})$|^(?-i:[A-Z]{{2,}}[a-z]?)$", re.I),
+        "non_speaker": re.compile(rf"(?:{alternation(lex['non_speaker_openers'])})\b", re.I),
         "verb_gate": re.compile(rf"\b(?:{verbs})\b"),
         # searched in the lower-cased sentence (the lexicon lists are lower case): faster than re.I
         "hedge": compiled("attribution", "hedges", 0),
@@ -77,14 +85,18 @@ def _clean(speaker: str | None) -> str | None:
     if not speaker:
         return None
     s = speaker.strip(" \"“”'’")
+    s = re.sub(r"^[A-Z][A-Z .,'/-]+(?:\s*\([^)]*\))?\s*[-–—]+\s*", "", s)  # a dateline: "YANGON (AFP) - "
+    s = re.sub(r"\s+(?:did|does|do|has|have|had|would|could|will)\s+(?:not|never)\b.*$", "", s)  # "The army did not comment ... but"
     s = re.sub(r"^(?:[Aa]nd|[Bb]ut|[Ww]hile)\s+", "", s)
     s = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", s)
     s = re.sub(r"\s+(?:has|had|have|also|later|then)$", "", s)
-    s = re.sub(r"\s+(?:released|published|issued|compiled)\s+(?:last|this|on|in)\b.*$", "", s)  # "... Index released last week"
+    s = re.sub(r"\s+(?:released|published|issued|compiled)\s+(?:last|this|on|in|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b.*$", "", s)  # "... Index released last week"
     if not s or s.lower() in _PRONOUNS or s.lower() in _determiners() or len(s) > 90:
         return None  # "Another study said": a determiner alone names no one
     if re.match(r"(?:it|this|that|these|those|there|which|who|he|she|they|we)\b", s, re.I):
         return None
+    if _patterns()["non_speaker"].match(s):
+        return None  # "No group claimed", ", with 127 deaths recorded", ", said more than 127,000 people": not a speaker
     if re.match(r"\d", s) or re.fullmatch(r"[a-z]+ly", s) or re.search(r"\b(?:were|was|is|are)\b", s):
         return None  # "354 passengers were freed", "largely": a clause or an adverb, not a speaker
     return s
@@ -118,11 +130,16 @@ def attribute(sentence: str) -> SentenceAttribution:
     m = p["told"].search(sentence) if ("told" in sentence or "tells" in sentence) else None
     if m:
         speaker, via = _clean(m.group("sp")), m.group("via")
+    if speaker is None and ("told" in sentence or "tells" in sentence):
+        m = p["told_described"].search(sentence)
+        if m:
+            speaker, via = _clean(m.group("sp")), m.group("via")
     if speaker is None and p["appositive_gate"].search(sentence):
         m = p["appositive"].search(sentence)
         if m:
             speaker = _clean(m.group("sp"))
             role = re.sub(r"^(?:the|a|an)\s+", "", m.group("role")) if speaker else None
+
     if speaker is None:
         m = p["according"].search(sentence)
         if m:
@@ -145,6 +162,15 @@ def attribute(sentence: str) -> SentenceAttribution:
         m = p["said_described"].search(sentence)
         if m:
             speaker = _clean(m.group("sp"))
+    if speaker is None and speech:
+        m = p["said_described_long"].search(sentence)
+        if m:
+            speaker = _clean(m.group("sp"))
+    if speaker is None and speech:
+        # the first subject that is a speaker ("On Monday, the army, which ..., said": not "On Monday")
+        starts = [0, *(m.end() for m in re.finditer(r"[,;:“\"] ", sentence))]
+        matches = (p["relative"].match(sentence, at) for at in starts)
+        speaker = next((sp for sp in (_clean(m.group("sp")) for m in matches if m) if sp), None)
     if via is None:
         m = p["citing"].search(sentence)
         if m and speaker:
@@ -159,6 +185,12 @@ def attribute(sentence: str) -> SentenceAttribution:
         document, author = _document_author(speaker)
         if document:
             speaker = author
+        if document and author is None and speech:
+            # "The UN mission recorded 1,030 casualties ..., according to a report": the subject wrote it
+            m = p["said"].search(sentence)
+            other = _clean(m.group("sp")) if m else None
+            if other and not _document_author(other)[0]:
+                speaker, document = other, False
     return SentenceAttribution(
         speaker=speaker,
         via=via,
@@ -176,6 +208,7 @@ def as_attribution(a: SentenceAttribution) -> Attribution | None:
     return Attribution(speaker=a.speaker, via=a.via)
 
 
+_ORG_ANAPHOR = re.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z][a-z ]{1,30}?)|(?P<it>[Ii]t))\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:said|says|added|noted|reported|estimated|recorded|documented)\b")
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|noted|stressed|explained|insisted)\b", re.I)
 _STOP = frozenset({"of", "the", "a", "an", "and", "for", "in", "on", "to", "at", "'s", "’s"})
 _NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+)+[A-Z][\w'’-]+$")
@@ -242,6 +275,42 @@ def _named_source_before(attributions: list[SentenceAttribution], i: int, person
     return None
 
 
+@lru_cache(maxsize=1)
+def _anaphors() -> frozenset[str]:
+    return frozenset(load("attribution")["organisation_anaphors"])
+
+
+def _organisation_before(text: str, attributions: list[SentenceAttribution], i: int, persons: set[str],
+                         noun: str | None = None) -> str | None:
+    """The organisation "the ministry said", "the group said" or "it said" refers to: an organisation credited
+    earlier whose name has that noun ("Lebanon's Health Ministry"), else, for a word any organisation answers
+    to ("group", "it"), the last organisation credited in the three sentences before."""
+    if noun is None:
+        m = _ORG_ANAPHOR.search(text)
+        if not m:
+            return None
+        noun = (m.group("noun") or "it").lower()
+        if noun not in _anaphors():
+            return None
+    head = noun.split()[-1]
+    for j in range(i - 1, -1, -1):
+        sp = attributions[j].speaker
+        if sp and sp[0].isupper() and sp not in persons and re.search(rf"\b{re.escape(head)}\b", sp.lower()):
+            return sp
+    if head not in _GENERIC_ANAPHORS:
+        return None
+    for j in range(i - 1, max(-1, i - 4), -1):
+        sp = attributions[j].speaker
+        if not sp or sp in persons or not sp[0].isupper() or sp.lower() in _anaphors():
+            continue
+        if is_organisation(sp) or (" " in sp and not _NAMED.search(sp)) or re.fullmatch(r"[A-Z]{2,}", sp):
+            return sp
+    return None
+
+
+_GENERIC_ANAPHORS = frozenset({"group", "organisation", "organization", "body", "it"})
+
+
 def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[str]) -> None:
     """Carry speakers across sentences, in place.
 
@@ -260,6 +329,8 @@ def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[st
                 a.speaker = _document_author_nearby(sentences, i) or _named_source_before(attributions, i, persons)
             elif seen and _PRONOUN_SPEECH.search(text):
                 a.speaker = seen[-1]
+            else:
+                a.speaker = _organisation_before(text, attributions, i, persons)
             if a.speaker is None:
                 continue
         speaker = a.speaker
@@ -292,6 +363,11 @@ def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[st
             a.speaker = person.display
             seen.append(person.display)
             continue
+        if speaker.lower() in _anaphors() and speaker != "it":
+            org = _organisation_before(text, attributions, i, persons, speaker.lower())
+            if org:
+                a.speaker = org
+                continue
         short = a.speaker.lower()
         fuller = next((s for s in reversed(seen) if short != s.lower() and len(s) > len(short)
                        and re.search(rf"\b{re.escape(short)}\b", s.lower())), None)

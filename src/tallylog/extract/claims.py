@@ -32,20 +32,53 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     injured = alternation(lex["units"]["injured"])
     abducted = alternation(lex["units"]["abducted"])
     num = rf"(?P<num>{CARDINAL})"
+    modifier_heads = alternation(lex["unit_modifier_heads"])
+    objects = alternation(lex["object_targets"])
+    receiving = alternation(lex["receiving_verbs"])
+    kill_mil = alternation(lex["kill_verbs_military"])
     q = rf"(?:(?P<qual>{qual})\s+)?"
     verb_nouns = alternation([w for words in lex["verb_nouns"].values() for w in words])
     casualty = r"killed|injured|wounded|hurt|abducted|kidnapped|maimed"
     superseded = alternation(lex["superseded_markers"])
     estimates = alternation(lex["estimate_nouns"])
-    mod = r"(?:(?:more|additional|other|separate|different|distinct|individual|confirmed|reported|known|recorded|such|total|(?-i:[A-Z][\w.-]*)|\w+-\w+|drone|rocket|missile|mortar|militia|terror(?:ist)?|deadly|cross-border|hostile|enemy)\s+){0,3}"
+    mod = r"(?:(?:more|additional|other|separate|different|distinct|individual|confirmed|reported|known|recorded|such|total|major|large-scale|big|new|latest|suspected|coordinated|(?-i:[A-Z][\w.-]*)|\w+-\w+|drone|rocket|missile|mortar|militia|terror(?:ist)?|deadly|cross-border|hostile|enemy)\s+){0,3}"
     return {
-        "attacks": re.compile(rf"\b{q}{num}\s+{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))", re.I),
-        "ordinal": re.compile(rf"\bthe\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing)\b", re.I),
+        "attacks": re.compile(rf"\b{q}{num}\s+{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))(?!\s+(?:{modifier_heads})\b)", re.I),
+        # "the 144th attack", "at least the fifth major assault", "its 125th operation"
+        "ordinal": re.compile(rf"\b{q}(?:the|its|their|his|her)\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing)\b(?!\s+(?:{modifier_heads})\b)", re.I),
+        # "The raid was the third in Jenin this month": the unit named by the subject
+        "ordinal_subject": re.compile(rf"\b(?:attack|strike|operation|raid|assault|incident|bombing|ambush)\s+(?:was|is|marked|became|had been)\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:attack|strike|operation|raid|assault|incident|bombing|time|day|week|month|year|anniversary)s?\b)", re.I),
+        # "..., and the 11th on power infrastructure": a further ordinal sharing the unit of the one before
+        "ordinal_more": re.compile(rf"^[^.;]{{0,80}}?,?\s+and\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:time|day|week|month|year|anniversary)s?\b)", re.I),
+        # "attacked more than 100 merchant vessels since November 2023": attacks counted by their targets
+        "objects": re.compile(rf"\b(?:attacked|targeted|struck|hit|raided|shelled)\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{objects})\b", re.I),
+        # "We have received more than 600 wounded": casualties as a bare noun after a verb of counting
+        "received": re.compile(rf"\b(?:{receiving})\s+{q}{num}\s+(?:more\s+)?(?P<unit>wounded|injured|dead)\b", re.I),
+        # "312 killed and 718 wounded": the first of a bare pair (the second is "and_bare")
+        "bare_pair": re.compile(rf"\b{q}{num}\s+(?P<unit>killed|dead)\s+and\s+(?=(?:{qual}\s+)?(?:{CARDINAL})\s+(?:wounded|injured)\b)", re.I),
+        # "brings to 64 the number of U.S. air strikes": the total raised by the latest one
+        "brings_to": re.compile(rf"\b(?:brings?|brought|bringing|raises?|raised|raising|takes?|took|taking|pushe[sd]|pushing)\s+to\s+{q}{num}\s+the\s+(?:total\s+)?(?:number|tally|count|toll)\s+of\s+(?:[\w.-]+\s+){{0,3}}?(?P<unit>{attacks}|deaths|dead|killed|wounded|injured)\b", re.I),
+        # "..., and wounded more than 1,100": a second casualty verb sharing the count's subject and period
+        "and_verb": re.compile(rf"^[^.;]{{0,120}}?(?:,\s*|\s+)and\s+(?:(?:has|have|had)\s+)?(?P<unit>wounded|injured|abducted|kidnapped)\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
+        # "up from 856 in 2024", "and another 600 in April alone": the same unit over another period
+        "compare": re.compile(rf"^[^.;]{{0,60}}?(?:,\s*|\s+)(?:{alternation(lex['comparisons'])})\s+{q}{num}\b(?=\s+(?:in|during|over|for|the|a|last|this|between|since)\b)", re.I),
+        # "Khyber Pakhtunkhwa accounted for 734 of the attacks": a part of a total told before
+        "of_the_attacks": re.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them|all)\s+(?:[\w-]+\s+)?(?P<unit>attacks|strikes|raids|incidents|operations|assaults|bombings)\b", re.I),
+        # "..., and Baluchistan for 381": the same verb gapped, a place and its figure
+        "gapped": re.compile(rf"^[^.;]{{0,40}}?,?\s+and\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})\s+for\s+{q}{num}\b"),
+        "of_those_lead": re.compile(r"^\s*(?:Of|Among)\s+(?:those|these|them|the total|that total|that number|this number)\s*,", re.I),
+        "recent": [re.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["recent_periods"]],
+        "year_parts": [re.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["year_parts"]],
+        "year_start": re.compile(alternation(lex["year_start_phrases"]), re.I),
+        "same_period": re.compile(alternation(lex["same_period_phrases"]), re.I),
+        "passing": re.compile(rf"\b(?:{alternation(lex['passing_verbs'])})\s+$", re.I),
+        "since_in": re.compile(r"\bsince\s+(?P<clause>[^,.;:]{1,80}?\b(?:in|on|of)\s+(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
+        "times_context": re.compile(rf"\b(?:{alternation(lex['times_context'])})", re.I),
         "people_killed": re.compile(
             rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\s+(?:(?:from|of|in|with|among)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
         "killed_people": re.compile(
-            rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped)\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
-        "bare_people": re.compile(rf"\b{q}{num}\s+(?:people|civilians|soldiers|troops|fighters|militants)\s*,\s*(?:including|among them|most of them|many of them)[^,]{{1,50}},\s*(?:were|have been|had been)\s+(?P<unit>killed|injured|wounded)\b", re.I),
+            rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped|{kill_mil})\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
+        "bare_people": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?:{people})\s*,\s*(?:including|among them|most of them|many of them)[^,]{{1,50}},\s*(?:were|have been|had been|has been)\s+(?P<unit>killed|injured|wounded)\b", re.I),
         "and_bare": re.compile(rf"(?:(?<=killed and )|(?<=dead and )){q}{num}\s+(?P<unit>wounded|injured)\b", re.I),
         "had_been": re.compile(rf"\b{q}{num}\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?P<unit>killed|injured|wounded|abducted|kidnapped)\b", re.I),
         # "some 130 more were mutilated, injured and ...": a participle list ending in (or led by) the unit
@@ -57,6 +90,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "..., 258 of them civilians": a part of the count just before it
         "of_them": re.compile(
             rf"\s*(?:,|;|\(|--?|—)\s*(?:and\s+|including\s+)?{q}{num}\s+of\s+(?:{alternation(lex['part_pronouns'])})\b", re.I),
+        # "..., including 612 members of the security forces": a part of the count just before it
+        "including": re.compile(
+            rf"\s*,\s*(?:including|among them|(?:most|many|some|mainly|mostly)\s+(?:of\s+(?:them|whom)\s+)?[\w-]+\s+(?:but|and)\s+(?:also\s+)?(?:including\s+)?)\s*{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b(?!\s+(?:were|was|are|is|have|has|had|{casualty})\b)", re.I),
         # "..., along with 563 security personnel": a second count sharing the verb and the period
         "coordinated": re.compile(
             rf"\s*,?\s*(?:{alternation(lex['coordinators'])})\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b(?!\s+(?:were|was|are|is|have|has|had|{casualty})\b)", re.I),
@@ -77,13 +113,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "since_clause": re.compile(r"\bsince\b(?P<clause>[^;:]*)$", re.I),
         "finite_verb": re.compile(r"\b(?:\w+ed|began|struck|hit|took|broke|fought|led|shot|blew|set)\b", re.I),
         "deaths": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>deaths|fatalities|casualties|injuries)\b", re.I),
-        "total_to": re.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured))\b[^.;]{{0,40}}?\b(?:to|at|of|reached|stands at|stood at|past|passed)\s+{q}{num}\b", re.I),
+        "total_to": re.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured))\b(?:[^.;]|\.(?=\s*\d)){{0,80}}?\b(?:to|at|of|reached|reaching|stands at|stood at|now stands at|past|{alternation(lex['passing_verbs'])})\s+{q}{num}\b", re.I),
         "toll": re.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
         "breakdown": re.compile(rf"\b(?P<num>{CARDINAL}|once|twice)\s+(?:(?:times|attacks?|strikes?|of them|of those)\s+)?in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
         "period": compiled("claims", "period_markers"),
         "war": re.compile(r"\b(?:war|conflict|insurgency|civil war|genocide|fighting|violence|campaign|uprising|offensive)\b[^.;]{0,60}\b(?:killed|left|claimed|wounded|injured|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,40}\b(?:in|during|since) the (?:\w+ )?(?:war|conflict|insurgency|fighting|violence)\b", re.I),
         "year_scope": re.compile(rf"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b|\b(?:in|over|within) (?:the (?:past|last) )?(?:{CARDINAL}) (?:days|weeks|months|years)\b(?! (?:ago|later|before|after|time))", re.I),
         "violence": re.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
+        "weapon_fire_left": re.compile(rf"(?:\b(?-i:[A-Z][\w-]+)|\b(?:{alternation(lex['weapon_fire_modifiers'])}))\s+$", re.I),
+        "series_member": re.compile(rf"\b(?:{alternation(lex['series_members'])})\s+$", re.I),
         "not_violence": re.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
         # cheap gates, searched in the lower-cased sentence (much faster than case-insensitive matching)
         "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|murder|massacre"),
@@ -98,6 +136,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "skip_left": re.compile(r"(?:\$|€|£|aged?\s+|Tower\s+|No\.\s*|Resolution\s+|Article\s+|Operation\s+|[Pp]age\s+|[Rr]oute\s+|[Hh]ighway\s+|Flight\s+)$"),
         "skip_right": re.compile(r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|days? after|days? before|km|kilomet|miles?|meters|metres|feet|hours?\b|minutes?|a\.m|p\.m|GMT|am\b|pm\b|million\b(?! people)|billion|dollars|euros)", re.I),
     }
+
+
+_ATTACK_KEYS = ("ordinal", "ordinal_subject", "attacks", "objects", "of_the_attacks")
 
 
 def _qualifier(word: str | None) -> str:
@@ -121,7 +162,7 @@ def _unit(word: str) -> str:
         return "injured"
     if re.search(r"abduct|kidnap|hostage", w):
         return "abducted"
-    if re.search(r"kill|dead|death|fatal|died|lives|lost", w):
+    if re.search(r"kill|dead|death|fatal|died|lives|lost|neutrali|eliminat", w):
         return "killed"
     if w == "casualties":
         return "casualties"
@@ -155,6 +196,11 @@ def _main_country(ctx: DocContext) -> PlaceMention | None:
     return PlaceMention(text=top, start=0, end=0, country=top, feature="country")
 
 
+def _dateline(p: PlaceMention, sent: Sentence) -> bool:
+    """A place in a report's dateline ("BEIRUT (AP) —"): where it was filed, not where anything happened."""
+    return p.start - sent.start < 30 and p.text.isupper() and len(p.text) > 2
+
+
 def _region(places: list[PlaceMention]) -> list[str]:
     out: list[str] = []
     for p in places:
@@ -186,6 +232,8 @@ class ClaimFinder:
         self.main_country = _main_country(ctx)
         self.report_day = self._report_day()
         self.tallies_strikes_before: set[int] = set()  # sentences whose count totals strikes told before them
+        self.comparisons: set[int] = set()
+        self.attack_totals = 0  # attack counts read so far  # claims that give an earlier period's figure ("up from 856 in 2024")
 
     def _report_day(self) -> DateMention | None:
         """The day a report without a publication date is about, when its lead names it in full
@@ -204,7 +252,7 @@ class ClaimFinder:
         sent = self.ctx.sentences[si]
         plural = bool(self.p["plural_strikes"].search(sent.text))
         if plural and len({(p.name or p.text).lower() for p in self.ctx.places_in(sent.start, sent.end)
-                           if p.feature != "country"}) >= 2:
+                           if p.feature != "country" and not _dateline(p, sent)}) >= 2:
             return True
         prev = self.ctx.sentences[si - 1] if si > 0 else None
         if prev is None or prev.paragraph != sent.paragraph or not (plural or self.p["plural_strikes"].search(prev.text)):
@@ -241,6 +289,24 @@ class ClaimFinder:
         at = sent.start + m.end()
         return next((pl.country for pl in self.ctx.places_in(at, at + 40)
                      if pl.start == at and pl.country and pl.feature == "country"), None)
+
+    def _own_countries(self, sent: Sentence, end: int) -> list[str]:
+        """The countries named right after a count ("... in Iraq and Syria"), before any other number."""
+        m = self.p["own_place"].match(sent.text, end)
+        if not m:
+            return []
+        at = sent.start + m.end()
+        out: list[str] = []
+        for pl in self.ctx.places_in(at, sent.end):
+            gap = self.ctx.report.text[at:pl.start]
+            if pl.start != at and not re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?", gap):
+                break
+            if pl.feature != "country" or not pl.country:
+                break
+            if pl.country not in out:
+                out.append(pl.country)
+            at = pl.end
+        return out
 
     def _day(self, sentence: Sentence) -> DateMention | None:
         """The one day a sentence's casualties fell on: a day date that is not when something was said."""
@@ -284,7 +350,7 @@ class ClaimFinder:
             # the count's own clause may run on ("... killed in Pakistan, along with ...")
             run = re.match(r"[^,;.]{0,40}", tail)
             offsets = (0, run.end()) if run and run.end() else (0,)
-            for offset, key in ((o, k) for o in offsets for k in ("of_them", "coordinated")):
+            for offset, key in ((o, k) for o in offsets for k in ("of_them", "including", "coordinated")):
                 m = self.p[key].match(tail, offset)
                 if not m:
                     continue
@@ -292,11 +358,11 @@ class ClaimFinder:
                 a, b = end + m.start("num"), end + m.end()
                 if v is None or v < 1 or any(x < b and a < y for x, y in taken):
                     continue
-                if key == "of_them" and v >= value:
+                if key in ("of_them", "including") and v >= value:
                     continue
                 taken.append((a, b))
                 out.append((a, b, v, _qualifier(m.group("qual")), unit, False,
-                            ("part" if key == "of_them" else "coord", i)))
+                            ("part" if key in ("of_them", "including") else "coord", i)))
                 break
         for m in self.p["of_the"].finditer(s):
             whole, v = parse_cardinal(m.group("whole")), parse_cardinal(m.group("num"))
@@ -313,6 +379,52 @@ class ClaimFinder:
             out.append((m.start(), m.end(), v, _qualifier(m.group("qual")), unit, False, ("whole", ref)))
         return out
 
+    def _further(self, sent: Sentence, found: list, taken: list[tuple[int, int]]) -> list:
+        """Counts that lean on the one before them for their unit and verb: "1,166 attacks in 2025, up from
+        856 in 2024" (the same unit over another period), "killed 214 civilians ..., and wounded more than 1,100"
+        (a second casualty verb), "the third drone attack in a week, and the 11th since March" (a further
+        ordinal), "Khyber Pakhtunkhwa accounted for 734 of the attacks, and Baluchistan for 381" (a gapped part)."""
+        s = sent.text
+        out = list(found)
+        i = -1
+        while i + 1 < len(out):
+            i += 1
+            start, end, value, qual, unit, is_ord, link = out[i]
+            if link is not None and link[0] not in ("ofthe", "compare"):
+                continue
+            tail = s[end:]
+            extra = []
+            m = self.p["compare"].match(tail)
+            if m and not is_ord:
+                extra.append((m, "num", unit, ("compare", i)))
+            if unit == "killed":
+                m = self.p["and_verb"].match(tail)
+                if m:
+                    extra.append((m, "num", _unit(m.group("unit")), ("coord", i)))
+            if is_ord:
+                m = self.p["ordinal_more"].match(tail)
+                if m:
+                    extra.append((m, "ord", unit, ("more", i)))
+            if link is not None and link[0] == "ofthe" or not is_ord:
+                m = self.p["gapped"].match(tail)
+                if m:
+                    at = sent.start + end + m.start("place")
+                    region = [p.country for p in self.ctx.places_in(at, sent.start + end + m.end("place")) if p.country]
+                    if region:
+                        extra.append((m, "num", unit, ("gapped", i, region[:1])))
+            for m, group, u, new_link in extra:
+                raw = m.group(group)
+                v = parse_ordinal(raw) if group == "ord" else parse_cardinal(raw)
+                a, b = end + m.start(group), end + m.end()
+                if v is None or v < (3 if group == "ord" else 2) or any(x < b and a < y for x, y in taken):
+                    continue
+                if any(d.start <= sent.start + a < d.end for d in self.ctx.dates_in(sent.start, sent.end)):
+                    continue
+                taken.append((a, b))
+                q = _qualifier(m.group("qual")) if "qual" in m.groupdict() else "exact"
+                out.append((a, b, v, q, u, group == "ord", new_link))
+        return out
+
     def _is_aggregate(self, sentence: str, unit: str, value: int, match_start: int, key: str = "",
                       si: int | None = None) -> bool:
         """A count is aggregate when it counts incidents, or casualties over a period or many attacks."""
@@ -321,7 +433,7 @@ class ClaimFinder:
         head = sentence[:match_start]
         if self.p["single_incident"].search(head) and not self.p["plural_attacks"].search(sentence):
             return False  # "The single biggest attack, in 2009, killed 25": one incident's toll
-        if key == "killed_people" and self._in_since_clause(head):
+        if key == "killed_people" and self._in_since_clause(head) and not self._main_after_since(head, sentence, match_start):
             return False  # "on alert since the group launched attacks across Paris, killing 130": the start's toll
         if key == "toll":
             # a "death toll" is one event's unless the sentence scopes it over a period
@@ -333,16 +445,39 @@ class ClaimFinder:
             return True
         tail = sentence[match_start:]
         # "injured in those attacks", "killed in a series of attacks", "in over 500 attacks"
-        if re.search(r"\b(?:in|during|by|from)\s+(?:these|those|such|a series of|a wave of|repeated|multiple|(?:over |more than |at least |nearly |some )?[\d,]+|hundreds of|dozens of|(?-i:[A-Z][\w-]*))\s+(?:\w+\s+)?(?:attacks|strikes|raids|operations|assaults|incidents|bombings)\b", tail, re.I):
-            return True
+        series = re.search(r"\b(?:in|during|by|from)\s+(?:these|those|such|a series of|a wave of|a string of|repeated|multiple|(?:over |more than |at least |nearly |some )?[\d,]+|hundreds of|dozens of|(?-i:[A-Z][\w-]*))\s+(?:\w+\s+)?(?:attacks|strikes|raids|operations|assaults|incidents|bombings)\b", tail, re.I)
+        if series and not self.p["series_member"].search(tail[:series.start()]):
+            return True  # (not "..., the latest in a series of strikes": one of them)
         # "the war that killed 100,000 people", "the conflict has left 5,000 dead"
-        if self.p["war"].search(sentence):
-            return True
+        war = self.p["war"].search(sentence)
+        if war and not (re.match(r"(?i)fighting|violence|clash", war.group(0)) and si is not None
+                        and self._day(self.ctx.sentences[si]) is not None):
+            return True  # (not "Fighting ... in Goma killed at least 17 people on Monday": one day's clash)
+        if any(rx.search(sentence) for rx in self.p["recent"]):
+            return True  # "in a week of fighting", "over the past month"
+        if self.p["anaphoric_attacks"].search(head) and self._attack_total_before():
+            return True  # "The attacks killed 1,540 people": the toll of the attacks counted before
+        if si is not None and si - 1 in self.sentences_with_claims \
+                and self.ctx.sentences[si - 1].paragraph == self.ctx.sentences[si].paragraph \
+                and self._day(self.ctx.sentences[si]) is None \
+                and re.search(r"\b(?:has|have)\s+(?:now\s+)?(?:killed|left|wounded|injured)\b", sentence[:match_start + 40]):
+            return True  # "..., according to an AP tally. In Lebanon, Israeli fire has killed more than 450": a parallel tally
         if si is not None and self._many_places(si):
             return True
         if self.p["year_scope"].search(sentence):
             return True
         return False
+
+    def _attack_total_before(self) -> bool:
+        """Whether the report has counted attacks before the sentence being read."""
+        return self.attack_totals > 0
+
+    def _main_after_since(self, head: str, sentence: str, match_start: int) -> bool:
+        """"Since the war in Gaza began, Hezbollah attacks have killed 23": the count is in the main clause
+        after the "since" clause (a finite verb, not a participle such as "killing")."""
+        if "," not in head[head.lower().rfind("since"):]:
+            return False
+        return not re.match(r"(?i)(?:killing|wounding|injuring|leaving)\b", sentence[match_start:])
 
     def _in_since_clause(self, head: str) -> bool:
         """The text before a count is a "since" clause telling an event ("since the group launched ...")."""
@@ -356,9 +491,13 @@ class ClaimFinder:
 
     def _violent(self, si: int) -> bool:
         """Casualty counts are claims only in a context of violence (not disease, disaster or accidents)."""
-        lo, hi = max(0, si - 1), min(len(self.ctx.sentences), si + 2)
+        lo, hi = max(0, si - 2), min(len(self.ctx.sentences), si + 2)
         window = " ".join(x.text for x in self.ctx.sentences[lo:hi])
-        if self.p["not_violence"].search(self.ctx.sentences[si].text):
+        sentence = self.ctx.sentences[si].text
+        for m in self.p["not_violence"].finditer(sentence):
+            if m.group(0).startswith("fire") and (self.p["weapon_fire_left"].search(sentence[:m.start()])
+                                                  or re.match(r"\s+(?:at|on|from)\b", sentence[m.end():])):
+                continue  # "Israeli fire has killed ...", "opened fire on": weapons' fire, not a blaze
             return False
         return bool(self.p["violence"].search(window))
 
@@ -371,9 +510,14 @@ class ClaimFinder:
         for d in dates:
             left = text[max(sentence.start, d.start - 12):d.start]
             if self.p["since"].search(left):
-                return d, d.text
+                return _last_year(d, text, self.ctx.report.published), d.text
         for d in dates:
             m = self.p["since_began"].search(text[max(sentence.start, d.start - 100):d.start])
+            if m:
+                return d, m.group("clause") + d.text
+        for d in dates:
+            # "since Moscow's full-scale invasion in February 2022", "since the ceasefire took effect on Nov. 27"
+            m = self.p["since_in"].search(text[max(sentence.start, d.start - 100):d.start])
             if m:
                 return d, m.group("clause") + d.text
         m = re.search(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch)\s+of\s+([^,.;]{3,60})", sentence.text, re.I)
@@ -397,6 +541,138 @@ class ClaimFinder:
                 return d
         return None
 
+    def _explicit_period(self, sent: Sentence) -> tuple[DateMention | None, str | None, DateMention | None]:
+        """The counted period a stretch of text states itself: "since <date>", "since the war began in
+        <date>", "in 2024", "over the past week", "in the first half of the year", "as of Monday"."""
+        s = sent.text
+        since, since_text = self._period(sent, 0)
+        as_of = self._as_of(sent)
+        if since is None and since_text is None:
+            part = self._year_part(sent)
+            if part is not None:
+                return part[0], part[0].text, part[1]
+        if since is None:
+            m = self.p["year_start"].search(s)
+            if m and self.ctx.report.published is not None:
+                since = DateMention(sent.start + m.start(), sent.start + m.end(), m.group(0),
+                                    date(self.ctx.report.published.year, 1, 1), "day")
+                since_text = m.group(0)
+        scope = self._scope(sent) if since is None and since_text is None else None
+        if scope is None and since is None and since_text is None:
+            scope = self._end_of(sent)
+        if scope is not None:
+            since, since_text = scope, scope.text
+            end = scope.end_date
+            if self.ctx.report.published is not None and end > self.ctx.report.published:
+                end = self.ctx.report.published
+            as_of = DateMention(scope.start, scope.end, scope.text, end, "day")
+        if since is None and since_text is None:
+            since, since_text = self._recent(sent, as_of)
+            if since is not None and as_of is None:
+                as_of = self._said_on(sent)  # counted back from the day it was said
+        return since, since_text, as_of
+
+    def _recent(self, sent: Sentence, as_of: DateMention | None) -> tuple[DateMention | None, str | None]:
+        """"over the past week", "in the last 15 months", "the third attack in a week": a span back from the
+        report's day (or from the day the count is given as of)."""
+        for rx in self.p["recent"]:
+            m = rx.search(sent.text)
+            if not m:
+                continue
+            said_on = self._said_on(sent) if as_of is None else None
+            anchor = as_of.date if as_of else (said_on.date if said_on else self.ctx.report.published)
+            n = parse_cardinal(m.group("n")) if m.group("n") else 1
+            if anchor is None or not n:
+                return None, m.group(0)
+            shifted = _shift(anchor, n, m.group("u").lower())
+            return DateMention(sent.start + m.start(), sent.start + m.end(), m.group(0), shifted, "day"), m.group(0)
+        return None, None
+
+    def _said_on(self, sent: Sentence) -> DateMention | None:
+        """The day a count was given ("said in a statement on Monday that ... over the past two weeks"): a
+        span back is counted from it."""
+        text = self.ctx.report.text
+        for d in self.ctx.dates_in(sent.start, sent.end):
+            if d.date is not None and d.precision == "day" and \
+                    self.p["speech_date"].search(text[max(sent.start, d.start - 40):d.start]):
+                return d
+        return None
+
+    def _year_part(self, sent: Sentence) -> tuple[DateMention, DateMention] | None:
+        """"in the first half of the year", "the first nine months of 2025": from January 1 to the end of
+        that part (or to the report's day, when that comes first)."""
+        pub = self.ctx.report.published
+        for rx in self.p["year_parts"]:
+            m = rx.search(sent.text)
+            if not m:
+                continue
+            which = m.group("which").lower()
+            if re.fullmatch(r"\d{4}", which):
+                year = int(which)
+            elif pub is None:
+                return None
+            else:
+                year = pub.year - 1 if which.startswith("last") else pub.year
+            part = m.group("part").lower()
+            months = 6 if part == "half" else 3 if part == "quarter" else parse_cardinal(m.group("n")) or 0
+            if not 1 <= months <= 12:
+                return None
+            last = date(year, months, calendar.monthrange(year, months)[1])
+            if pub is not None and last > pub:
+                last = pub
+            a, b = sent.start + m.start(), sent.start + m.end()
+            return DateMention(a, b, m.group(0), date(year, 1, 1), "day"), DateMention(a, b, m.group(0), last, "day")
+        return None
+
+    def _sentence_period(self, sent: Sentence, si: int, found: list, claims: list[Claim]
+                         ) -> tuple[DateMention | None, str | None, DateMention | None]:
+        """The counted period of a sentence's counts: stated in it, repeated from the count before ("over the
+        same period", "since then"), or, for casualties, the one day the sentence tells of."""
+        s = sent.text
+        since, since_text, as_of = self._explicit_period(sent)
+        if since is None and since_text is None and self.p["same_period"].search(s):
+            prev = next((c for c in reversed(claims) if c.since is not None or c.since_text), None)
+            if prev is not None and prev.evidence and prev.evidence[0].start >= self.ctx.sentences[max(0, si - 3)].start:
+                since = DateMention(prev.evidence[0].start, prev.evidence[0].end, prev.since_text or "", prev.since, "day")
+                return since, prev.since_text, (DateMention(0, 0, "", prev.as_of, "day") if prev.as_of else None)
+            if si > 0:
+                # "... since September 2024, when ... Since then, more than 2,300 ...": the period the sentence before opened
+                b_since, b_text, _ = self._explicit_period(self.ctx.sentences[si - 1])
+                if b_since is not None:
+                    return b_since, b_text, None
+        day = self._day(sent) if since is None and since_text is None and as_of is None else None
+        if day is None and si in self.tallies_strikes_before and since is None and since_text is None and as_of is None:
+            # "... killed and 25 wounded in Iraq" after the strikes were told: the day they were told of
+            day = next((d for d in (self._day(x) for x in reversed(self.ctx.sentences[max(0, si - 3):si])) if d), None)
+        if day is not None and all(f[4] != "attacks" for f in found):
+            # "US airstrikes on Friday night killed 16 people in Iraq": the casualties of that day's strikes
+            since = as_of = day
+            since_text = day.text
+        if since is None and since_text is None and as_of is None and self.report_day is not None \
+                and self.p["day_scope"].search(s):
+            # a report of one day's events: "By the end of the day", "in just 75 minutes"
+            since = as_of = self.report_day
+            since_text = self.report_day.text
+        if since is None and since_text is None and self.p["anaphoric_attacks"].search(s):
+            # "The attacks killed 1,540 people": counted over the period of the attacks counted before
+            total = next((c for i, c in reversed(list(enumerate(claims)))
+                          if c.unit == "attacks" and c.part_of is None and i not in self.comparisons), None)
+            if total is not None and (total.since is not None or total.since_text):
+                since = DateMention(0, 0, total.since_text or "", total.since, "day")
+                if as_of is None and total.as_of:
+                    as_of = DateMention(0, 0, "", total.as_of, "day")
+                return since, total.since_text, as_of
+        return since, since_text, as_of
+
+    def _local_period(self, sent: Sentence, a: int, b: int) -> tuple[DateMention | None, str | None, DateMention | None] | None:
+        """The period stated between a count and the next one ("..., with 127 deaths over the past 24 hours",
+        "the 19th ... so far this year, and the third ... since March"), or None when that stretch states none."""
+        sub = Sentence(sent.start + a, sent.start + b, sent.text[a:b], sent.paragraph, sent.index)
+        since, since_text, as_of = self._explicit_period(sub)
+        if since is None and since_text is None and as_of is None:
+            return None
+        return since, since_text, as_of
+
     def find(self) -> list[Claim]:
         claims: list[Claim] = []
         text = self.ctx.report.text
@@ -411,19 +687,24 @@ class ClaimFinder:
             has_attacks = bool(self.p["gate_attacks"].search(low))
             if not (has_casualty or has_attacks):
                 continue
-            for key in ("ordinal", "total_to", "attacks", "people_killed", "bare_people", "and_bare", "killed_people", "had_been", "verb_list", "verb_noun", "deaths", "toll"):
-                if (key in ("ordinal", "attacks") and not has_attacks) or (key not in ("ordinal", "attacks", "total_to") and not has_casualty):
+            for key in ("ordinal", "ordinal_subject", "total_to", "brings_to", "of_the_attacks", "attacks", "objects", "people_killed",
+                        "bare_people", "bare_pair", "and_bare", "killed_people", "received", "had_been", "verb_list", "verb_noun", "deaths", "toll"):
+                if (key in _ATTACK_KEYS and not has_attacks) or (key not in _ATTACK_KEYS and key not in ("total_to", "brings_to") and not has_casualty):
                     continue
                 for m in self.p[key].finditer(s):
                     if any(a < m.end() and m.start() < b for a, b in spans_taken):
                         continue
-                    if key == "ordinal":
+                    if key in ("ordinal", "ordinal_subject"):
                         value = parse_ordinal(m.group("ord"))
-                        qual, unit, is_ord = "exact", "attacks", True
+                        qual, unit, is_ord = _qualifier(m.group("qual")), "attacks", True
                     else:
                         value = parse_cardinal(m.group("num"))
                         qual, is_ord = _qualifier(m.group("qual")), False
-                        unit = "killed" if key == "toll" else _unit(m.group("unit").split()[-1])
+                        if qual == "exact" and key == "total_to" and self.p["passing"].search(s[:m.start("num")]):
+                            qual = "more_than"  # "the toll has passed 55,000"
+                        unit = "killed" if key == "toll" else ("attacks" if key == "objects" else _unit(m.group("unit").split()[-1]))
+                        if key == "objects" and not (self.p["period"].search(s) or self.p["cumulative"].search(s)):
+                            continue  # "struck three targets": one raid's, unless counted over a period
                         nstart = m.start("num")
                         if self.p["skip_left"].search(s[max(0, nstart - 12):nstart]) or \
                                 self.p["skip_right"].search(s[m.end("num"):m.end("num") + 14]):
@@ -434,8 +715,7 @@ class ClaimFinder:
                         # the number must not be a date's day or a year
                         if any(d.start <= sent.start + nstart < d.end for d in self.ctx.dates_in(sent.start, sent.end)):
                             continue
-                        if unit == "attacks" and m.group("unit").lower() == "times" and not re.search(
-                                r"\b(?:attack|target|hit|struck|strik|fired)", s, re.I):
+                        if unit == "attacks" and m.group("unit").lower() == "times" and not self.p["times_context"].search(s):
                             continue
                     if value is None or value <= 1 or value > 10_000_000:
                         continue
@@ -450,10 +730,12 @@ class ClaimFinder:
                     if not is_ord and not self._is_aggregate(s, unit, value, m.start(), key, si):
                         continue
                     spans_taken.append((m.start(), m.end()))
-                    found.append((m.start(), m.end(), value, qual, unit, is_ord, None))
+                    found.append((m.start(), m.end(), value, qual, unit, is_ord, ("ofthe", -1) if key == "of_the_attacks" else None))
             found.sort()
             if has_casualty:
                 found = self._elliptical(sent, si, found, spans_taken, claims)
+            if found:
+                found = self._further(sent, found, spans_taken)
             if not found:
                 continue
             places = [p for p in self.ctx.places_in(sent.start, sent.end)]
@@ -466,38 +748,7 @@ class ClaimFinder:
                     countries = [PlaceMention(text=r, start=0, end=0, country=r, feature="country") for r in total.region]
                 elif self.main_country:
                     countries = [self.main_country]
-            since, since_text = self._period(sent, 0)
-            as_of = self._as_of(sent)
-            scope = self._scope(sent) if since is None and since_text is None else None
-            if scope is None and since is None and since_text is None:
-                scope = self._end_of(sent)
-            if scope is not None:
-                since, since_text = scope, scope.text
-                end = scope.end_date
-                if self.ctx.report.published is not None and end > self.ctx.report.published:
-                    end = self.ctx.report.published
-                as_of = DateMention(scope.start, scope.end, scope.text, end, "day")
-            last_n = self.p["last_n"].search(s) if since is None and since_text is None else None
-            if last_n is not None:
-                since_text = last_n.group(0)
-                anchor = as_of.date if as_of else self.ctx.report.published
-                n = parse_cardinal(last_n.group("n"))
-                if anchor is not None and n:
-                    shifted = _shift(anchor, n, last_n.group("u").lower())
-                    since = DateMention(sent.start + last_n.start(), sent.start + last_n.end(), since_text, shifted, "day")
-            day = self._day(sent) if since is None and since_text is None and as_of is None else None
-            if day is None and si in self.tallies_strikes_before and since is None and since_text is None and as_of is None:
-                # "... killed and 25 wounded in Iraq" after the strikes were told: the day they were told of
-                day = next((d for d in (self._day(x) for x in reversed(self.ctx.sentences[max(0, si - 3):si])) if d), None)
-            if day is not None and all(f[4] != "attacks" for f in found):
-                # "US airstrikes on Friday night killed 16 people in Iraq": the casualties of that day's strikes
-                since = as_of = day
-                since_text = day.text
-            if since is None and since_text is None and as_of is None and self.report_day is not None \
-                    and self.p["day_scope"].search(s):
-                # a report of one day's events: "By the end of the day", "in just 75 minutes"
-                since = as_of = self.report_day
-                since_text = self.report_day.text
+            since, since_text, as_of = self._sentence_period(sent, si, found, claims)
             attribution = self.attr[si]
             speaker, via = expand_name(attribution.speaker, text[:sent.start]), attribution.via
             clauses = self._speech_clauses(s) if len(found) > 1 else []
@@ -506,27 +757,80 @@ class ClaimFinder:
                           if a.named and not (target and a.side == "us")), None)
             total_index: int | None = None
             index_of: dict[int, int] = {}
+            heads = [f[0] for f in found if f[6] is None or f[6][0] in ("compare", "more")]
+            of_those = self.p["of_those_lead"].match(s)
+            whole = next((j for j in range(len(claims) - 1, -1, -1) if claims[j].part_of is None), None) if of_those else None
             for fi, (start, end, value, qual, unit, is_ord, link) in enumerate(found):
+                if link is not None and link[0] not in ("whole", "ofthe") and link[1] not in index_of:
+                    continue  # leans on a count that was not kept
+                c_since, c_since_text, c_as_of = since, since_text, as_of
+                if len(heads) > 1 and (link is None or link[0] in ("compare", "more")):
+                    # several counts: each takes the period stated between it and the next
+                    nxt = min((h for h in heads if h > start), default=len(s))
+                    local = self._local_period(sent, start, nxt)
+                    if local is not None:
+                        c_since, c_since_text, c_as_of = local
+                if link is not None and link[0] == "compare" and (c_since, c_since_text, c_as_of) == (since, since_text, as_of):
+                    continue  # "up from 856": a comparison must state its own period
+                if link is not None and link[0] == "ofthe":
+                    # "734 of the attacks": a part of the last total of attacks, over its period
+                    ref_i = next((j for j in range(len(claims) - 1, -1, -1) if claims[j].unit == "attacks"
+                                  and claims[j].part_of is None and j not in self.comparisons), None)
+                    link = None
+                    if ref_i is not None and claims[ref_i].value > value:
+                        ref = claims[ref_i]
+                        whole_of_this = ref_i
+                        c_since = DateMention(0, 0, ref.since_text or "", ref.since, "day") if (ref.since or ref.since_text) else None
+                        c_since_text = ref.since_text
+                        c_as_of = DateMention(0, 0, "", ref.as_of, "day") if ref.as_of else None
+                    else:
+                        whole_of_this = None
+                else:
+                    whole_of_this = None
+                if link is not None and link[0] in ("part", "coord", "gapped") and link[1] in index_of:
+                    base = claims[index_of[link[1]]]
+                    c_since = DateMention(0, 0, base.since_text or "", base.since, "day") if (base.since or base.since_text) else None
+                    c_since_text = base.since_text
+                    c_as_of = DateMention(0, 0, "", base.as_of, "day") if base.as_of else None
+                if whole is not None and c_since is None and c_since_text is None and c_as_of is None:
+                    ref = claims[whole]
+                    c_since = DateMention(0, 0, ref.since_text or "", ref.since, "day") if (ref.since or ref.since_text) else None
+                    c_since_text = ref.since_text
+                    c_as_of = DateMention(0, 0, "", ref.as_of, "day") if ref.as_of else None
                 claim = Claim(
                     value=value, qualifier=qual, unit=unit,
-                    since=since.date if since else None,
-                    since_text=since_text,
-                    since_partial=since.partial if since and since.date is None else None,
-                    as_of=(as_of.date if as_of else self.ctx.report.published),
+                    since=c_since.date if c_since else None,
+                    since_text=c_since_text,
+                    since_partial=c_since.partial if c_since and c_since.date is None else None,
+                    as_of=(c_as_of.date if c_as_of else self.ctx.report.published),
                     region=_region(countries), target=target, actor=actor,
                     speaker=speaker, via=via, ordinal=is_ord,
                     evidence=[Span(sent.start + start, sent.start + end, text[sent.start + start:sent.start + end]),
                               Span(sent.start, sent.end, s)],
                 )
-                if since is not None and since.date is None:
-                    claim.notes.append(f"year of '{since.text}' unknown: no publication date")
-                if len(countries) > 1 and len(found) > 1:
-                    # "killed 16 people in Iraq, ... 23 fighters were killed in Syria": each count its own place
-                    own = self._own_country(sent, end)
+                if c_since is not None and c_since.date is None:
+                    claim.notes.append(f"year of '{c_since.text}' unknown: no publication date")
+                if whole is not None and claims[whole].unit == unit and value < claims[whole].value and link is None:
+                    claim.part_of = whole  # "Of those, 53 attacks took place in Iraq"
+                if whole_of_this is not None:
+                    claim.part_of = whole_of_this
+                if link is not None and link[0] == "compare":
+                    self.comparisons.add(len(claims))
+                if len(countries) > 1:
+                    # "killed 16 people in Iraq, ... 23 fighters were killed in Syria", "64 U.S. air strikes in
+                    # Somalia": each count its own place
+                    own = self._own_countries(sent, end)
                     if own:
-                        claim.region = [own]
-                if link is not None:
-                    kind, ref = link
+                        claim.region = own
+                if link is not None and link[0] in ("compare", "more", "gapped"):
+                    kind, ref = link[:2]
+                    base = claims[index_of[ref]]
+                    claim.part_of = base.part_of
+                    if kind == "gapped":
+                        claim.region = link[2] if len(link) > 2 else list(base.region)
+                    link = None if kind == "compare" else link
+                elif link is not None:
+                    kind, ref = link[:2]
                     base = claims[ref] if kind == "whole" else claims[index_of[ref]]
                     if kind in ("part", "whole"):
                         claim.part_of = ref if kind == "whole" else index_of[ref]
@@ -554,6 +858,8 @@ class ClaimFinder:
                         claim.region, claim.part_of = own[:1], total_index
                 index_of[fi] = len(claims)
                 claims.append(claim)
+                if unit == "attacks":
+                    self.attack_totals += 1
                 self.sentences_with_claims.add(si)
                 if link is not None:
                     continue
@@ -566,6 +872,27 @@ class ClaimFinder:
         """"... 14 in Iraq and 9 in Syria": parts of the total, each a claim of its own."""
         tail = sent.text[after:]
         parts = list(self.p["breakdown"].finditer(tail))
+        if len(parts) == 1:
+            # "53 attacks took place in Iraq and 74 in Syria": the first count is itself a part with its place
+            own = self._own_countries(sent, after)
+            m = parts[0]
+            if not own or not re.match(r"[^.;\d]{0,60}?\band\s+$", tail[:m.start()]):
+                return
+            value = parse_cardinal(m.group("num"))
+            at = sent.start + after + m.start("place")
+            region = [p.country for p in self.ctx.places_in(at, sent.start + after + m.end("place")) if p.country]
+            if value is None or value < 2 or not region or region[0] in own:
+                return
+            total.region = own
+            base = sent.start + after
+            claims.append(Claim(
+                value=value, qualifier="exact", unit=total.unit, since=total.since, since_text=total.since_text,
+                since_partial=total.since_partial, as_of=total.as_of, region=region[:1], target=total.target,
+                actor=total.actor, speaker=total.speaker, via=total.via, part_of=total.part_of,
+                evidence=[Span(base + m.start(), base + m.end(), self.ctx.report.text[base + m.start():base + m.end()])],
+                notes=list(total.notes),
+            ))
+            return
         if len(parts) < 2:
             return
         base = sent.start + after
@@ -586,8 +913,24 @@ class ClaimFinder:
             ))
 
 
+def _last_year(d: DateMention, text: str, published: date | None) -> DateMention:
+    """"since Jan. 16 last year": the day a year before the one read without the year."""
+    if d.date is None or published is None or d.date.year != published.year \
+            or not re.match(r"\s*,?\s*(?:of\s+)?last\s+year\b", text[d.end:d.end + 20], re.I):
+        return d
+    try:
+        shifted = d.date.replace(year=d.date.year - 1)
+    except ValueError:  # 29 February
+        shifted = d.date.replace(year=d.date.year - 1, day=28)
+    return DateMention(d.start, d.end, d.text, shifted, d.precision, None, d.partial, d.relative)
+
+
 def _shift(day: date, n: int, unit: str) -> date:
-    """``day`` moved back ``n`` days, weeks, months or years ("in the last 15 months")."""
+    """``day`` moved back ``n`` hours, days, weeks, months or years ("in the last 15 months")."""
+    if unit.startswith("hour"):
+        return day - timedelta(days=max(1, n // 24))
+    if unit.startswith("fortnight"):
+        return day - timedelta(weeks=2 * n)
     if unit.startswith("day"):
         return day - timedelta(days=n)
     if unit.startswith("week"):
@@ -595,6 +938,17 @@ def _shift(day: date, n: int, unit: str) -> date:
     months = n * 12 if unit.startswith("year") else n
     y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
     return date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _speaker_words(speaker: str) -> set[str]:
+    return set(re.findall(r"\w+", speaker.replace(".", "").lower()))
+
+
+def _fuller(new: str, old: str) -> bool:
+    """Whether ``new`` describes the same source as ``old`` more fully ("US military official" against
+    "U.S. Official"): every word of the old description is in the new one, and it has more."""
+    a, b = _speaker_words(new), _speaker_words(old)
+    return bool(b) and b < a
 
 
 def _merge_duplicates(claims: list[Claim]) -> list[Claim]:
@@ -613,7 +967,8 @@ def _merge_duplicates(claims: list[Claim]) -> list[Claim]:
         o = out[twin]
         o.evidence.extend(c.evidence)
         # prefer the attributed reading; fill what the other lacks
-        if c.speaker is not None and (o.speaker is None or (o.speaker.islower() and not c.speaker.islower())):
+        if c.speaker is not None and (o.speaker is None or (o.speaker.islower() and not c.speaker.islower())
+                                      or _fuller(c.speaker, o.speaker)):
             o.speaker, o.via = c.speaker, c.via  # a named source over a bare description ("a war monitor")
         for f in ("since", "since_text", "since_partial", "target", "actor"):
             if getattr(o, f) is None and getattr(c, f) is not None:

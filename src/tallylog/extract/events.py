@@ -68,6 +68,7 @@ class Mention:
     date_own: bool = False  # the date stands right before the trigger ("the 2004 bombing", "Tuesday's attack")
     separate: bool = False  # "the first since 2017, when ...": an earlier incident set against the one told
     group: int | None = None  # mentions told apart by the text itself ("one at X, the other at Y") never merge
+    generic_ied: bool = False  # the only IED word is a bare "bomb", which an air weapon told with it may own
 
 
 @lru_cache(maxsize=1)
@@ -96,15 +97,18 @@ def _lex() -> dict:
             # "leaving five people dead", not "has left at least one student injured"
             re.compile(rf"\b(?:left|leaving)\s+{qual}{num}\s+(?:[\w'’-]+\s+){{0,3}}?(?:dead|killed)\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:killed|dead|died|slain|shot dead|lost their lives)\b", re.I),
-            re.compile(rf"\bdeath toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I),
+            re.compile(rf"\b(?:death )?toll\b[^.;]{{0,90}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
         ],
         "injured": [
             # not "leaving": "leaving five people dead" counts the dead only ("leaving five dead and 12 wounded"
             # gives the wounded by the pattern below)
             re.compile(rf"\b(?:wounding|injuring|wounded|injured|wounds|injures|hurt)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
-            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b", re.I),
+            # not "two of the wounded died in hospital"
+            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:later\s+)?(?:died|succumbed))", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:injuries)\b", re.I),
+            # "three Palestinians were treated for injuries", "12 people were hospitalised"
+            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:were|was|have been|had been)\s+(?:treated for (?:injuries|wounds)|hospitali[sz]ed|taken to hospital)\b", re.I),
         ],
         "no_killed": re.compile(r"\bno (?:one|deaths|fatalities|casualties)\b[^.]{0,30}?\b(?:killed|reported|died)?|\bno casualties\b|\bwithout casualties\b|\bno one was (?:killed|hurt|injured)|\bno (?:deaths|fatalities)\b", re.I),
         "no_injured": re.compile(r"\bno (?:injuries|casualties|one was (?:hurt|injured))\b|\bwithout (?:causing )?(?:injuries|casualties)\b", re.I),
@@ -121,15 +125,16 @@ def _lex() -> dict:
         "by_actor": re.compile(r"\bby\s+(?:the\s+)?$", re.I),
         "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
         "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
-        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan)\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
+        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan|[\w]+-(?:held|controlled|occupied|run))\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital|port)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
         # "missiles struck Kharkiv", "militants attacked the town of Bama": the object of an attack verb is where
         "object_place": re.compile(rf"\b{ev['object_verbs']}\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
-                                   r"central|frontline|front-line|border|capital|port|besieged)\s+)*(?:(?:city|town|"
-                                   r"village|district|province|region|area|camp|base|capital|port)\s+(?:of\s+)?)?$",
+                                   r"central|frontline|front-line|border|capital|port|besieged|[\w]+-(?:held|controlled|occupied|run))\s+)*"
+                                   r"(?:(?:city|town|village|district|province|region|area|camp|base|capital|port)(?:s|es)?"
+                                   r"\s+(?:of\s+)?)?$",
                                    re.I),
         "responsibility": re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaimed (?:the|the latest|this|that) (?:attack|bombing|blast|strike|assault)", re.I),
         "clause_boundary": re.compile(r"\s+(?:after|following|before|while|as)\s+|,?\s+and\s+(?:later|then|subsequently)\s+|;\s+", re.I),
-        "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:and|or|as well as)?\s*(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*", re.I),
+        "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+(?:in|at|near|on|outside)\s+|(?:and|or|as well as)?\s*)(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*", re.I),
         "speech_date": re.compile(rf"\b{ev['speech_before_date']}", re.I),
         "distributive": re.compile(ev["distributive"], re.I),
         "story_year": re.compile(ev["story_year"], re.I),
@@ -141,6 +146,19 @@ def _lex() -> dict:
         "reaction": re.compile(ev["reaction_before_trigger"], re.I),
         # "killed in Malta in 2017", "shot in Lagos on May 3": a death told with where and when
         "placed_dated": re.compile(r"^\s+(?:(?:in|at|near|outside|on)\s+(?:the\s+)?)$", re.I),
+        "territory_objects": re.compile(ev["territory_objects"], re.I),
+        "territory_state": re.compile(rf"^(?:{alternation(ev['territory_state_actors'])})$", re.I),
+        "territory_state_named": frozenset(ev["territory_state_named"]),
+        "protest_lethal": re.compile(ev["protest_lethal"], re.I),
+        "separate_opener": re.compile(ev["separate_openers"], re.I),
+        "relative_to_previous": [(re.compile(rf"\b(?:{r})\b", re.I), int(off)) for r, off in ev["relative_to_previous"]],
+        "back_reference": re.compile(ev["back_reference"], re.I),
+        "not_a_place_after": re.compile(ev["not_a_place_after"], re.I),
+        "ground_attackers": re.compile(ev["ground_attackers"], re.I),
+        "possessive_place_part": re.compile(ev["possessive_place_parts"], re.I),
+        "object_verbs": ev["object_verbs"],
+        "place_then_date": re.compile(ev["place_then_date"], re.I),
+        "attributive_place": re.compile(ev["attributive_place"], re.I),
         "generic_weak": re.compile(r"^(?:hit|struck|targeted|targeting|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|killings?|strikes?)$", re.I),
     }
 
@@ -168,14 +186,38 @@ _WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
 
 
 def find_weapons(text: str) -> dict[str, int]:
-    """Weapon classes named in a text, each with the offset of its first mention."""
+    """Weapon classes named in a text, each with the offset of its first mention.
+
+    A weapon word that names what was hit or made ("a drone workshop", "a missile factory") is not a weapon
+    used; a bare "bomb" in a text that names an air or drone weapon ("glide bombs", "one of the bombs hit")
+    is that weapon's, not an IED."""
+    lex = _weapon_rules()
     out: dict[str, int] = {}
+    generic_ied = False
     for w, pat in _lex()["weapons"].items():
-        m = pat.search(text)
-        if m:
+        for m in pat.finditer(text):
+            if lex["not_used"].match(text[m.end():m.end() + 30]):
+                continue
             out[w] = m.start()
-    # "rocket-propelled grenade" is a rocket, not a grenade; "shells" alone is artillery
+            if w == "ied":
+                generic_ied = all(lex["generic_bomb"].match(x.group(0)) for x in pat.finditer(text))
+            break
+    if generic_ied and ("airstrike" in out or "drone" in out) and lex["air_dropped"].search(text):
+        del out["ied"]
     return out
+
+
+def _generic_ied(text: str) -> bool:
+    """Whether every IED word of a text is a bare "bomb" ("one of the bombs hit")."""
+    rules = _weapon_rules()
+    return all(rules["generic_bomb"].match(m.group(0)) for m in _lex()["weapons"]["ied"].finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _weapon_rules() -> dict[str, re.Pattern[str]]:
+    w = load("weapons")
+    return {"not_used": re.compile(w["not_used_after"], re.I), "generic_bomb": re.compile(w["generic_bomb"], re.I),
+            "air_dropped": re.compile(w["air_dropped"], re.I)}
 
 
 def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int, int]] = ()) -> tuple[int | None, int | None]:
@@ -254,19 +296,104 @@ class MentionFinder:
             if i in self.claim_sentences:
                 aggregate.append(sent)
                 continue
+            found = False
             for part in self._clauses(sent):
                 m = self._mention(part, self.attr[i], whole=sent)
                 if m == "aggregate":
                     aggregate.append(sent)
                 elif m is not None:
+                    found = True
                     mentions.append(m)
                     mentions.extend(self._coordinated(m))
                     mentions.extend(self._year_list(m))
                     mentions.extend(self._distributive(m))
+            if not found and mentions and 1 <= i - mentions[-1].sentence.index <= 3:
+                toll = self._toll_of_previous(sent, mentions)
+                if toll is not None:
+                    mentions.append(toll)
         mentions = self._enumerated_places(mentions)
+        self._relative_dates(mentions)
+        self._back_reference_dates(mentions)
         self._carry_dates(mentions)
         self._date_by_story_day(mentions)
         return mentions, aggregate
+
+    def _toll_of_previous(self, sent: Sentence, mentions: list[Mention]) -> Mention | None:
+        """"Thirteen people were wounded.", "A medical source said 19 wounded people had been admitted", "The
+        toll in Amalfi rose to 13 on Friday": a sentence after an incident that gives a casualty figure and
+        tells no act of its own is that incident's toll (an update names the incident's place, or follows it)."""
+        text = self.ctx.report.text
+        if any(t.sub is not None for t in self._triggers_in(sent)) or self.aggregate_sentence(sent):
+            return None
+        prev = mentions[-1]
+        places = [p for p in self.ctx.places_in(sent.start, sent.end) if not _is_broad(p)]
+        update = bool(self.lex["toll_update"].search(sent.text))
+        if places:
+            named = {p.name or p.text for p in places}
+            prev = next((m for m in reversed(mentions) if m.place is not None and (m.place.name or m.place.text) in named), None)
+            if prev is None or not update:
+                return None  # another place: another incident
+        if not update and any(not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])
+                              for d in self.ctx.dates_in(sent.start, sent.end)):
+            return None  # a day of its own: not the toll of the incident just told
+        if self.lex["separate_opener"].search(sent.text) or self.lex["future"].search(sent.text):
+            return None
+        not_counts = self._not_counts(sent)
+        if self.lex["no_killed"].search(sent.text) or self.lex["no_injured"].search(sent.text):
+            # "No one was hurt."
+            killed = 0 if self.lex["no_killed"].search(sent.text) else None
+            injured = 0 if self.lex["no_injured"].search(sent.text) else None
+        else:
+            killed, _ = _first_number(self.lex["killed"], sent.text, not_counts)
+            injured, _ = _first_number(self.lex["injured"], sent.text, not_counts)
+        if killed is None and injured is None:
+            return None
+        return Mention(**{**prev.__dict__, "sentence": sent, "killed": killed, "injured": injured, "separate": False,
+                          "anaphoric": False, "toll_update": bool(update and killed),
+                          "date_strong": False, "evidence": [Span(sent.start, sent.end, sent.text)]})
+
+    def _relative_dates(self, mentions: list[Mention]) -> None:
+        """"Hours earlier, a bomb exploded in Mardan", "A day earlier, shells struck Sake": an incident dated
+        by the one told before it, the offset the phrase says."""
+        from datetime import timedelta
+
+        for k, m in enumerate(mentions):
+            if m.date is not None and m.date_strong:
+                continue
+            hit = None
+            for pat, off in self.lex["relative_to_previous"]:
+                r = pat.search(m.sentence.text)
+                if r is not None:
+                    hit = (r, off)
+                    break
+            if hit is None:
+                continue
+            prev = next((p for p in reversed(mentions[:k]) if p.sentence.index < m.sentence.index and p.date is not None
+                         and p.date.date is not None and p.date.precision == "day"), None)
+            if prev is None:
+                continue
+            r, off = hit
+            start = m.sentence.start + r.start()
+            m.date = DateMention(start, m.sentence.start + r.end(), r.group(0), prev.date.date + timedelta(days=off), "day",
+                                 None, None, True)
+            m.date_strong = True
+
+    def _back_reference_dates(self, mentions: list[Mention]) -> None:
+        """"Gunmen abducted 46 people ..., residents said on Monday. The attackers arrived late on Saturday":
+        an undated incident takes the day of a following sentence that goes on about it."""
+        told = {m.sentence.index for m in mentions}
+        text = self.ctx.report.text
+        for m in mentions:
+            if m.date is not None:
+                continue
+            for sent in self.ctx.sentences[m.sentence.index + 1:m.sentence.index + 3]:
+                if not self.lex["back_reference"].search(sent.text):
+                    continue
+                days = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None and d.precision == "day"
+                        and not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])]
+                if days and (sent.index not in told or all(x.date is None or x.date is days[0] for x in mentions if x.sentence.index == sent.index)):
+                    m.date, m.date_strong = days[0], False
+                    break
 
     def _enumerated_places(self, mentions: list[Mention]) -> list[Mention]:
         """"US jets struck 85 targets at seven facilities in Iraq and Syria on Friday. Three of the facilities
@@ -351,6 +478,11 @@ class MentionFinder:
             if m.date is None and prev.date is not None and prev.date.date is not None and prev.date.precision in ("day", "range") \
                     and prev.sentence.paragraph == m.sentence.paragraph and 0 <= m.sentence.index - prev.sentence.index <= 2:
                 m.date, m.date_strong = prev.date, False
+            elif m.date is None and prev.date_strong and prev.date is not None and prev.date.date is not None \
+                    and prev.date.precision == "day" and m.sentence.index - prev.sentence.index == 1 and not m.separate:
+                # wire copy gives each sentence a paragraph: the sentence right after a dated one goes on about
+                # that day ("... exchanged fire overnight into Sunday. Pakistan's military said ... near Chaman")
+                m.date, m.date_strong = prev.date, False
 
     def _triggers_in(self, sent: Sentence) -> list[Trigger]:
         """The report's triggers inside ``sent``, with offsets relative to it."""
@@ -396,8 +528,8 @@ class MentionFinder:
         last = m.place
         for p in self.ctx.places_in(m.place.end, m.sentence.end):
             between = text[last.end:p.start]
-            if not self.lex["coordination"].fullmatch(between):
-                break
+            if not self.lex["coordination"].fullmatch(between) or self.lex["attributive_place"].match(text[p.end:p.end + 40]):
+                break  # "near Rafah, the Gaza civil defence agency said": the agency's name, not a second place
             if _is_broad(p) or p.latitude is None or m.place.latitude is None or \
                     haversine_km((p.latitude, p.longitude), (m.place.latitude, m.place.longitude)) <= 25:
                 last = p
@@ -421,6 +553,11 @@ class MentionFinder:
     def _mention(self, sent: Sentence, attribution: SentenceAttribution, whole: Sentence | None = None) -> Mention | None | str:
         s = sent.text
         triggers = self._triggers_in(sent) if hasattr(self, "_all_triggers") else find_triggers(s)
+        # a capture needs a place or a military site as its object ("seized the town", not "captured on video");
+        # arson is an incident of its own only where nothing else is told ("bombs hit a block, setting fire to it")
+        triggers = [t for t in triggers if t.sub != "Territory" or self._territory_object(sent, t)]
+        if any(t.sub not in (None, "Looting/property destruction") for t in triggers):
+            triggers = [t for t in triggers if t.sub != "Looting/property destruction"]
         if not triggers:
             return None
         whole = whole or sent
@@ -441,7 +578,7 @@ class MentionFinder:
         # a casualty figure goes with it ("the attack killed at least 25 people")
         denied_here = bool(re.search(r"\b(?:no|never)\s+(?:\w+\s+){0,2}(?:attack|strike|drone|rocket|missile)s?\s+(?:\w+\s+){0,2}(?:took place|happened|occurred|had taken place|reached|hit|struck)\b", s, re.I))
         corroborated = bool(weapons) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2) or denied_here \
-            or any(self._placed_and_dated(sent, t) for t in weak)
+            or any(self._placed_and_dated(sent, t) for t in weak) or any(self._object_place_dated(sent, t) for t in weak)
         if not strong and not (weak and corroborated):
             return None
         if self.aggregate_sentence(sent):
@@ -465,10 +602,14 @@ class MentionFinder:
         sub = trigger.sub
         if sub is None or sub in ("Armed clash", "Attack"):
             sub = self._refine(sub, s, weapons, trigger)
+        if sub == "Territory":
+            sub = self._territory_side(sent, trigger, actors)
+        elif sub == "Protest with intervention" and self.lex["protest_lethal"].search(whole.text):
+            sub = "Excessive force against protesters"  # live fire, deaths
         if sub is None and denial:
             sub = "Attack"  # what was denied is told elsewhere; the incident takes its type from those mentions
         if sub is None and ((re.match(r"attack", trigger.text, re.I) and any(a.named for a in actors))
-                            or self._placed_and_dated(sent, trigger)):
+                            or self._placed_and_dated(sent, trigger) or self._object_place_dated(sent, trigger)):
             sub = "Attack"  # "two major al-Shabab attacks", "was killed in Malta in 2017": no target word to go by
         if sub is None:
             return None
@@ -488,8 +629,16 @@ class MentionFinder:
         date_strong = date_m is not None and (
             abs(date_m.start - (sent.start + trigger.end)) <= 45 or abs((sent.start + trigger.start) - date_m.end) <= 45)
         date_strong = date_strong or separate
+        if not date_strong and date_m is not None and date_m.date is not None and date_m.precision == "day" \
+                and place is not None and sent.start <= place.end <= date_m.start \
+                and self.lex["place_then_date"].match(text_[place.end:date_m.start]):
+            # "Shelling ... killed at least 11 people in El Fasher on Thursday, a committee said": the day that
+            # follows the incident's place is the incident's, however far from the trigger
+            date_strong = True
         if place is not None and re.search(r"\b(?:neighbou?ring|another|a separate|a different)\s+$", text_[max(sent.start, place.start - 20):place.start], re.I):
-            separate = True  # "four militants were killed in neighboring Shah Wali Kot district": another place, another incident
+            separate = True
+        if sent.start == whole.start and self.lex["separate_opener"].search(whole.text):
+            separate = True  # "Separately, a roadside bomb hit ...": another incident than the one just told  # "four militants were killed in neighboring Shah Wali Kot district": another place, another incident
         date_own = date_m is not None and (0 <= sent.start + trigger.start - date_m.end <= 12 or (
             text_[date_m.end:date_m.end + 2] in ("'s", "’s") and sent.start + trigger.start - date_m.end <= 45))
         if date_m is None and self.ctx.report.published is not None and self.lex["recent_perfect"].search(s):
@@ -530,12 +679,47 @@ class MentionFinder:
             date=date_m, actor1=actor1, actor1_side=side1, actor2=actor2, killed=killed, injured=injured,
             quantity=quantity, outcome=outcome, status=status, attribution=as_attribution(attribution),
             us_target=us_target, toll_update=bool(self.lex["toll_update"].search(s) and killed), date_strong=date_strong,
-            date_own=date_own, separate=separate,
+            date_own=date_own, separate=separate, generic_ied="ied" in weapons and _generic_ied(s),
             anaphoric=bool(re.search(r"\b(?:the|this|that|these|its|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+(?:[\w-]+\s+){0,2}$", s[:trigger.start], re.I))
             and bool(re.match(r"(?:attack|bombing|blast|explosion|assault|ambush|raid|hijacking|shooting|massacre|siege|strike)\b", trigger.text, re.I))
             and killed is None and injured is None,
             evidence=[Span(sent.start, sent.end, sent.text)],
         )
+
+    def _object_place_dated(self, sent: Sentence, trigger: Trigger) -> bool:
+        """"Israel struck the ports of Hodeidah and Salif on Sunday": an attack verb whose object is a place,
+        with a day in the clause, tells a specific incident even with no weapon or armed group named."""
+        if not re.fullmatch(self.lex["object_verbs"], trigger.text, re.I):
+            return False
+        text = self.ctx.report.text
+        end = sent.start + trigger.end
+        for p in self.ctx.places_in(end, min(sent.end, end + 50)):
+            if _is_broad(p) or not self.lex["object_place"].search(text[sent.start:p.start]):
+                continue
+            return any(d.precision == "day" and d.date is not None and not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])
+                       for d in self.ctx.dates_in(sent.start, sent.end))
+        return False
+
+    def _territory_object(self, sent: Sentence, trigger: Trigger) -> bool:
+        """Whether a capture verb has a place or a military site as its object ("overran a military base in X")."""
+        after = sent.text[trigger.end:trigger.end + 60]
+        if self.lex["territory_objects"].search(after):
+            return True
+        start = sent.start + trigger.end
+        return any(re.fullmatch(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", self.ctx.report.text[start:p.start])
+                   for p in self.ctx.places_in(start, start + 40))
+
+    def _territory_side(self, sent: Sentence, trigger: Trigger, actors) -> str:
+        """Who took a place: state forces regain territory, an armed group overtakes it (ACLED)."""
+        tpos = sent.start + trigger.start
+        text = self.ctx.report.text
+        before = [a for a in actors if a.end <= tpos and not re.match(r"\s+(?:\w+\s+)?(?:said|says|told|claimed|announced)\b", text[a.end:a.end + 30])]
+        if before:
+            a = before[0]  # the subject: "gunmen from the Viv Ansanm coalition took control of"
+            state = a.name in self.lex["territory_state_named"] if a.named else bool(self.lex["territory_state"].match(a.text))
+        else:
+            state = bool(re.search(r"\b(?:army|military|troops|soldiers|security forces|government forces)\b", sent.text[:trigger.start], re.I))
+        return "Government regains territory" if state else "Non-state actor overtakes territory"
 
     def _placed_and_dated(self, sent: Sentence, trigger: Trigger) -> bool:
         """"killed in Malta in 2017", "was shot dead in Lagos on May 3": a death the sentence places and dates
@@ -577,8 +761,17 @@ class MentionFinder:
     def _refine(self, sub: str | None, s: str, weapons: dict[str, int], trigger: Trigger) -> str | None:
         """Type a generic trigger ("attack", "killed") by the weapons and targets around it."""
         ws = self.lex["weapon_subtypes"]
-        if not weapons and re.fullmatch(r"strikes?|struck", trigger.text, re.I) and not re.search(r"\b(?:workers?|labou?r|general|hunger)\s+strikes?\b", s, re.I):
-            return "Air/drone strike"
+        if not weapons and re.fullmatch(r"strikes?|struck", trigger.text, re.I) and not re.search(r"\b(?:workers?|labou?r|general|hunger)\s+strikes?\b", s, re.I) \
+                and not self.lex["ground_attackers"].search(s[:trigger.start]):
+            return "Air/drone strike"  # not "the attackers struck several positions"
+        if sub == "Attack" and re.fullmatch(r"shot dead|gunned down|killed", trigger.text, re.I) and re.search(
+                r"\b(?:attackers?|gunm[ae]n|assailants?|militants?|insurgents?|raiders)\b[^.;]{0,80}\b(?:was|were)\s+$", s[:trigger.start], re.I):
+            return "Armed clash"  # "the attacker ... was shot dead at the scene": the forces' response
+        if sub == "Attack" and re.fullmatch(r"opened fire|shooting|fired", trigger.text, re.I):
+            # ACLED: an attack on soldiers or police is a battle, not violence against civilians
+            rest = s[trigger.end:]
+            if self.lex["military"].search(rest) and not self.lex["civilian"].search(rest):
+                return "Armed clash"
         if "ied" in weapons and re.search(r"suicide", s, re.I):
             return "Suicide bomb"
         for w in ("drone", "airstrike", "missile", "rocket", "mortar", "artillery", "ied"):
@@ -602,8 +795,12 @@ class MentionFinder:
         cands = []
         for p in self.ctx.places_in(sent.start, sent.end):
             after = text[p.end:p.end + 3]
-            if after.startswith(("'s", "’s")):
-                continue
+            if after.startswith(("'s", "’s")) and not self.lex["possessive_place_part"].match(text[p.end:p.end + 40]):
+                continue  # "Russia's news agency", not "El Fasher's eastern front"
+            if self.lex["not_a_place_after"].match(text[p.end:p.end + 12]):
+                continue  # "near the Dnipro river": the river, not the city
+            if self.lex["attributive_place"].match(text[p.end:p.end + 40]) and not re.match(r"\s+(?:state|province|region)\s*[,.]", text[p.end:p.end + 12], re.I):
+                continue  # "the Gaza civil defence agency said"
             left = text[max(sent.start, p.start - 70):p.start]
             cued = bool(self.lex["locative"].search(left)) or bool(self.lex["object_place"].search(left)) or (
                 # people are abducted *from* a school, a village; prisoners break out *from* a jail
@@ -673,6 +870,8 @@ class MentionFinder:
             possessive = text[d.end:d.end + 2] in ("'s", "’s") and gap <= 45
             if re.match(r"\s*,?\s*that\b", text[d.end:d.end + 8]):
                 continue  # "told a court on Tuesday that he tried to kill": the day of the telling
+            if not possessive and self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start]):
+                continue  # "the group said on Wednesday it had attacked": the day of the telling
             if (0 <= gap <= 12 or possessive) and (d.date is not None or d.partial):
                 return d
         cands = []
@@ -693,7 +892,7 @@ class MentionFinder:
             # only the day of the statement: the incident is that day or before ("earlier in the day",
             # "that morning"); kept as a weak date that never splits an incident
             return speech[0] if speech and re.search(
-                r"\b(?:earlier (?:in the day|that day|today)|that (?:morning|afternoon|evening|day)|the same day|hours earlier)\b",
+                r"\b(?:earlier (?:in the day|that day|today)|that (?:morning|afternoon|evening|day)|the same day|hours earlier|overnight)\b",
                 sent.text, re.I) else None
         tpos = sent.start + trigger.start
         tend = sent.start + trigger.end
@@ -725,7 +924,7 @@ class MentionFinder:
                                    text[a.end:a.end + 24], re.I)
                   and (not re.match(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", text[a.end:a.end + 30], re.I)
                        # "the militia says it struck ...": the speaker claims the act as its own
-                       or bool(re.match(r"\s+(?:\w+\s+)?(?:said|says|say|claimed|announced)\s+(?:that\s+)?(?:it|they)\b", text[a.end:a.end + 40], re.I)))]
+                       or bool(re.match(r"\s+(?:\w+\s+)?(?:said|says|say|claimed|announced)\s+(?:that\s+)?(?:it|they|its|their)\b", text[a.end:a.end + 40], re.I)))]
         if actor1 is None:
             named_before = [a for a in before if a.named]
             pick = (named_before or before)
@@ -810,11 +1009,31 @@ def _place_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
         m.place, m.place_precision = country, 3
 
 
+def _distinct_places(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    """Two specific places with different names more than a few km apart."""
+    if a is None or b is None or _is_broad(a) or _is_broad(b) or a.latitude is None or b.latitude is None:
+        return False
+    return (a.name or a.text) != (b.name or b.text) and haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude)) > 5
+
+
+def _region_key(name: str | None) -> str:
+    return re.sub(r"[^a-z]", "", (name or "").lower())[:4]
+
+
 def _places_compatible(a: PlaceMention | None, b: PlaceMention | None) -> bool:
     if a is None or b is None:
         return True
     if a.country and b.country and a.country != b.country:
         return False
+    for broad, other in ((a, b), (b, a)):
+        # "over the Poltava region" is not Sumy (a town of another region)
+        if broad.feature == "admin1" and not _is_broad(other) and other.admin1 and broad.name and \
+                _region_key(other.admin1) != _region_key(broad.name):
+            return False
+    for sea, other in ((a, b), (b, a)):
+        # "over the southern Red Sea" is not Sanaa
+        if sea.feature in ("sea", "ocean", "water") and not _is_broad(other) and other.feature not in ("port", "populated_place_coastal"):
+            return False
     if _is_broad(a) or _is_broad(b):
         return True
     if a.latitude is None or b.latitude is None:
@@ -830,6 +1049,12 @@ def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
     return a.date.toordinal() - 1 <= b_end.toordinal() and b.date.toordinal() - 1 <= a_end.toordinal()
 
 
+_PROTEST = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+
+
+def _protest_like(m: "Mention") -> bool:
+    """A protest, or a death or injury among protesters ("One protester was shot dead")."""
+    return m.sub in _PROTEST or bool(re.search(r"\b(?:protesters?|demonstrators?|marchers)\b", m.sentence.text, re.I))
 _GROUND = frozenset({"Attack", "Armed clash", "Suicide bomb", "Abduction/forced disappearance"})
 
 
@@ -884,6 +1109,11 @@ class _Cluster:
         # strikes from the air are not the ground attack a report told before them
         if not m.anaphoric and _air(m.trigger) != _air(self.mentions[0].trigger) and None not in (_air(m.trigger), _air(self.mentions[0].trigger)):
             return False
+        # a protest met with force is not the armed attack told next to it
+        if not m.anaphoric:
+            protest = any(x.sub in _PROTEST for x in self.mentions)
+            if (m.sub in _PROTEST and not protest) or (protest and not _protest_like(m)):
+                return False
         mine = self.strong_date
         # an incident dated only to a year or month ("the single biggest attack, in 2009"): a later sentence
         # with no date of its own goes back to the story's present, not to it
@@ -892,6 +1122,11 @@ class _Cluster:
                 and (_is_broad(m.place) or _is_broad(self.place)):  # unless it names the same specific place
             return False
         if mine is not None and m.date_strong and not _dates_compatible(mine, m.date):
+            return False
+        # one incident is one place on one day: two places each given its own day are two incidents
+        # ("shelled Kherson on Monday ... In Bilozerka, a drone ... on Tuesday")
+        if mine is not None and m.date_strong and m.date is not None and m.date.date is not None \
+                and mine.precision == "day" and m.date.precision == "day" and _distinct_places(self.place, m.place):
             return False
         a1 = self.actor1
         if _is_named(a1) and _is_named(m.actor1) and a1 != m.actor1:
@@ -957,7 +1192,9 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
 
 
 _SPECIFICITY = ["Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike", "Shelling/artillery/missile attack",
-                "Grenade", "Abduction/forced disappearance", "Sexual violence", "Attack", "Armed clash",
+                "Grenade", "Excessive force against protesters", "Protest with intervention",
+                "Abduction/forced disappearance", "Sexual violence", "Government regains territory",
+                "Non-state actor overtakes territory", "Attack", "Armed clash", "Looting/property destruction",
                 "Disrupted weapons use"]
 
 
@@ -980,10 +1217,22 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
     if place is None and not (day_dated and any(m.date_strong for m in c.mentions)):
         return None  # no place: only a day said of the incident itself makes it specific
     lex = _lex()
+    air = {"airstrike", "drone"} & set().union(*(m.weapons for m in c.mentions))
+    generic_only = air and all(m.generic_ied for m in c.mentions if "ied" in m.weapons) and \
+        any(_weapon_rules()["air_dropped"].search(m.sentence.text) for m in c.mentions)
+    if generic_only:
+        # "struck Kharkiv with glide bombs ... One of the bombs hit": the bombs are the air weapon's
+        for m in c.mentions:
+            if "ied" in m.weapons:
+                m.weapons = (m.weapons - {"ied"}) | air
+                if m.sub == "Remote explosive/landmine/IED":
+                    m.sub = "Air/drone strike"
     subs = [m.sub for m in c.mentions]
     # all mentions disrupted -> disrupted; otherwise the most specific violent sub-type said
     violent = [s for s in subs if s != "Disrupted weapons use"]
     sub = min(violent, key=_SPECIFICITY.index) if violent else "Disrupted weapons use"
+    if sub == "Looting/property destruction" and any(m.killed or m.injured for m in c.mentions):
+        sub = "Attack"  # arson in which people were hurt is an attack on them
     weapons = sorted(set().union(*(m.weapons for m in c.mentions)))
     if not weapons:
         # the type says what was used when no weapon word does ("a blast", "an air strike")
