@@ -532,3 +532,12 @@ def test_overnight_with_the_day_of_the_statement():
     [e] = events("Church attack\n\nRebels killed 14 people at a church near Beni during an overnight vigil, a local "
                  "official said on Wednesday.")
     assert e.date == date(2024, 3, 6)
+
+
+def test_the_accused_who_reject_the_blame_are_not_the_perpetrator():
+    x = extract("The Rapid Support Forces have rejected the army's allegation that Sunday's deadly shelling of the "
+                "market in Kadugli was their work.\n\nThe army said rebels ambushed a convoy near Dilling on Monday.",
+                published=date(2024, 6, 12))
+    by_place = {e.location.name: e for e in x.events if e.location}
+    assert by_place["Kadugli"].actor1 is None
+    assert by_place["Dilling"].actor1 is not None

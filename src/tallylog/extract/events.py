@@ -132,6 +132,8 @@ def _lex() -> dict:
                                    r"(?:(?:city|town|village|district|province|region|area|camp|base|capital|port)(?:s|es)?"
                                    r"\s+(?:of\s+)?)?$",
                                    re.I),
+        "rejects_accusation": re.compile(ev["rejects_accusation"], re.I),
+        "accuser": re.compile(ev["accuser"], re.I),
         "responsibility": re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaimed (?:the|the latest|this|that) (?:attack|bombing|blast|strike|assault)", re.I),
         "clause_boundary": re.compile(r"\s+(?:after|following|before|while|as)\s+|,?\s+and\s+(?:later|then|subsequently)\s+|;\s+", re.I),
         "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+(?:in|at|near|on|outside)\s+|(?:and|or|as well as)?\s*)(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*", re.I),
@@ -925,6 +927,9 @@ class MentionFinder:
                   and (not re.match(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", text[a.end:a.end + 30], re.I)
                        # "the militia says it struck ...": the speaker claims the act as its own
                        or bool(re.match(r"\s+(?:\w+\s+)?(?:said|says|say|claimed|announced)\s+(?:that\s+)?(?:it|they|its|their)\b", text[a.end:a.end + 40], re.I)))]
+        # "the Taliban rejected Pakistan's allegation that ... the hostage-taking": accused, not perpetrator
+        before = [a for a in before if not self.lex["rejects_accusation"].search(text[a.end:tpos])
+                  and not self.lex["accuser"].match(text[a.end:tpos])]
         if actor1 is None:
             named_before = [a for a in before if a.named]
             pick = (named_before or before)
