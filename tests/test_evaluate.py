@@ -432,3 +432,16 @@ def test_bcubed_items_on_one_side_only_are_singletons():
     assert bcubed([], []).f1 == 1.0
     with pytest.raises(ValueError):
         bcubed([{"a"}, {"a"}], [{"a"}])
+
+
+def test_repo_sources_need_no_shared_folder(monkeypatch, tmp_path):
+    """The challenge sets' texts live in the repository: they score without ../shared."""
+    from pathlib import Path as _Path
+
+    from tallylog.evaluate import evaluate as _evaluate
+
+    monkeypatch.setenv("TALLYLOG_SHARED", str(tmp_path / "absent"))
+    monkeypatch.chdir(tmp_path)
+    gold = _Path(__file__).resolve().parents[1] / "eval" / "gold" / "challenge-events.jsonl"
+    result = _evaluate(str(gold))
+    assert result.incidents.tp > 0 and result.incidents.fn + result.incidents.tp > 40
