@@ -7,8 +7,10 @@ Two keys per name:
 * ``fold_key`` - a transliteration-folding key on top of ``norm_key`` that makes the usual
   spellings of Arabic (and similar) names meet: Arabic articles dropped (al-, el-, ash-, ...),
   "Ain"/"Ayn"/"Ein" unified, doubled letters single, "ou" -> "u", "ee" -> "i", and a final
-  vowel ending (-i/-ah/-eh/-a/-iyah/...) dropped from longer words. "Ain al-Assad" and
-  "Ayn al Asad" share a key; so do "al-Shaddadi" and "Ash Shaddadah".
+  vowel ending (-i/-ah/-eh/-a/-iyah/...) dropped from longer words, "aw" and "o" folded to "u", and an
+  assimilated article joined to a later word dropped ("Ezzor" -> "zor"). "Ain al-Assad" and
+  "Ayn al Asad" share a key; so do "al-Shaddadi" and "Ash Shaddadah", "Hodeidah" and "Hudaydah",
+  "Deir el-Zour" and "Dayr az Zawr".
 
 The word lists the fold applies live in ``data/gazetteer/translit.json``.
 """
@@ -41,6 +43,7 @@ def _translit() -> dict:
         "suffix_re": re.compile("(?:" + "|".join(data["final_endings"]) + ")$"),
         "min_stem": int(data["min_stem"]),
         "digraphs": [tuple(p) for p in data["digraphs"]],
+        "joined_article_re": re.compile(data.get("joined_article", r"(?!)")),
     }
 
 
@@ -81,6 +84,8 @@ def fold_key(name: str) -> str:
     # Arabic articles written joined to the noun ("alanbar") are left alone: only free-standing
     # article tokens go, and never the last token.
     kept = [t for i, t in enumerate(tokens) if not (t in tl["articles"] and i < len(tokens) - 1)]
+    # An assimilated article written joined to a later token ("Deir Ezzor") goes too.
+    kept = [t if i == 0 else tl["joined_article_re"].sub(r"\1", t) for i, t in enumerate(kept)]
     return " ".join(_fold_token(t, tl) for t in kept if t)
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from tallylog.geo.gazetteer import KIND_ALT, KIND_CORE, KIND_FOLD, KIND_PRIMARY, Candidate, Gazetteer, haversine_km
 from tallylog.geo.lexicon import Lexicon, lexicon
 from tallylog.geo.normalise import fold_key, norm_key
+from tallylog.geo.parts import direction_before, part_point
 from tallylog.model import PlaceMention
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’ʿʾ]|-(?=\w))*")
@@ -348,6 +349,8 @@ class Geoparser:
                 s += 0.8
             elif f == "populated_place":
                 s -= 0.1
+            elif f in ("airport", "airfield"):
+                s -= 0.5  # "X gas field", "X crossing" never names an airport matched by a keyword
         if doc_cc and c.country:
             s += 0.6 if c.country in doc_cc else -0.1
         elif doc_cc and f in ("region", "sea", "strait"):
@@ -478,10 +481,12 @@ class Geoparser:
             if sp.modifier and len(sp.toks) == 1:
                 continue
             for i, j, surface in gl:
-                for c in lookup(surface):
+                found = lookup(surface)
+                for c in found:
                     area = c.feature in ("country", "region") or (c.feature in ("admin1", "admin2") and sp.admin)
                     if area and c.kind in (KIND_PRIMARY, KIND_ALT) and c.country \
-                            and (j - i == len(sp.toks)) and not sp.title_line:
+                            and (j - i == len(sp.toks)) and not sp.title_line \
+                            and not (c.feature == "region" and _area_elsewhere(c, found)):
                         doc_cc.add(c.country)
 
         caps_doc = _mostly_caps(toks)
@@ -502,6 +507,7 @@ class Geoparser:
         for sp, got in misses:
             fixed = self._respell(text, sp, ctx, out)
             out.extend([fixed] if fixed else got)
+        out.extend(_repeated_unknown_facilities(text, spans, out))
         out.sort(key=lambda m: (m.start, m.end))
         _check_parents(text, out)
         return out
@@ -777,6 +783,13 @@ class Geoparser:
             prec = max(prec, lex.admin_after[sp.admin] if lex.admin_after[sp.admin] == 2 else 2)
         if sp.near:
             prec = max(prec, 2)
+        if gid and gid.startswith("region:") and feature in ("region", "sea", "strait"):
+            part = direction_before(_words_before(text, start, 20))
+            if part:
+                point = part_point(gid.split(":", 1)[1], part)
+                if point is not None:
+                    lat, lon = point
+                prec = max(prec, 3)
         return PlaceMention(text=text[start:end], start=start, end=end, name=name, country=cc, admin1=a1,
                             latitude=lat, longitude=lon, gazetteer_id=gid, feature=feature, geo_precision=prec,
                             score=round(score, 3))
@@ -852,6 +865,34 @@ def _mostly_caps(toks: list[_Tok]) -> bool:
     if not words:
         return False
     return sum(1 for t in words if t.text.isupper()) > 0.5 * len(words)
+
+
+def _repeated_unknown_facilities(text: str, spans: list[_Span], found: list[PlaceMention]) -> list[PlaceMention]:
+    """Later bare mentions of a facility the document named with a facility word although no source knows it
+    ("the Khor Mor gas field" ... "a rocket strike on Khor Mor"): the same facility, with null coordinates."""
+    known = {norm_key(m.name): m for m in found
+             if m.latitude is None and m.feature and m.feature not in ("populated_place", "admin1", "admin2")}
+    if not known:
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out: list[PlaceMention] = []
+    for sp in spans:
+        if not sp.toks or sp.title_line:
+            continue
+        src = known.get(norm_key(" ".join(t.text for t in sp.toks)))
+        if src is None or any(s < sp.end and sp.start < e for s, e in taken):
+            continue
+        out.append(PlaceMention(text=text[sp.start:sp.end], start=sp.start, end=sp.end, name=src.name,
+                                feature=src.feature, geo_precision=src.geo_precision, score=0.0))
+        taken.append((sp.start, sp.end))
+    return out
+
+
+def _area_elsewhere(c: Candidate, found: list[Candidate]) -> bool:
+    """Whether the name of region ``c`` also names a country or admin area of another country ("Kurdistan":
+    the Kurdistan Region of Iraq and Iran's Kurdistan province): then it says nothing about the country."""
+    return any(o.country and o.country != c.country and o.feature in ("country", "admin1", "admin2")
+               and o.kind in (KIND_PRIMARY, KIND_ALT) for o in found)
 
 
 def _as_fold(c: Candidate) -> Candidate:
