@@ -68,6 +68,7 @@ def _sqlite_setup(engine: Engine) -> None:
         if engine.url.database not in (None, "", ":memory:"):
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")  # durable against a killed process; WAL stays atomic
+            cur.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: index upkeep on a large ledger stays in memory
             # reads through a shared memory map of the file instead of a read() per page into each
             # connection's small page cache: a listing that visits rows scattered over the file costs half
             cur.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
