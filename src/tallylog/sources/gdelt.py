@@ -182,6 +182,19 @@ def export_lines(data: bytes, name: str = "") -> Iterator[str]:
     yield from text.splitlines()
 
 
+def _tsv_rows(lines: Iterable[str], width: int, what: str, label: str,
+              errors: list[IngestError]) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank rows of a tab-separated GDELT file with ``width`` columns; a row of another width is
+    reported in ``errors`` (naming ``what`` the file should be) and skipped."""
+    for lineno, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if len(row) != width:
+            errors.append(IngestError(f"{label}#line {lineno}", f"has {len(row)} columns, not the {width} of {what}"))
+            continue
+        yield lineno, row
+
+
 def select_rows(lines: Iterable[str], spec: GdeltSpec, *, label: str,
                 events: dict[int | str, dict[str, Any]] | None = None) -> tuple[list[Entry], list[IngestError]]:
     """Rows of the wanted root codes (and countries), one ``Entry`` per distinct SOURCEURL.
@@ -190,14 +203,8 @@ def select_rows(lines: Iterable[str], spec: GdeltSpec, *, label: str,
     mentions file of the same period."""
     entries: dict[str, Entry] = {}
     errors: list[IngestError] = []
-    for lineno, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue
-        if len(row) != len(COLUMNS):
-            errors.append(IngestError(f"{label}#line {lineno}",
-                                      f"has {len(row)} columns, not the {len(COLUMNS)} of a GDELT 2.0 export; "
-                                      "is this a GDELT 1.0 or a mentions/GKG file?"))
-            continue
+    export = "a GDELT 2.0 export; is this a GDELT 1.0 or a mentions/GKG file?"
+    for lineno, row in _tsv_rows(lines, len(COLUMNS), export, label, errors):
         if row[INDEX["EventRootCode"]].strip() not in spec.roots:
             continue
         if spec.countries and row[INDEX["ActionGeo_CountryCode"]].strip().upper() not in spec.countries:
@@ -224,14 +231,7 @@ def select_mentions(lines: Iterable[str], events: dict[int | str, dict[str, Any]
     earlier period that this run did not read) are skipped."""
     entries: dict[str, Entry] = {}
     errors: list[IngestError] = []
-    for lineno, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue
-        if len(row) != len(MENTION_COLUMNS):
-            errors.append(IngestError(f"{label}#line {lineno}",
-                                      f"has {len(row)} columns, not the {len(MENTION_COLUMNS)} of a GDELT 2.0 "
-                                      "mentions file; skipped"))
-            continue
+    for _lineno, row in _tsv_rows(lines, len(MENTION_COLUMNS), "a GDELT 2.0 mentions file; skipped", label, errors):
         event = events.get(_value("GLOBALEVENTID", row[0]))
         if event is None or row[MENTION_INDEX["MentionType"]].strip() != WEB_MENTION:
             continue
