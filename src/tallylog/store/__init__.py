@@ -16,14 +16,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, and_, create_engine, delete, event, func, or_, select, type_coerce, union_all, update
+from sqlalchemy import Engine, and_, create_engine, delete, event, func, or_, select, union_all, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.types import NullType
 
 from tallylog.model import Extraction
 from tallylog.store import queries, rows, schema
@@ -768,16 +766,6 @@ def _domain(url: str | None) -> str | None:
 
     host = urlsplit(url).hostname
     return host[4:] if host and host.startswith("www.") else host
-
-
-def _raw(column: Any) -> Any:
-    """A column read as the driver returns it (no SQLAlchemy result processing)."""
-    return type_coerce(column, NullType()).label(column.name)
-
-
-@lru_cache(maxsize=64)
-def _raw_columns(names: tuple[str, ...]) -> tuple[Any, ...]:
-    return tuple(_raw(incidents.c[n]) for n in names)
 
 
 def _iso(value: Any) -> Any:
