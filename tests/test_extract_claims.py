@@ -538,3 +538,163 @@ def test_the_ministry_is_the_ministry_named_before_not_the_last_source():
     assert _one(claims, 900).speaker == "Reuters"
     assert _one(claims, 2000, "injured").speaker == "Ukraine's Interior Ministry"
     assert attribute("No group claimed responsibility for the attack.").speaker is None
+
+
+# --- long stories: adjectives, losses, joint casualty figures, earlier periods, passive targets ---------------
+
+
+def _find(claims, value, unit):
+    found = [c for c in claims if c.value == value and c.unit == unit]
+    assert found, [(c.value, c.unit) for c in claims]
+    return found[0]
+
+
+def test_adjective_between_count_and_unit():
+    text = ("Monitors count incidents\n\nThe monitoring group recorded more than 300 armed incidents in the "
+            "province since January, its director said.")
+    c = _find(_claims(text, "2024-06-10"), 300, "attacks")
+    assert c.qualifier == "more_than" and c.since == date(2024, 1, 1)
+
+
+def test_ordinal_with_descriptive_adjective():
+    text = ("Power plant hit again\n\nThe governor said it was the fifth massive strike on the city's power "
+            "plants since the start of the year.")
+    c = _find(_claims(text, "2024-03-02"), 5, "attacks")
+    assert c.ordinal
+
+
+def test_side_counting_its_own_losses():
+    text = ("Army losses mount\n\nThe army has lost more than 250 troops since its offensive in the north began "
+            "in March, a defence official said.")
+    c = _find(_claims(text, "2024-08-20"), 250, "killed")
+    assert c.qualifier == "more_than"
+
+
+def test_killed_or_wounded_is_one_casualty_figure():
+    text = ("U.N. figures\n\nAt least 900 civilians were killed or wounded in the fighting in May, the U.N. "
+            "office said on Friday.")
+    claims = _claims(text, "2024-06-07")
+    _find(claims, 900, "casualties")
+    assert not any(c.value == 900 and c.unit in ("killed", "injured") for c in claims)
+
+
+def test_comparison_with_the_previous_year():
+    text = ("Attacks rise\n\nThe think tank counted 140 attacks in the district in 2023, up from 95 the "
+            "previous year, its report said.")
+    claims = _claims(text, "2024-02-01")
+    c = _find(claims, 95, "attacks")
+    assert (c.since, c.as_of) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert _find(claims, 140, "attacks").since == date(2023, 1, 1)
+
+
+def test_gapped_part_with_an_aside():
+    text = ("Militia attacks\n\nMilitias have attacked US forces 65 times since October, a Pentagon official "
+            "said. Iraq accounted for 40 of the attacks, and Syria, where about 900 US troops are based, for 25, "
+            "he said.")
+    claims = _claims(text, "2024-01-10")
+    assert _find(claims, 25, "attacks").region == ["SY"]
+
+
+def test_targets_counted_in_the_passive():
+    text = ("Hospitals under fire\n\nAt least 15 medical facilities have been attacked in the region since "
+            "January, the health agency said.")
+    _find(_claims(text, "2024-05-05"), 15, "attacks")
+
+
+def test_tally_continued_with_coordinated_perfect():
+    text = ("Piracy off the coast\n\nPirates have attacked more than 40 ships since March, the navy said. "
+            "They have boarded six vessels, hijacked two and killed at least three sailors, it said.")
+    claims = _claims(text, "2024-09-01")
+    _find(claims, 40, "attacks")
+    assert _find(claims, 3, "killed").since == date(2024, 3, 1)
+
+
+def test_preliminary_toll_of_one_event_is_not_a_claim():
+    text = ("Village attacked\n\nArmed men raided the village before dawn. A rights group said in a preliminary "
+            "report that 12 people had been killed and at least 9 wounded.")
+    claims = _claims(text, "2024-04-04")
+    assert not any(c.value in (12, 9) for c in claims)
+
+
+def test_pluperfect_toll_of_one_day_is_not_a_claim():
+    text = ("Bomb hits patrol\n\nThe army said four soldiers had been wounded by a roadside bomb near the "
+            "border on Friday.")
+    assert not any(c.value == 4 for c in _claims(text, "2024-04-07"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2019, gunmen attacked a church in the north of the country, killing 14 worshippers.",
+    "Last year, in August 2023, rebels killed at least 60 villagers in the town of Beni.",
+])
+def test_recalled_incident_dated_by_year_is_not_a_claim(sentence):
+    text = "Background\n\nThe region has a long history of violence. " + sentence
+    assert not any(c.value in (14, 60) for c in _claims(text, "2024-05-01"))
+
+
+def test_anaphoric_strikes_far_from_the_tally_are_one_incident():
+    text = ("Strikes\n\nThe militia has carried out 30 attacks on the town since June, officials said. "
+            "Aid groups said food was running out. The river port remained closed. Schools have shut. "
+            "On Sunday, the air force bombed a depot near the town. The militia said the strikes hit a clinic "
+            "and killed 7 civilians.")
+    claims = _claims(text, "2024-09-10")
+    _find(claims, 30, "attacks")
+    assert not any(c.value == 7 for c in claims)
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("The U.N. Office for the Coordination of Humanitarian Affairs, known as OCHA, said that 40 people died.",
+     "U.N. Office for the Coordination of Humanitarian Affairs"),
+    ("It has recorded 300 deaths this year, and says the true number is higher.", None),
+])
+def test_attribution_asides_and_conjunctions(sentence, speaker):
+    assert attribute(sentence).speaker == speaker
+
+
+def test_it_said_takes_an_organisation_named_for_studies():
+    text = ("Yearly report\n\nThe Centre for Peace Studies said militants carried out 300 attacks in the "
+            "country in 2023. Of those, the province accounted for 120 of the attacks, it said.")
+    c = _find(_claims(text, "2024-01-20"), 120, "attacks")
+    assert c.speaker and "Peace Studies" in c.speaker
+
+
+def test_since_after_a_superlative_is_not_the_period():
+    text = ("Monthly toll\n\nThe U.N. mission said 420 civilians were killed in the fighting in March, the highest "
+            "monthly figure since 2021.")
+    c = _find(_claims(text, "2024-04-10"), 420, "killed")
+    assert c.since != date(2021, 1, 1)
+
+
+def test_since_the_start_of_a_season():
+    text = ("Grid attacks\n\nThe minister said it was the sixth major attack on the power grid since the start "
+            "of the summer.")
+    c = _find(_claims(text, "2024-08-15"), 6, "attacks")
+    assert c.since == date(2024, 6, 1)
+
+
+def test_since_the_start_of_the_war_told_before():
+    text = ("Toll\n\nAt least 3,000 people have been killed since the war began on March 2, 2023, the ministry "
+            "said. Rights groups say at least 140 aid workers have been killed since the start of the war.")
+    c = _find(_claims(text, "2024-05-01"), 140, "killed")
+    assert c.since == date(2023, 3, 2)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The monitor said 2,100 civilians had been killed in the war in Ukraine since Russia's full-scale invasion began.",
+    "At least 2,100 people have been killed in the fighting in Ukraine this year as Russia pressed on with its offensive.",
+])
+def test_a_country_named_as_the_acting_side_is_not_the_region(sentence):
+    c = _find(_claims("Toll\n\n" + sentence, "2024-06-01"), 2100, "killed")
+    assert c.region == ["UA"]
+
+
+def test_closing_attribution_before_a_subordinate_clause():
+    a = attribute("Shelling killed 12 people in the city, hospital officials said on Monday, as the army "
+                  "pushed toward the airport.")
+    assert a.speaker == "hospital officials"
+
+
+def test_count_without_a_place_takes_the_place_of_the_count_just_before():
+    text = ("Monthly update\n\nSome 700 civilians were killed or injured in attacks across Ukraine over the past month, the rights office "
+            "said. It has verified more than 9,000 civilian deaths in the war since February 2022.")
+    c = _find(_claims(text, "2024-06-12"), 9000, "killed")
+    assert c.region == ["UA"]

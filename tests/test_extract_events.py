@@ -541,3 +541,90 @@ def test_the_accused_who_reject_the_blame_are_not_the_perpetrator():
     by_place = {e.location.name: e for e in x.events if e.location}
     assert by_place["Kadugli"].actor1 is None
     assert by_place["Dilling"].actor1 is not None
+
+
+def test_a_second_dated_clause_is_a_second_incident():
+    evs = events("Militants strike again\n\nIn March 2021, insurgents attacked an army post at Gao, killing at least "
+                 "nine soldiers, and in June 2022 the group overran a camp outside Timbuktu.", published="2024-05-02")
+    months = sorted((e.date, e.date_precision) for e in evs)
+    assert months == [(date(2021, 3, 1), "month"), (date(2022, 6, 1), "month")]
+    gao = next(e for e in evs if e.date.year == 2021)
+    assert gao.fatalities == 9 and _near(gao, 16.27, -0.04)
+
+
+def test_a_recalled_bombing_with_a_large_toll_is_still_an_incident():
+    evs = events("Remembering the victims\n\nIn August 2019, a truck bomb outside a hotel in Kismayo killed more "
+                 "than 90 people, the deadliest attack in the port city.", published="2024-05-02")
+    assert len(evs) == 1
+    assert evs[0].date == date(2019, 8, 1) and evs[0].fatalities == 90 and _near(evs[0], -0.36, 42.55)
+
+
+def test_a_place_after_a_possessive_country_is_where_it_happened():
+    [e] = events("Landmine kills farmers\n\nIn May 2023, a landmine killed three farmers in Kenya's Lamu county, "
+                 "officials said.", published="2024-05-02")
+    assert e.location is not None and e.location.feature != "country" and _near(e, -2.27, 40.90)
+
+
+def test_the_city_refers_back_to_the_city_just_named():
+    evs = events("Drones hit grain terminal\n\nLife had returned to the streets of Kharkiv after weeks of calm. The first "
+                 "drone attack on the city, on Monday, hit a grain terminal.", published="2024-05-08")
+    assert any(e.date == date(2024, 5, 6) and _near(e, 49.98, 36.25) for e in evs)
+
+
+def test_a_repelled_attack_is_a_clash():
+    evs = events("Army says attack repelled\n\nThe army said on Sunday it had repelled an attack on Gao, "
+                 "killing several assailants.", published="2024-05-06")
+    assert evs and evs[0].sub_event_type == "Armed clash" and _near(evs[0], 16.27, -0.04)
+
+
+def test_a_following_sentence_dates_the_fighting_just_told():
+    [e] = events("Camp attacked\n\nThe army said on Friday that it had repelled an attack on a military camp at "
+                 "Menaka. Residents said the fighting lasted most of Wednesday night.", published="2024-05-11")
+    assert e.date == date(2024, 5, 8)
+
+
+def test_a_crowd_of_attackers_in_a_dated_act_is_not_many_acts():
+    evs = events("Train seized\n\nIn February, gunmen seized a passenger train near Quetta, holding hundreds of "
+                 "passengers hostage for two days.", published="2024-05-02")
+    assert len(evs) == 1 and evs[0].date == date(2024, 2, 1) and evs[0].sub_event_type.startswith("Abduction")
+
+
+def test_an_attack_on_a_neighbourhood_is_placed_there():
+    evs = events("Gang attack\n\nOn Sunday, gunmen attacked the neighbourhood of Carrefour, killing three people.",
+                 published="2024-05-07")
+    assert evs and _near(evs[0], 18.53, -72.40)
+
+
+def test_the_start_of_a_campaign_is_not_one_incident():
+    evs = events("Rebels widen campaign\n\nThe rebels, who hold much of the north, began attacking army convoys near "
+                 "Kidal in March 2022, saying they were avenging their leader.", published="2024-05-02")
+    assert evs == []
+
+
+def test_a_sea_that_qualifies_a_city_is_not_the_place():
+    evs = events("Drones hit depot\n\nDrones struck a fuel depot in Port Sudan on Friday.\n\nThe drones hit the "
+                 "city's power station early in the morning, sending smoke over the Red Sea city.", published="2024-05-04")
+    assert evs and all(_near(e, 19.62, 37.22) for e in evs)
+
+
+def test_an_undated_incident_after_the_lede_takes_the_lede_day():
+    evs = events("Night of drones\n\nRussia attacked Ukraine with drones overnight, killing three people in Odesa, "
+                 "officials said on Thursday. The air force said most drones were downed.\n\n"
+                 "In Kharkiv, a drone struck a warehouse, wounding two workers, the mayor said.", published="2024-05-09")
+    kharkiv = [e for e in evs if _near(e, 49.98, 36.25)]
+    assert kharkiv and kharkiv[0].date is not None and abs((kharkiv[0].date - date(2024, 5, 9)).days) <= 1
+
+
+def test_a_month_that_opens_the_sentence_dates_a_trigger_far_from_it():
+    evs = events("Gangs strike\n\nOn Sunday, gunmen killed six people in Delmas, residents said.\n\n"
+                 "In September 2023, members of a rival gang killed at least 40 people in Carrefour in one of the "
+                 "worst massacres of the year.", published="2024-05-07")
+    carrefour = [e for e in evs if _near(e, 18.53, -72.40, 5)]
+    assert carrefour and carrefour[0].date == date(2023, 9, 1) and carrefour[0].fatalities == 40
+
+
+def test_a_toll_over_named_months_is_a_total_not_an_incident():
+    evs = events("Gang violence\n\nGunmen killed five people in Delmas on Sunday, police said.\n\n"
+                 "The UN said on Friday that at least 900 people were killed and 300 injured in gang violence in "
+                 "Haiti between April and June.", published="2024-07-08")
+    assert len(evs) == 1 and evs[0].fatalities == 5 and evs[0].injured is None

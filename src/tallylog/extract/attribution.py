@@ -47,11 +47,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "a doctor at the city's main hospital told Reuters": a described speaker with a place or body
         "said_described_long": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{1,6}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "The ministry, which does not ..., said": a subject with a relative clause or appositive between it and its verb
-        "relative": re.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Aa]n? |[Tt]he )?(?P<sp>(?:{_ABBR}|[^,;:.!?\"“”]){{2,70}}?),\s+(?:which|who|an? |the )(?:{_ABBR}|[^;:.!?\"“”]){{2,140}}?,\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
+        "relative": re.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Aa]n? |[Tt]he )?(?P<sp>(?:{_ABBR}|[^,;:.!?\"“”]){{2,70}}?),\s+(?:which|who|an? |the |(?:{alternation(lex['aside_openers'])})\s)(?:{_ABBR}|[^;:.!?\"“”]){{2,140}}?,\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
         # "..., said X" / "..., an official said" (speaker after the verb)
         "said_after": re.compile(rf"[,”\"]\s*(?:said|says|added|noted|stressed|explained|wrote|tweeted|insisted)\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;.!?\"“”]{{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|after|during) )"),
         # "..., police said." / "..., officials said on Tuesday."
-        "said_tail": re.compile(rf",\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;:.!?\"“”]{{2,70}}?)\s+(?:{verbs})\b[^,;]*$"),
+        "said_tail": re.compile(rf",\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;:.!?\"“”]{{2,70}}?)\s+(?:{verbs})\b[^,;]*(?:$|(?=,\s+(?:{alternation(lex['subordinators'])})\b))"),
         # "according to X"
         "according": re.compile(rf"\b[Aa]ccording to (?:an? |the )?(?P<sp>(?:{_ABBR}|[^,;.!?\"“”]){{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|which|based|citing|that) )"),
         # "X reported, citing Y" / "citing Y"
@@ -91,7 +91,8 @@ def _clean(speaker: str | None) -> str | None:
     s = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", s)
     s = re.sub(r"\s+(?:has|had|have|also|later|then)$", "", s)
     s = re.sub(r"\s+(?:released|published|issued|compiled)\s+(?:last|this|on|in|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b.*$", "", s)  # "... Index released last week"
-    if not s or s.lower() in _PRONOUNS or s.lower() in _determiners() or len(s) > 90:
+    if not s or s.lower() in _PRONOUNS or s.lower() in _determiners() or len(s) > 90 \
+            or s.lower() in load("attribution")["conjunctions"]:
         return None  # "Another study said": a determiner alone names no one
     if re.match(r"(?:it|this|that|these|those|there|which|who|he|she|they|we)\b", s, re.I):
         return None
@@ -208,7 +209,7 @@ def as_attribution(a: SentenceAttribution) -> Attribution | None:
     return Attribution(speaker=a.speaker, via=a.via)
 
 
-_ORG_ANAPHOR = re.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z][a-z ]{1,30}?)|(?P<it>[Ii]t))\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:said|says|added|noted|reported|estimated|recorded|documented)\b")
+_ORG_ANAPHOR = re.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z][a-z ]{1,30}?)|(?P<it>[Ii]t))\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:(?:has|have|had)\s+)?(?:said|says|added|noted|reported|estimated|recorded|documented|verified|counted|registered)\b")
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|noted|stressed|explained|insisted)\b", re.I)
 _STOP = frozenset({"of", "the", "a", "an", "and", "for", "in", "on", "to", "at", "'s", "’s"})
 _NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+)+[A-Z][\w'’-]+$")

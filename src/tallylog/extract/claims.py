@@ -41,7 +41,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     casualty = r"killed|injured|wounded|hurt|abducted|kidnapped|maimed"
     superseded = alternation(lex["superseded_markers"])
     estimates = alternation(lex["estimate_nouns"])
-    mod = r"(?:(?:more|additional|other|separate|different|distinct|individual|confirmed|reported|known|recorded|such|total|major|large-scale|big|new|latest|suspected|coordinated|(?-i:[A-Z][\w.-]*)|\w+-\w+|drone|rocket|missile|mortar|militia|terror(?:ist)?|deadly|cross-border|hostile|enemy)\s+){0,3}"
+    adjectives = alternation(lex["unit_adjectives"])
+    mod = r"(?:(?:" + adjectives + r"|more|additional|other|separate|different|distinct|individual|confirmed|reported|known|recorded|such|total|major|large-scale|big|new|latest|suspected|coordinated|(?-i:[A-Z][\w.-]*)|\w+-\w+|drone|rocket|missile|mortar|militia|terror(?:ist)?|deadly|cross-border|hostile|enemy)\s+){0,3}"
     return {
         "attacks": re.compile(rf"\b{q}{num}\s+{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))(?!\s+(?:{modifier_heads})\b)", re.I),
         # "the 144th attack", "at least the fifth major assault", "its 125th operation"
@@ -52,6 +53,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ordinal_more": re.compile(rf"^[^.;]{{0,80}}?,?\s+and\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:time|day|week|month|year|anniversary)s?\b)", re.I),
         # "attacked more than 100 merchant vessels since November 2023": attacks counted by their targets
         "objects": re.compile(rf"\b(?:attacked|targeted|struck|hit|raided|shelled)\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{objects})\b", re.I),
+        # "at least 12 health facilities had been attacked this year": attacks counted by their targets, passive
+        "objects_passive": re.compile(rf"\b{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{objects})\b[^.;]{{0,60}}?\b(?:had|have|has)\s+(?:now\s+)?been\s+(?:{alternation(lex['passive_attack_verbs'])})\b", re.I),
+        # "1,674 civilians were killed or injured": the dead and the wounded in one figure
+        "either": re.compile(rf"\s+(?:{alternation(lex['either_casualties'])})\b", re.I),
+        # "up from 61 the previous year": the period before the base count's
+        "previous_period": re.compile(rf"\s+(?:(?P<year>{alternation(lex['previous_periods']['year'])})|(?P<month>{alternation(lex['previous_periods']['month'])}))\b", re.I),
+        "one_target": re.compile(rf"\b(?:{alternation(lex['single_target_verbs'])})\s+(?:a|an|the|its|one)\s+(?!(?:series|string|wave|number|spate)\b)", re.I),
+        "one_town": re.compile(r"^[^.;]{0,40}?\bin\s+the\s+(?:town|village|city|hamlet|settlement)\s+of\s+(?-i:[A-Z])", re.I),
         # "We have received more than 600 wounded": casualties as a bare noun after a verb of counting
         "received": re.compile(rf"\b(?:{receiving})\s+{q}{num}\s+(?:more\s+)?(?P<unit>wounded|injured|dead)\b", re.I),
         # "312 killed and 718 wounded": the first of a bare pair (the second is "and_bare")
@@ -61,11 +70,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "..., and wounded more than 1,100": a second casualty verb sharing the count's subject and period
         "and_verb": re.compile(rf"^[^.;]{{0,120}}?(?:,\s*|\s+)and\s+(?:(?:has|have|had)\s+)?(?P<unit>wounded|injured|abducted|kidnapped)\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
         # "up from 856 in 2024", "and another 600 in April alone": the same unit over another period
-        "compare": re.compile(rf"^[^.;]{{0,60}}?(?:,\s*|\s+)(?:{alternation(lex['comparisons'])})\s+{q}{num}\b(?=\s+(?:in|during|over|for|the|a|last|this|between|since)\b)", re.I),
+        "compare": re.compile(rf"^[^.;]{{0,100}}?(?:,\s*|\s+)(?:{alternation(lex['comparisons'])})\s+{q}{num}\b(?=\s+(?:in|during|over|for|the|a|last|this|between|since)\b)", re.I),
         # "Khyber Pakhtunkhwa accounted for 734 of the attacks": a part of a total told before
         "of_the_attacks": re.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them|all)\s+(?:[\w-]+\s+)?(?P<unit>attacks|strikes|raids|incidents|operations|assaults|bombings)\b", re.I),
         # "..., and Baluchistan for 381": the same verb gapped, a place and its figure
-        "gapped": re.compile(rf"^[^.;]{{0,40}}?,?\s+and\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})\s+for\s+{q}{num}\b"),
+        "gapped": re.compile(rf"^[^.;]{{0,40}}?,?\s+and\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})(?:,\s+(?:{alternation(lex['aside_openers'])})\b[^,;.]{{1,80}},)?\s+for\s+{q}{num}\b"),
         "of_those_lead": re.compile(r"^\s*(?:Of|Among)\s+(?:those|these|them|the total|that total|that number|this number)\s*,", re.I),
         "recent": [re.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["recent_periods"]],
         "year_parts": [re.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["year_parts"]],
@@ -77,7 +86,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "people_killed": re.compile(
             rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\s+(?:(?:from|of|in|with|among)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
         "killed_people": re.compile(
-            rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped|{kill_mil})\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
+            rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped|{kill_mil}|{alternation(lex['loss_verbs'])})\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
         "bare_people": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?:{people})\s*,\s*(?:including|among them|most of them|many of them)[^,]{{1,50}},\s*(?:were|have been|had been|has been)\s+(?P<unit>killed|injured|wounded)\b", re.I),
         "and_bare": re.compile(rf"(?:(?<=killed and )|(?<=dead and )){q}{num}\s+(?P<unit>wounded|injured)\b", re.I),
         "had_been": re.compile(rf"\b{q}{num}\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?P<unit>killed|injured|wounded|abducted|kidnapped)\b", re.I),
@@ -99,6 +108,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Of the 130 injured, 77 were women or children": a part of an earlier count
         "of_the": re.compile(
             rf"\b[Oo]f\s+(?:the|those|these)\s+(?P<whole>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?P<wunit>killed|dead|injured|wounded|abducted|kidnapped|hostages|casualties)\s*,\s*{q}{num}\s+(?:were|was|are|had|have)\b", re.I),
+        "superseded_near": re.compile(rf"\b(?:{superseded})\s+(?:[\w-]+\s+)?(?:{estimates})\b[^.;]{{0,60}}$", re.I),
         "superseded": re.compile(rf"\b(?:{superseded})\s+(?:[\w-]+\s+)?(?:{estimates})\b[^.;]{{0,30}}$", re.I),
         "cumulative": compiled("claims", "cumulative_markers"),
         "plural_strikes": re.compile(r"\b(?:attacks|strikes|airstrikes|air strikes|raids|bombings|facilities|targets|sites)\b", re.I),
@@ -124,11 +134,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "series_member": re.compile(rf"\b(?:{alternation(lex['series_members'])})\s+$", re.I),
         "not_violence": re.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
         # cheap gates, searched in the lower-cased sentence (much faster than case-insensitive matching)
-        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|murder|massacre"),
+        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|\blost\b|\blosing\b|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|murder|massacre"),
         "gate_attacks": re.compile(r"attack|operation|strike|raid|incident|assault|times|bomb|blast|explos|\d(?:st|nd|rd|th)\b|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eth\b"),
         "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|ambush|raid|shooting|massacre|assault|hijacking|siege)\b(?!s)", re.I),
         "plural_attacks": re.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
         "since": re.compile(r"\b(?:since|from)\s+$", re.I),
+        "acting_country": re.compile(rf"(?:(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['acting_nouns'])})\b|\s+(?:has\s+|have\s+|had\s+)?(?:{alternation(lex['acting_verbs'])})\b)", re.I),
+        "perfect": re.compile(r"\b(?:has|have)\s+(?:now\s+|also\s+)?(?!been\b)[a-z]+(?:ed|en|t|ung|unk)\b"),
+        "superlative_since": re.compile(rf"\b(?:{alternation(lex['superlative_since'])})\b[^,;.]{{0,40}}\bsince\s+$", re.I),
+        "since_start_of": re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch)\s+of\s+(?P<what>[^,.;]{3,60})", re.I),
         # "since the protests began in (mid-)September": the date that closes the clause is the period's start
         "since_began": re.compile(rf"\bsince\s+(?P<clause>[^,.;:]{{1,80}}?\b(?:{alternation(lex['period_start_verbs'])})\s+(?:(?:in|on|at|around|during|by)\s+)?(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
         "as_of": re.compile(r"\b(?:as of|as at|by|through|until)\s+$", re.I),
@@ -138,7 +152,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_ATTACK_KEYS = ("ordinal", "ordinal_subject", "attacks", "objects", "of_the_attacks")
+_ATTACK_KEYS = ("ordinal", "ordinal_subject", "attacks", "objects", "objects_passive", "of_the_attacks")
 
 
 def _qualifier(word: str | None) -> str:
@@ -233,6 +247,8 @@ class ClaimFinder:
         self.report_day = self._report_day()
         self.tallies_strikes_before: set[int] = set()  # sentences whose count totals strikes told before them
         self.comparisons: set[int] = set()
+        self._claims: list[Claim] = []  # the claims read so far, for periods told again
+        self.attack_total_si = -10  # the sentence of the last attack count read
         self.attack_totals = 0  # attack counts read so far  # claims that give an earlier period's figure ("up from 856 in 2024")
 
     def _report_day(self) -> DateMention | None:
@@ -267,6 +283,13 @@ class ClaimFinder:
             self.tallies_strikes_before.add(si)
             return True
         return False
+
+    def _acting_country(self, p: PlaceMention) -> bool:
+        """A country named as the side that acts ("as Israel pressed on with its offensive", "since Russia's
+        full-scale invasion"), not as where the counted casualties fell."""
+        if p.feature != "country":
+            return False
+        return bool(self.p["acting_country"].match(self.ctx.report.text, p.end))
 
     def _speech_clauses(self, s: str) -> list[tuple[int, int, str | None]]:
         """A sentence joining two attributed statements (", and a war monitor said ..."): each clause's span
@@ -441,8 +464,15 @@ class ClaimFinder:
                 return False  # "initial estimates of a death toll of 11": revised later, not a count
             return bool(self.p["period"].search(sentence) or self.p["war"].search(sentence)
                         or self.p["year_scope"].search(sentence))
-        if self.p["period"].search(sentence) or self.p["cumulative"].search(sentence):
+        period = bool(self.p["period"].search(sentence))
+        if not period and self.p["superseded_near"].search(head):
+            return False  # "said in a preliminary report that 25 people had been killed": one event's first toll
+        if period:
             return True
+        if self.p["cumulative"].search(sentence) and not (
+                si is not None and self._day(self.ctx.sentences[si]) is not None
+                and not self.p["plural_attacks"].search(sentence)):
+            return True  # (not "two soldiers had been wounded by a bomb on Sunday": one day's toll)
         tail = sentence[match_start:]
         # "injured in those attacks", "killed in a series of attacks", "in over 500 attacks"
         series = re.search(r"\b(?:in|during|by|from)\s+(?:these|those|such|a series of|a wave of|a string of|repeated|multiple|(?:over |more than |at least |nearly |some )?[\d,]+|hundreds of|dozens of|(?-i:[A-Z][\w-]*))\s+(?:\w+\s+)?(?:attacks|strikes|raids|operations|assaults|incidents|bombings)\b", tail, re.I)
@@ -455,18 +485,28 @@ class ClaimFinder:
             return True  # (not "Fighting ... in Goma killed at least 17 people on Monday": one day's clash)
         if any(rx.search(sentence) for rx in self.p["recent"]):
             return True  # "in a week of fighting", "over the past month"
-        if self.p["anaphoric_attacks"].search(head) and self._attack_total_before():
+        if self.p["anaphoric_attacks"].search(head) and self._attack_total_before() \
+                and (si is None or si - self.attack_total_si <= 3):
             return True  # "The attacks killed 1,540 people": the toll of the attacks counted before
         if si is not None and si - 1 in self.sentences_with_claims \
                 and self.ctx.sentences[si - 1].paragraph == self.ctx.sentences[si].paragraph \
                 and self._day(self.ctx.sentences[si]) is None \
-                and re.search(r"\b(?:has|have)\s+(?:now\s+)?(?:killed|left|wounded|injured)\b", sentence[:match_start + 40]):
+                and re.search(r"\b(?:has|have)\s+(?:now\s+)?(?:\w+\b[^.;]{0,60}?(?:,\s*|\s+and\s+))?(?:killed|left|wounded|injured)\b", sentence[:match_start + 40]):
             return True  # "..., according to an AP tally. In Lebanon, Israeli fire has killed more than 450": a parallel tally
         if si is not None and self._many_places(si):
             return True
-        if self.p["year_scope"].search(sentence):
+        if self.p["year_scope"].search(sentence) and not self._one_incident(sentence, match_start):
             return True
         return False
+
+    def _one_incident(self, sentence: str, match_start: int) -> bool:
+        """A count told as one incident's toll, whatever year dates it: after an attack verb with one target
+        ("In 2020, militants attacked a military base ..., killing three"), or placed at one town ("killed at
+        least 115 people in the town of X")."""
+        if self.p["plural_attacks"].search(sentence):
+            return False
+        return bool(self.p["one_target"].search(sentence[:match_start])
+                    or self.p["one_town"].search(sentence[match_start:]))
 
     def _attack_total_before(self) -> bool:
         """Whether the report has counted attacks before the sentence being read."""
@@ -510,6 +550,8 @@ class ClaimFinder:
         for d in dates:
             left = text[max(sentence.start, d.start - 12):d.start]
             if self.p["since"].search(left):
+                if self.p["superlative_since"].search(text[max(sentence.start, d.start - 60):d.start]):
+                    continue  # "the highest monthly figure since 2022": a comparison's reach
                 return _last_year(d, text, self.ctx.report.published), d.text
         for d in dates:
             m = self.p["since_began"].search(text[max(sentence.start, d.start - 100):d.start])
@@ -520,10 +562,32 @@ class ClaimFinder:
             m = self.p["since_in"].search(text[max(sentence.start, d.start - 100):d.start])
             if m:
                 return d, m.group("clause") + d.text
-        m = re.search(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch)\s+of\s+([^,.;]{3,60})", sentence.text, re.I)
+        m = self.p["since_start_of"].search(sentence.text)
         if m:
-            return None, m.group(0)[6:]
+            return self._start_of(m.group("what"), sentence), m.group(0)[6:]
         return None, None
+
+    def _start_of(self, what: str, sentence: Sentence) -> DateMention | None:
+        """The day "since the start of <what>" means: a season's first day ("the summer"), or the start the
+        report gave before to the same thing ("since the war began on Oct. 7, 2023" ... "since the start of the
+        Gaza war")."""
+        words = re.findall(r"[a-z]+", what.lower())
+        if not words:
+            return None
+        published = self.ctx.report.published
+        seasons = load("claims")["season_starts"]
+        head = next((w for w in words if w in seasons), None)
+        if head is not None and published is not None and len(words) <= 2:
+            month, day = (int(x) for x in seasons[head].split("-"))
+            year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+            return DateMention(0, 0, what, date(year, month, day), "day")
+        head = words[-1] if words[-1] not in ("year", "month", "week") else None
+        if head is None:
+            return None
+        for c in reversed(self._claims):
+            if c.since is not None and c.since_text and re.search(rf"\b{re.escape(head)}\b", c.since_text, re.I):
+                return DateMention(0, 0, what, c.since, "day")
+        return None
 
     def _scope(self, sentence: Sentence) -> DateMention | None:
         """A counted period given as a whole year, month or range ("in 2024", "last year")."""
@@ -662,7 +726,30 @@ class ClaimFinder:
                 if as_of is None and total.as_of:
                     as_of = DateMention(0, 0, "", total.as_of, "day")
                 return since, total.since_text, as_of
+        if since is None and since_text is None and as_of is None and si > 0 and claims \
+                and si - 1 in self.sentences_with_claims and self.ctx.sentences[si - 1].paragraph == sent.paragraph \
+                and self._day(sent) is None and self.p["perfect"].search(s):
+            # "The Houthis have attacked more than 100 ships since November. They have sunk two, ... and killed
+            # at least four seafarers": a tally carried on in the perfect counts over the same period
+            prev = claims[-1]
+            if prev.evidence and prev.evidence[0].start >= self.ctx.sentences[si - 1].start and prev.since is not None:
+                return (DateMention(0, 0, prev.since_text or "", prev.since, "day"), prev.since_text,
+                        DateMention(0, 0, "", prev.as_of, "day") if prev.as_of else None)
         return since, since_text, as_of
+
+    def _previous_period(self, s: str, end: int, base: Claim | None
+                         ) -> tuple[DateMention, str, DateMention] | None:
+        """"74 attacks in 2024, up from 61 the previous year": the comparison's period is its base's, moved
+        back a year (or a month)."""
+        m = self.p["previous_period"].match(s, end)
+        if m is None or base is None or base.since is None or base.as_of is None:
+            return None
+        unit = "year" if m.group("year") else "month"
+        since, as_of = _shift(base.since, 1, unit), _shift(base.as_of, 1, unit)
+        if unit == "month":  # the whole month before: to its last day
+            as_of = as_of.replace(day=calendar.monthrange(as_of.year, as_of.month)[1])
+        return (DateMention(0, 0, m.group(0).strip(), since, unit), m.group(0).strip(),
+                DateMention(0, 0, "", as_of, "day"))
 
     def _local_period(self, sent: Sentence, a: int, b: int) -> tuple[DateMention | None, str | None, DateMention | None] | None:
         """The period stated between a count and the next one ("..., with 127 deaths over the past 24 hours",
@@ -675,6 +762,7 @@ class ClaimFinder:
 
     def find(self) -> list[Claim]:
         claims: list[Claim] = []
+        self._claims = claims
         text = self.ctx.report.text
         for si, sent in enumerate(self.ctx.sentences):
             s = sent.text
@@ -687,7 +775,7 @@ class ClaimFinder:
             has_attacks = bool(self.p["gate_attacks"].search(low))
             if not (has_casualty or has_attacks):
                 continue
-            for key in ("ordinal", "ordinal_subject", "total_to", "brings_to", "of_the_attacks", "attacks", "objects", "people_killed",
+            for key in ("ordinal", "ordinal_subject", "total_to", "brings_to", "of_the_attacks", "attacks", "objects", "objects_passive", "people_killed",
                         "bare_people", "bare_pair", "and_bare", "killed_people", "received", "had_been", "verb_list", "verb_noun", "deaths", "toll"):
                 if (key in _ATTACK_KEYS and not has_attacks) or (key not in _ATTACK_KEYS and key not in ("total_to", "brings_to") and not has_casualty):
                     continue
@@ -702,8 +790,10 @@ class ClaimFinder:
                         qual, is_ord = _qualifier(m.group("qual")), False
                         if qual == "exact" and key == "total_to" and self.p["passing"].search(s[:m.start("num")]):
                             qual = "more_than"  # "the toll has passed 55,000"
-                        unit = "killed" if key == "toll" else ("attacks" if key == "objects" else _unit(m.group("unit").split()[-1]))
-                        if key == "objects" and not (self.p["period"].search(s) or self.p["cumulative"].search(s)):
+                        unit = "killed" if key == "toll" else ("attacks" if key in ("objects", "objects_passive") else _unit(m.group("unit").split()[-1]))
+                        if unit in ("killed", "injured") and m.groupdict().get("unit") and self.p["either"].match(s, m.end("unit")):
+                            unit = "killed_or_injured"  # "killed or injured": one figure for both
+                        if key in ("objects", "objects_passive") and not (self.p["period"].search(s) or self.p["cumulative"].search(s)):
                             continue  # "struck three targets": one raid's, unless counted over a period
                         nstart = m.start("num")
                         if self.p["skip_left"].search(s[max(0, nstart - 12):nstart]) or \
@@ -719,7 +809,9 @@ class ClaimFinder:
                             continue
                     if value is None or value <= 1 or value > 10_000_000:
                         continue
-                    if unit not in ("attacks", "killed", "injured", "abducted"):
+                    if unit == "killed_or_injured":
+                        unit = "casualties"  # (a bare "casualties" stays unread: it is often split just after)
+                    elif unit not in ("attacks", "killed", "injured", "abducted"):
                         continue
                     if is_ord and value < 3:
                         continue
@@ -738,7 +830,7 @@ class ClaimFinder:
                 found = self._further(sent, found, spans_taken)
             if not found:
                 continue
-            places = [p for p in self.ctx.places_in(sent.start, sent.end)]
+            places = [p for p in self.ctx.places_in(sent.start, sent.end) if not self._acting_country(p)]
             countries = [p for p in places if p.feature in ("country",)] or places
             if not countries:
                 # "injured in the attacks": the attacks the report has counted, where it counted them
@@ -748,6 +840,11 @@ class ClaimFinder:
                     countries = [PlaceMention(text=r, start=0, end=0, country=r, feature="country") for r in total.region]
                 elif self.main_country:
                     countries = [self.main_country]
+                elif claims and si - 1 in self.sentences_with_claims and claims[-1].region \
+                        and claims[-1].evidence and claims[-1].evidence[0].start >= self.ctx.sentences[si - 1].start:
+                    # "... 1,674 civilians in Ukraine in July. It has verified more than 13,500 deaths ...": the
+                    # count told just before gives the place
+                    countries = [PlaceMention(text=r, start=0, end=0, country=r, feature="country") for r in claims[-1].region]
             since, since_text, as_of = self._sentence_period(sent, si, found, claims)
             attribution = self.attr[si]
             speaker, via = expand_name(attribution.speaker, text[:sent.start]), attribution.via
@@ -771,7 +868,10 @@ class ClaimFinder:
                     if local is not None:
                         c_since, c_since_text, c_as_of = local
                 if link is not None and link[0] == "compare" and (c_since, c_since_text, c_as_of) == (since, since_text, as_of):
-                    continue  # "up from 856": a comparison must state its own period
+                    before = self._previous_period(s, end, claims[index_of[link[1]]] if link[1] in index_of else None)
+                    if before is None:
+                        continue  # "up from 856": a comparison must state its own period
+                    c_since, c_since_text, c_as_of = before
                 if link is not None and link[0] == "ofthe":
                     # "734 of the attacks": a part of the last total of attacks, over its period
                     ref_i = next((j for j in range(len(claims) - 1, -1, -1) if claims[j].unit == "attacks"
@@ -860,6 +960,7 @@ class ClaimFinder:
                 claims.append(claim)
                 if unit == "attacks":
                     self.attack_totals += 1
+                    self.attack_total_si = si
                 self.sentences_with_claims.add(si)
                 if link is not None:
                     continue

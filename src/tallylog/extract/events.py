@@ -125,11 +125,11 @@ def _lex() -> dict:
         "by_actor": re.compile(r"\bby\s+(?:the\s+)?$", re.I),
         "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
         "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
-        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan|[\w]+-(?:held|controlled|occupied|run))\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital|port)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
+        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|disputed|occupied|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan|[\w]+-(?:held|controlled|occupied|run))\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital|port|neighbou?rhood|suburb|commune)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
         # "missiles struck Kharkiv", "militants attacked the town of Bama": the object of an attack verb is where
         "object_place": re.compile(rf"\b{ev['object_verbs']}\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
                                    r"central|frontline|front-line|border|capital|port|besieged|[\w]+-(?:held|controlled|occupied|run))\s+)*"
-                                   r"(?:(?:city|town|village|district|province|region|area|camp|base|capital|port)(?:s|es)?"
+                                   r"(?:(?:city|town|village|district|province|region|area|camp|base|capital|port|neighbou?rhood|suburb|commune)(?:s|es)?"
                                    r"\s+(?:of\s+)?)?$",
                                    re.I),
         "rejects_accusation": re.compile(ev["rejects_accusation"], re.I),
@@ -278,6 +278,12 @@ class MentionFinder:
         if not self.lex["aggregate"].search(s):
             return False
         text = self.ctx.report.text
+        # "In March, fighters seized a train, holding hundreds of passengers hostage": a crowd of people in a
+        # dated act, not many acts
+        if all(re.match(r"(?:dozens|hundreds) of (?:[\w-]+ )?(?:fighters|gunmen|militants|attackers|assailants|passengers|hostages|inmates)\b", m.group(0) + s[m.end():m.end() + 40], re.I)
+               for m in self.lex["aggregate"].finditer(s)) \
+                and any(d.precision in ("day", "month") and d.date is not None for d in self.ctx.dates_in(sent.start, sent.end)):
+            return False
         # a day after "since", or the day something was said ("the army chief said on Saturday"), does not make
         # a sentence about many attacks a sentence about one
         day_dates = [d for d in self.ctx.dates_in(sent.start, sent.end)
@@ -295,7 +301,7 @@ class MentionFinder:
                 named = [a for a in self.ctx.actors_in(sent.start, sent.end) if a.named]
                 if named:
                     self.responsibility.append((sent.start, named[0].name, named[0].side))
-            if i in self.claim_sentences:
+            if i in self.claim_sentences and not self._dated_incident(sent):
                 aggregate.append(sent)
                 continue
             found = False
@@ -309,6 +315,8 @@ class MentionFinder:
                     mentions.extend(self._coordinated(m))
                     mentions.extend(self._year_list(m))
                     mentions.extend(self._distributive(m))
+            if not found and mentions and i - mentions[-1].sentence.index == 1:
+                self._date_of_previous(sent, mentions[-1])
             if not found and mentions and 1 <= i - mentions[-1].sentence.index <= 3:
                 toll = self._toll_of_previous(sent, mentions)
                 if toll is not None:
@@ -319,6 +327,41 @@ class MentionFinder:
         self._carry_dates(mentions)
         self._date_by_story_day(mentions)
         return mentions, aggregate
+
+    def _date_of_previous(self, sent: Sentence, prev: Mention) -> None:
+        """"The army said on Friday it had repelled an attack on X. Residents said the fighting lasted most of
+        Thursday afternoon.": a sentence that refers back to the incident just told ("the fighting", "the
+        attack") and gives a day, with no place of its own, dates that incident when it had no day."""
+        if prev.date is not None and prev.date.precision == "day" and prev.date_strong:
+            return
+        if not re.search(r"\b(?:the|that|this)\s+(?:fighting|attack|assault|clashes|battle|siege|raid|ambush|shelling|bombardment|gunfight)\b", sent.text, re.I):
+            return
+        if any(not _is_broad(p) for p in self.ctx.places_in(sent.start, sent.end)):
+            return
+        text = self.ctx.report.text
+        days = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None and d.precision == "day"
+                and not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])]
+        if len(days) == 1:
+            prev.date, prev.date_strong = days[0], True
+
+    def _dated_incident(self, sent: Sentence) -> bool:
+        """A sentence that also carries a count is still one incident's report when a specific act is told
+        with its own month or day and a place ("In October 2022, twin car bombs in Mogadishu killed more
+        than 120 people"): a figure of one incident, not a total over a period."""
+        if self.aggregate_sentence(sent):
+            return False
+        text = self.ctx.report.text
+        triggers = [t for t in self._triggers_in(sent) if t.sub is not None and not t.weak and not t.needs_weapon]
+        if not triggers:
+            return False
+        dates = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None
+                 and d.precision in ("day", "month")
+                 and not re.search(r"\b(?:since|between|from|through|until|in the past|over the past)\s+(?:\w+\s+)?$",
+                                   text[max(sent.start, d.start - 20):d.start], re.I)]
+        if len(dates) != 1:
+            return False
+        place, _ = self._place(sent, triggers[0])
+        return place is not None and not _is_broad(place)
 
     def _toll_of_previous(self, sent: Sentence, mentions: list[Mention]) -> Mention | None:
         """"Thirteen people were wounded.", "A medical source said 19 wounded people had been admitted", "The
@@ -464,11 +507,31 @@ class MentionFinder:
         to tell without a date of their own; the date is weak (never keeps two incidents apart)."""
         day = self.story_day
         if day is None:
+            self._date_by_lede_day(mentions)
             return
         para = next((x.paragraph for x in self.ctx.sentences if x.start <= day.start < x.end), None)
         for m in mentions:
             if m.date is None and m.sentence.start >= day.end and m.sentence.paragraph == para:
                 m.date, m.date_strong = day, False
+
+    def _date_by_lede_day(self, mentions: list[Mention]) -> None:
+        """The day of the lede ("Russia launched ... overnight, killing two people in Kyiv") is the day of the
+        story's present: an incident told further down with no date of its own, before the text names any
+        other day, happened then ("In Lutsk, drones and missiles struck an industrial area"). Weak."""
+        lede = next((m for m in mentions if m.sentence.index <= 2 and m.date is not None), None)
+        if lede is None or lede.date is None or lede.date.date is None or lede.date.precision != "day":
+            return
+        text = self.ctx.report.text
+        for m in mentions:
+            if m.sentence.index <= lede.sentence.index:
+                continue
+            other = [d for d in self.ctx.dates_in(lede.date.end, m.sentence.start) if d.date is not None
+                     and d.date != lede.date.date
+                     and not self.lex["speech_date"].search(text[max(0, d.start - 40):d.start])]
+            if other:
+                return
+            if m.date is None and not m.separate:
+                m.date, m.date_strong = lede.date, False
 
     @staticmethod
     def _carry_dates(mentions: list[Mention]) -> None:
@@ -508,6 +571,17 @@ class MentionFinder:
                         Sentence(cut, sent.end, self.ctx.report.text[cut:sent.end], sent.paragraph, sent.index)]
         if len(triggers) < 2:
             return [sent]
+        # "In January 2023, fighters attacked X, killing seven, and in August 2023 the group overran Y": a
+        # second date that opens a coordinated clause starts another incident
+        dates = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None]
+        for d in dates[1:]:
+            lead = re.search(r",\s+(?:and|while|but)\s+(?:(?:in|on|then|later)\s+)?$", self.ctx.report.text[sent.start:d.start])
+            if lead is None or dates[0].date == d.date:
+                continue
+            cut = sent.start + lead.start()
+            if any(t.start < lead.start() for t in triggers) and any(t.start >= d.end - sent.start for t in triggers):
+                return [Sentence(sent.start, cut, self.ctx.report.text[sent.start:cut], sent.paragraph, sent.index),
+                        Sentence(cut, sent.end, self.ctx.report.text[cut:sent.end], sent.paragraph, sent.index)]
         for b in self.lex["clause_boundary"].finditer(s):
             # after "and later", "and then" any trigger tells an act of its own
             lt = [t for t in triggers if t.end <= b.start() and t.sub is not None and (not t.weak or "and" in b.group(0))]
@@ -631,6 +705,13 @@ class MentionFinder:
         date_strong = date_m is not None and (
             abs(date_m.start - (sent.start + trigger.end)) <= 45 or abs((sent.start + trigger.start) - date_m.end) <= 45)
         date_strong = date_strong or separate
+        if not date_strong and date_m is not None and date_m.date is not None and date_m.precision in ("day", "month") \
+                and re.fullmatch(r"\W*(?:(?:late|early)\s+)?(?:on|by|in)?\s*", text_[whole.start:date_m.start], re.I) \
+                and len(self.ctx.dates_in(whole.start, whole.end)) == 1:
+            # "On March 22, Israel carried out strikes after rockets were fired ...", "In October 2024, gunmen
+            # killed ... in one of the deadliest massacres": a day or month that opens the sentence is the date
+            # of everything it tells
+            date_strong = True
         if not date_strong and date_m is not None and date_m.date is not None and date_m.precision == "day" \
                 and place is not None and sent.start <= place.end <= date_m.start \
                 and self.lex["place_then_date"].match(text_[place.end:date_m.start]):
@@ -801,9 +882,17 @@ class MentionFinder:
                 continue  # "Russia's news agency", not "El Fasher's eastern front"
             if self.lex["not_a_place_after"].match(text[p.end:p.end + 12]):
                 continue  # "near the Dnipro river": the river, not the city
+            if p.feature == "sea" and re.match(r"\s+(?:city|town|port|coast(?:al)? (?:city|town))\b", text[p.end:p.end + 20], re.I):
+                continue  # "over the Red Sea city": a sea naming the city it lies on, not where it happened
             if self.lex["attributive_place"].match(text[p.end:p.end + 40]) and not re.match(r"\s+(?:state|province|region)\s*[,.]", text[p.end:p.end + 12], re.I):
                 continue  # "the Gaza civil defence agency said"
             left = text[max(sent.start, p.start - 70):p.start]
+            # "in Kenya's Mandera county": the place after a cued possessive country or region is the cued one
+            owner = re.search(r"['’]s\s+$", left)
+            if owner:
+                q = next((q for q in self.ctx.places_in(sent.start, sent.end) if p.start - len(owner.group(0)) <= q.end < p.start), None)
+                if q is not None and q.feature == "country" and not _is_broad(p):
+                    left = text[max(sent.start, q.start - 70):q.start]
             cued = bool(self.lex["locative"].search(left)) or bool(self.lex["object_place"].search(left)) or (
                 # people are abducted *from* a school, a village; prisoners break out *from* a jail
                 bool(re.match(r"(?:abduct|kidnap|seiz|took|taken|prison|jail|mass)", trigger.text, re.I))
@@ -855,6 +944,14 @@ class MentionFinder:
         if i is None or i == 0:
             return None, None
         prev = sents[i - 1]
+        text = self.ctx.report.text
+        if re.search(r"\b(?:on|in|at|hit|struck|targeted)\s+the\s+(?:city|town|port|capital)\b(?!\s+of\b)", sent.text, re.I):
+            # "The first drone attack on the city, on Sunday, ...": the city the text has just named
+            # the sentence before is about that city: the first specific place it names (its topic)
+            named = [p for p in self.ctx.places_in(prev.start, prev.end)
+                     if p.latitude is not None and not _is_broad(p) and text[p.end:p.end + 2] not in ("'s", "’s")]
+            if named:
+                return named[0], 1
         if prev.paragraph != sents[i].paragraph:
             return None, None
         place, _ = self._place(prev, Trigger(0, 0, "", None))
