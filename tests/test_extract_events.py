@@ -628,3 +628,11 @@ def test_a_toll_over_named_months_is_a_total_not_an_incident():
                  "The UN said on Friday that at least 900 people were killed and 300 injured in gang violence in "
                  "Haiti between April and June.", published="2024-07-08")
     assert len(evs) == 1 and evs[0].fatalities == 5 and evs[0].injured is None
+
+
+def test_a_past_attack_with_its_own_toll_is_not_the_undated_incident_of_the_present():
+    x = extract("Army kills 40 militants in raids\n\nSoldiers killed at least 40 militants in raids near Kismayo, "
+                "the army said. The deadliest attack on the town, in 2012, killed 18 people.",
+                published=date(2025, 4, 2))
+    years = [(e.date.year if e.date else None, e.fatalities) for e in x.events]
+    assert (2012, 18) in years and all(f != 40 for y, f in years if y == 2012)

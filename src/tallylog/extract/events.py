@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from tallylog.extract.attribution import SentenceAttribution, as_attribution
@@ -1202,8 +1202,16 @@ class _Cluster:
         named = [m.actor1 for m in self.mentions if _is_named(m.actor1)]
         return named[0] if named else next((m.actor1 for m in self.mentions if m.actor1), None)
 
-    def compatible(self, m: Mention) -> bool:
+    def compatible(self, m: Mention, present: date | None = None) -> bool:
         if not _places_compatible(self.place, m.place):
+            return False
+        # "Somali forces killed 50 militants in airstrikes ... The single biggest attack, in 2009, killed 25": a year
+        # or month long before the story's present, with a toll of its own, is another incident than the undated
+        # one of the present
+        if self.strong_date is None and present is not None and m.date_strong and m.date is not None \
+                and m.date.precision in ("year", "month") and m.date.date is not None \
+                and (m.date.end_date or m.date.date) < present - timedelta(days=31) \
+                and m.killed is not None and any(x.killed is not None and x.killed != m.killed for x in self.mentions):
             return False
         if m.group is not None and any(x.group is not None and x.group != m.group for x in self.mentions):
             return False
@@ -1246,6 +1254,7 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
     with neither a place nor a date are not specific enough to keep.
     """
     clusters: list[_Cluster] = []
+    present = finder.anchor if finder is not None else None
     for m in mentions:
         if m.anaphoric and clusters:
             same_day = [c for c in clusters if c.strong_date is None or m.date is None or _dates_compatible(c.strong_date, m.date)]
@@ -1260,7 +1269,7 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
                 continue
         target = None
         for c in ([] if m.separate else reversed(clusters)):
-            if c.compatible(m):
+            if c.compatible(m, present):
                 target = c
                 break
         if target is None:
