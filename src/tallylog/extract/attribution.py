@@ -147,26 +147,14 @@ def attribute(sentence: str) -> SentenceAttribution:
             speaker = _clean(m.group("sp"))
             if speaker and _outlet(speaker) == speaker:
                 via = speaker
-    if speaker is None and speech:
-        m = p["said_tail"].search(sentence)
-        if m:
-            speaker = _clean(m.group("sp"))
-    if speaker is None and speech:
-        m = p["said_after"].search(sentence)
-        if m:
-            speaker = _clean(m.group("sp"))
-    if speaker is None and speech:
-        m = p["said"].search(sentence)
-        if m:
-            speaker = _clean(m.group("sp"))
-    if speaker is None and speech:
-        m = p["said_described"].search(sentence)
-        if m:
-            speaker = _clean(m.group("sp"))
-    if speaker is None and speech:
-        m = p["said_described_long"].search(sentence)
-        if m:
-            speaker = _clean(m.group("sp"))
+    if speech:
+        # the first of these shapes that names a speaker, most specific first
+        for shape in ("said_tail", "said_after", "said", "said_described", "said_described_long"):
+            if speaker is not None:
+                break
+            m = p[shape].search(sentence)
+            if m:
+                speaker = _clean(m.group("sp"))
     if speaker is None and speech:
         # the first subject that is a speaker ("On Monday, the army, which ..., said": not "On Monday")
         starts = [0, *(m.end() for m in re.finditer(r"[,;:“\"] ", sentence))]
