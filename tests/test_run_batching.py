@@ -13,6 +13,7 @@ from sqlalchemy import event, text
 
 from tallylog.model import Extraction, Report
 from tallylog.resolve.synthetic import generate
+from tallylog import run as run_module
 from tallylog.run import RADIUS_KM, LedgerRun, _record
 from tallylog.store import Ledger
 
@@ -210,3 +211,73 @@ def test_undated_mentions_lose_no_candidate_resolution_could_accept(ledger_url):
                len(ledger.candidate_incidents_undated(**job._undated_windows(exs[0].report.published + timedelta(days=5)),
                                                       limit=100_000, country=c))
                for c in ("IQ", "SY", "YE"))
+
+
+def _spy_on_mention_reads(ledger: Ledger) -> list[str]:
+    """The incident ids whose mentions ``ledger`` reads for resolution, in order (the real method runs)."""
+    read: list[str] = []
+    real = ledger.mentions_of_many
+
+    def reading(ids, **kw):
+        ids = list(ids)
+        read.extend(ids)
+        return real(ids, **kw)
+
+    ledger.mentions_of_many = reading  # type: ignore[method-assign]
+    return read
+
+
+def test_a_run_reads_an_incidents_mentions_once_not_once_a_batch(tmp_path, monkeypatch):
+    exs = synthetic_extractions()
+    reads = {}
+    for keep in (0, run_module.KEEP_INCIDENTS):
+        monkeypatch.setattr(run_module, "KEEP_INCIDENTS", keep)
+        ledger = Ledger.open(tmp_path / f"keep{keep}.db")
+        read = _spy_on_mention_reads(ledger)
+        job = store_all(ledger, exs, 7)
+        assert job.summary.incidents_updated > 20
+        reads[keep] = read
+        ledger.close()
+    assert reads[0], "later batches do compare mentions with incidents stored by earlier ones"
+    # nobody else wrote: every incident this run wrote or read is still good in the next batch
+    assert len(reads[run_module.KEEP_INCIDENTS]) < len(reads[0]) / 4
+    assert len(reads[run_module.KEEP_INCIDENTS]) == len(set(reads[run_module.KEEP_INCIDENTS]))
+
+
+def test_an_incident_changed_by_another_writer_is_read_afresh(tmp_path):
+    path = tmp_path / "l.db"
+    exs = synthetic_extractions(200)
+    ledger = Ledger.open(path)
+    read = _spy_on_mention_reads(ledger)
+    job = store_all(ledger, exs[:60], 10)
+    kept_id, (_, state) = next(iter(job._kept.items()))
+    probe = state.mentions[0]
+    with job.batch([]):
+        job._candidates(probe)
+    assert kept_id not in read  # unchanged since this run wrote it: its copy is used
+
+    other = Ledger.open(path)  # another writer between two batches
+    other.update_incident(kept_id, {"actor1": "Someone else"})
+    other.close()
+    with job.batch([]):
+        found = job._candidates(probe)
+    assert kept_id in read  # its version changed: read again
+    assert kept_id in [inc.id for inc in found]
+    assert ledger.incident(kept_id)["actor1"] == "Someone else"
+
+
+def test_a_failed_batch_leaves_no_copy_of_what_it_changed(tmp_path):
+    ledger = Ledger.open(tmp_path / "l.db")
+    exs = synthetic_extractions(200)
+    job = store_all(ledger, exs[:60], 10)
+    with pytest.raises(RuntimeError):
+        with job.batch([ex.report for ex in exs[60:80]]):
+            for ex in exs[60:80]:
+                job.store_extraction(ex)
+            raise RuntimeError("crash mid-batch")
+    assert not job._kept
+    # the rest of the run gives the ledger a run without the crash gives
+    store_all_into(job, exs[60:])
+    fresh = Ledger.open(tmp_path / "fresh.db")
+    store_all(fresh, exs, 10)
+    assert dump(ledger) == dump(fresh)

@@ -8,6 +8,7 @@ next run skips the reports already stored (same text or same URL) and completes 
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -23,8 +24,12 @@ from tallylog.store import Ledger
 #: how far (days) and how wide (km) to look for incidents a new mention may belong to
 WINDOW_DAYS = 3
 RADIUS_KM = {1: 60.0, 2: 100.0, 3: None, None: None}
-#: what resolution reads of a candidate incident's row (its mentions come apart, once a batch)
-_CANDIDATE_COLUMNS = ("weapons",)
+#: what resolution reads of a candidate incident's row (its mentions come apart, once a batch); the mention
+#: count and last update are the incident's version, which says whether the run's copy is still good
+_CANDIDATE_COLUMNS = ("weapons", "n_mentions", "updated_at")
+#: incidents a run keeps between batches with their mentions (the most recently used), so that an incident
+#: many reports are compared with is read once, not once a batch
+KEEP_INCIDENTS = 5000
 
 
 @dataclass
@@ -105,6 +110,8 @@ class LedgerRun:
         self._fingerprints: FingerprintIndex | None = None
         self._state: _BatchState | None = None
         self._nulls_first = ledger.dialect == "sqlite"  # where ORDER BY puts a NULL publication date
+        # incident id -> (version, state) of incidents read or written by earlier batches of this run
+        self._kept: OrderedDict[str, tuple[tuple[Any, ...], IncidentState]] = OrderedDict()
 
     # -- syndication -------------------------------------------------------------------------------
     def _source_group(self, report: Report, fp: int | None = None) -> tuple[str, int]:
@@ -127,12 +134,28 @@ class LedgerRun:
                 self._state.prefetch(self.ledger, reports)
                 yield
                 return
-            self._state = _BatchState()
+            self._state = st = _BatchState()
             try:
-                self._state.prefetch(self.ledger, reports)
+                st.prefetch(self.ledger, reports)
                 yield
+            except BaseException:
+                self._kept.clear()  # what the batch changed is rolled back: no copy may outlive it
+                raise
             finally:
                 self._state = None
+        self._keep(st)
+
+    def _keep(self, st: "_BatchState") -> None:
+        """After a batch commits, keep its incidents (as the ledger now holds them) for the next batches."""
+        kept = self._kept
+        for inc_id, state in st.incidents.items():
+            version = st.versions.get(inc_id)
+            if version is None:
+                continue
+            kept[inc_id] = (version, state)
+            kept.move_to_end(inc_id)
+        while len(kept) > KEEP_INCIDENTS:
+            kept.popitem(last=False)
 
     def _is_stored(self, report: Report) -> bool:
         st = self._state
@@ -165,7 +188,19 @@ class LedgerRun:
             found = self.ledger.candidate_incidents(None, None, columns=_CANDIDATE_COLUMNS, **place)
         st = self._state
         cache = st.incidents if st is not None else {}
-        missing = [inc["id"] for inc in found if inc["id"] not in cache]
+        missing = []
+        for inc in found:
+            inc_id = inc["id"]
+            if inc_id in cache:
+                continue
+            version = (inc["n_mentions"], inc["updated_at"])
+            kept = self._kept.pop(inc_id, None)
+            if kept is not None and kept[0] == version and st is not None:
+                cache[inc_id] = kept[1]  # unchanged since an earlier batch of this run read or wrote it
+            else:
+                missing.append(inc_id)
+            if st is not None:
+                st.versions[inc_id] = version
         if missing:
             loaded = self.ledger.mentions_of_many(missing, evidence=False)
             for i in missing:
@@ -202,14 +237,16 @@ class LedgerRun:
             rec = _record(row)
             cands = self._candidates(rec)
             best = self.resolver.assign(rec, cands)
+            now = self.ledger.timestamp()
             if best is None:
                 state = IncidentState(id="new", mentions=[rec])
                 inc_id = self.ledger.insert_resolved_incident(
-                    incident_fields(state), [(int(rec.id), rec.report_id, row["ordinal"])], n_sources=1)
+                    incident_fields(state), [(int(rec.id), rec.report_id, row["ordinal"])], n_sources=1, now=now)
                 if st is not None:
                     state.id = inc_id
                     st.incidents[inc_id] = state
                     st.weapons[inc_id] = set(rec.event.weapons)
+                    st.versions[inc_id] = (1, now)
                 self.summary.incidents_new += 1
             else:
                 best.mentions.append(rec)
@@ -217,9 +254,10 @@ class LedgerRun:
                 old = st.weapons.get(best.id) if st is not None else None
                 self.ledger.extend_resolved_incident(
                     best.id, fields, [int(rec.id)], n_mentions=len(best.mentions),
-                    n_sources=len(best.source_groups), old_weapons=old)
+                    n_sources=len(best.source_groups), old_weapons=old, now=now)
                 if st is not None:
                     st.weapons[best.id] = set(fields["weapons"])
+                    st.versions[best.id] = (len(best.mentions), now)
                 ordered = self._ledger_order(best.mentions)
                 if [m.id for m in ordered] != [m.id for m in best.mentions]:
                     best.mentions[:] = ordered  # as the ledger would give them when read afresh
@@ -304,6 +342,7 @@ class _BatchState:
     stored_urls: set[str] = field(default_factory=set)
     incidents: dict[str, IncidentState] = field(default_factory=dict)
     weapons: dict[str, set[str]] = field(default_factory=dict)
+    versions: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # (n_mentions, updated_at) as stored
 
     def prefetch(self, ledger: Ledger, reports: Iterable[Report]) -> None:
         new = [r for r in reports if not self.covers(r)]

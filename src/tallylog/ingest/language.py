@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 SHORT_TEXT = 100  # characters; below this a guess is weak
-_SAMPLE_CHARS = 2500  # enough for a confident guess, keeps long documents cheap
+_SAMPLE_CHARS = 1200  # a paragraph or two: enough for a confident guess, keeps every document cheap
 _LONG_MIN_CONFIDENCE = 0.8
 _SHORT_MIN_CONFIDENCE = 0.99
 _LONG_MIN_ENGLISH_SHARE = 0.05  # share of common English function words in running English prose

@@ -17,6 +17,7 @@ from tallylog.model import normalise_text
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MASK = (1 << 64) - 1
+_blake2b = hashlib.blake2b
 
 
 def _hash64(s: str) -> int:
@@ -30,11 +31,14 @@ def fingerprint(text: str, sizes: tuple[int, ...] = (2, 3)) -> int:
     words = _WORD.findall(normalise_text(text))
     if not words:
         return 0
-    hashes = [_hash64(" ".join(words[i:i + n]))
-              for n in (max(1, min(size, len(words))) for size in sizes)
-              for i in range(len(words) - n + 1)]
-    # bit k of every hash at once: little-endian bytes, bits unpacked least significant first
-    bits = np.unpackbits(np.array(hashes, dtype="<u8").view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+    digests = bytearray()
+    for n in (max(1, min(size, len(words))) for size in sizes):
+        shingles = map(" ".join, zip(*(words[k:] for k in range(n))))
+        digests += b"".join([_blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles])
+    # each digest is a big-endian 64-bit number (as ``_hash64`` reads it); bit k of every hash at once:
+    # little-endian bytes, bits unpacked least significant first
+    hashes = np.frombuffer(bytes(digests), dtype=">u8").astype("<u8")
+    bits = np.unpackbits(hashes.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
     votes = 2 * bits.sum(axis=0, dtype=np.int64) - len(hashes)  # +1 per set bit, -1 per clear bit
     out = 0
     for bit in np.flatnonzero(votes > 0):

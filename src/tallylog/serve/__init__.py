@@ -7,6 +7,15 @@
 """
 from __future__ import annotations
 
-from tallylog.serve.app import create_app
+from typing import Any
 
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    """``create_app`` is imported on first use, so ``tallylog run`` does not pay for the web stack."""
+    if name == "create_app":
+        from tallylog.serve.app import create_app
+
+        return create_app
+    raise AttributeError(f"module 'tallylog.serve' has no attribute {name!r}")

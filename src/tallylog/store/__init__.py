@@ -163,6 +163,11 @@ class Ledger:
             for row in result:
                 yield rows.row_dict(row)
 
+    @staticmethod
+    def timestamp() -> datetime:
+        """Now, as the ledger's timestamp columns hold it (naive UTC)."""
+        return rows.utcnow()
+
     # -- reports ---------------------------------------------------------------------------------
     def has_report(self, report_id: str | None = None, url: str | None = None) -> bool:
         """Whether a report with this id, or this URL, is stored."""
@@ -346,12 +351,13 @@ class Ledger:
             conn.execute(incident_weapons.insert(), [{"incident_id": incident_id, "weapon": w} for w in names])
 
     def insert_resolved_incident(self, fields: Mapping[str, Any], links: list[tuple[int, str, int]],
-                                 n_sources: int) -> str:
+                                 n_sources: int, now: datetime | None = None) -> str:
         """A new incident made by resolution from mentions not linked anywhere yet; returns its id.
 
         ``links``: (mention id, report id, ordinal) of each founding mention; ``n_sources`` is the number of
         distinct sources among them. What ``create_incident`` writes, without reading back what the caller
-        already knows (the mentions' keys, the link counts): one id check and three inserts.
+        already knows (the mentions' keys, the link counts): one id check and three inserts. ``now``: its
+        ``created_at`` and ``updated_at`` (default: the current time).
         """
         if not links:
             raise ValueError("an incident needs at least one mention")
@@ -359,7 +365,7 @@ class Ledger:
         ids = sorted({m for m, _, _ in links})
         with self._write() as conn:
             inc_id = self._new_incident_id(conn, sorted({f"{r}:{o}" for _, r, o in links}))
-            now = rows.utcnow()
+            now = now or rows.utcnow()
             conn.execute(incidents.insert(), [{**values, "id": inc_id, "created_at": now, "updated_at": now,
                                                "n_sources": n_sources, "n_mentions": len(ids)}])
             names = sorted(set(values["weapons"]))
@@ -369,12 +375,13 @@ class Ledger:
             return inc_id
 
     def extend_resolved_incident(self, incident_id: str, fields: Mapping[str, Any], mention_ids: Iterable[int], *,
-                                 n_mentions: int, n_sources: int, old_weapons: Iterable[str] | None = None) -> None:
+                                 n_mentions: int, n_sources: int, old_weapons: Iterable[str] | None = None,
+                                 now: datetime | None = None) -> None:
         """Link new, unlinked mentions to an incident and overwrite its merged ``fields`` and counts.
 
         What ``link`` + ``update_incident`` write for mentions that belong to no incident yet, in one insert
         and one update; the weapon rows change only where ``fields["weapons"]`` differs from ``old_weapons``
-        (None: rewritten).
+        (None: rewritten). ``now``: the ``updated_at`` to write (default: the current time).
         """
         values = rows.incident_values(fields, complete=False)
         ids = sorted(set(mention_ids))
@@ -383,7 +390,7 @@ class Ledger:
                 conn.execute(incident_mentions.insert(), [{"mention_id": m, "incident_id": incident_id} for m in ids])
             res = conn.execute(update(incidents).where(incidents.c.id == incident_id)
                                .values(**values, n_mentions=n_mentions, n_sources=n_sources,
-                                       updated_at=rows.utcnow()))
+                                       updated_at=now or rows.utcnow()))
             if res.rowcount == 0:
                 raise KeyError(incident_id)
             if "weapons" not in values:
@@ -431,8 +438,7 @@ class Ledger:
                         .join(reports, reports.c.id == mentions.c.report_id)
                         .where(incident_mentions.c.incident_id.in_(chunk))
                         .order_by(reports.c.published, mentions.c.id))
-                for r in conn.execute(stmt):
-                    m = rows.row_dict(r)
+                for m in rows.row_dicts(conn.execute(stmt)):
                     out.setdefault(m["incident_id"], []).append(m)
         return out
 
@@ -444,7 +450,7 @@ class Ledger:
                 .join(reports, reports.c.id == mentions.c.report_id)
                 .where(incident_mentions.c.incident_id.in_(incidents_ids))
                 .order_by(reports.c.published, mentions.c.id))
-        return [rows.row_dict(r) for r in conn.execute(stmt)]
+        return rows.row_dicts(conn.execute(stmt))
 
     def mention(self, mention_id: int) -> dict[str, Any] | None:
         with self._read() as conn:
@@ -499,7 +505,7 @@ class Ledger:
                            _place_terms(incidents, country=country, lat=lat, lon=lon, radius_km=radius_km,
                                         unindexed=True)))
         with self._read() as conn:
-            found = [rows.row_dict(r) for r in conn.execute(stmt)]
+            found = rows.row_dicts(conn.execute(stmt))
         if boxed:
             found = sorted(found, key=lambda r: (r["date"], r["id"]))[:limit]
         return self._within(found, lat, lon, radius_km)
@@ -543,11 +549,11 @@ class Ledger:
         with self._read() as conn:
             ids = sorted({i for q in linked for i in conn.execute(q).scalars()})
             no_date = [r for chunk in _chunks(ids, 500)
-                       for r in map(rows.row_dict, conn.execute(select(*cols).where(incidents.c.id.in_(chunk))))
+                       for r in rows.row_dicts(conn.execute(select(*cols).where(incidents.c.id.in_(chunk))))
                        if r["date"] is None and test(r)]
             no_date.sort(key=lambda r: r["id"])
             # two walks of two indexes rather than one OR, which would lead the planners to scan the place
-            by_id = {r["id"]: r for q in (days, spans) for r in map(rows.row_dict, conn.execute(q))}
+            by_id = {r["id"]: r for q in (days, spans) for r in rows.row_dicts(conn.execute(q))}
         dated = sorted(by_id.values(), key=lambda r: (r["date"], r["id"]))
         found = (no_date + dated if self.dialect == "sqlite" else dated + no_date)[:limit]
         return self._within(found, lat, lon, radius_km)

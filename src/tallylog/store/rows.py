@@ -186,3 +186,10 @@ def clean_json_fields(values: dict[str, Any]) -> dict[str, Any]:
 def row_dict(row: Any) -> dict[str, Any]:
     """A result row as a plain dict (dates stay ``date``, timestamps naive UTC ``datetime``)."""
     return dict(row._mapping)
+
+
+def row_dicts(result: Any) -> list[dict[str, Any]]:
+    """Every row of a result as ``row_dict`` gives it, fetched at once: the column names are read once,
+    not per row (what matters where resolution reads thousands of candidate rows)."""
+    keys = list(result.keys())
+    return [dict(zip(keys, r)) for r in result.fetchall()]
