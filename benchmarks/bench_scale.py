@@ -8,16 +8,21 @@ What it measures, each over synthetic reports from ``benchmarks/make_corpus.py``
 
 1. ``tallylog run CORPUS`` (local engine) on SQLite, and on PostgreSQL when ``--pg`` is given: wall time,
    reports/s (the local engine uses one core, so this is also reports/s per core) and peak memory (the
-   largest summed RSS of the process tree, sampled every 0.1 s with psutil).
+   largest summed RSS of the process tree, sampled every 0.1 s with psutil). ``steady`` is the rate once
+   started: then a run over ``SMALL`` other reports into the same ledger pays the same fixed costs
+   (imports, language model, gazetteer, lexicons, the ledger's fingerprints), and the full run's time beyond
+   it, over its extra reports, is the rate a long run keeps up.
 2. ``tallylog run CORPUS --engine dask --workers 1`` and ``--workers 2`` on SQLite: wall time (cluster
    start-up included, and reported apart), reports/s per worker, speed-up of 2 workers over 1 and
-   efficiency = speed-up / workers. The client, which resolves into the ledger, runs beside the workers.
+   efficiency = speed-up / workers, of whole runs and of the steady rates (as in 1, so cluster start-up and
+   the workers' warm-up are apart). The client, which resolves into the ledger, runs beside the workers.
 3. Cost of growth: a SQLite ledger of each size in ``--growth`` is bulk-loaded (``bulk_load``: synthetic
    reports, mentions and incidents with the event mix of real reports, over 2015-2025 and many countries,
    at about 10 s per 100,000 reports), then receives the same ``--batch`` real reports, extracted (and
    fingerprinted) once beforehand as a Dask worker would; the time per report of storing and resolving
    them (the part that depends on the ledger's size) is printed, with the extraction time per report beside
-   it (which does not) and the run's one-off start-up (reading the ledger's fingerprints).
+   it (which does not) and the run's one-off start-up (reading the ledger's fingerprints); the ratio of the
+   largest to the smallest ledger is given for that part alone and for a report's whole time.
 
 Every run is a fresh subprocess (or a fresh copy of the ledger), on the same machine, in one go.
 """
@@ -41,6 +46,10 @@ import psutil
 REPO = Path(__file__).resolve().parents[1]
 PY = sys.executable
 TALLYLOG = [PY, "-m", "tallylog.cli"] if not (Path(PY).parent / "tallylog").exists() else [str(Path(PY).parent / "tallylog")]
+
+
+#: reports in the small run whose time, taken from a full run's, leaves the steady rate (start-up apart)
+SMALL = 20
 
 
 def make_corpus(n: int, out: Path, seed: int, start: int = 0) -> Path:
@@ -303,24 +312,37 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {cores} logical cores, {psutil.virtual_memory().total / 1e9:.0f} GB; work dir {work}")
     corpus = make_corpus(args.reports, work / "corpus.jsonl", seed=1)
     n = args.reports
-    print(f"\n1. tallylog run, local engine, {n} reports")
-    print(f"  {'store':<12}{'seconds':>9}{'reports/s':>11}{'per core':>10}{'peak MB':>9}")
-    t, mem, _ = timed(run_cmd(corpus, str(work / "local.db")))
-    print(f"  {'SQLite':<12}{t:>9.1f}{n / t:>11.1f}{n / t:>10.1f}{mem:>9.0f}", flush=True)
-    if args.pg:
-        t, mem, _ = timed(run_cmd(corpus, args.pg))
-        print(f"  {'PostgreSQL':<12}{t:>9.1f}{n / t:>11.1f}{n / t:>10.1f}{mem:>9.0f}", flush=True)
+    small_n = min(SMALL, n)
+    small = make_corpus(small_n, work / "small.jsonl", seed=5, start=5_000_000)  # the same fixed costs, few reports
+
+    def steady(t: float, t_small: float) -> float:
+        """Reports/s once started: the run's time beyond that of a run over ``small_n`` reports."""
+        return (n - small_n) / (t - t_small) if t > t_small and n > small_n else float("nan")
+
+    print(f"\n1. tallylog run, local engine, {n} reports (steady: start-up apart, from a run over {small_n})")
+    print(f"  {'store':<12}{'seconds':>9}{'reports/s':>11}{'per core':>10}{'steady':>9}{'peak MB':>9}")
+    stores = [("SQLite", str(work / "local.db"))] + ([("PostgreSQL", args.pg)] if args.pg else [])
+    for label, target in stores:
+        t, mem, _ = timed(run_cmd(corpus, target))
+        rate = steady(t, timed(run_cmd(small, target))[0])  # other reports, into the same ledger
+        print(f"  {label:<12}{t:>9.1f}{n / t:>11.1f}{n / t:>10.1f}{rate:>9.1f}{mem:>9.0f}", flush=True)
 
     print(f"\n2. tallylog run --engine dask, SQLite, {n} reports (one client process besides the workers)")
-    print(f"  {'workers':<8}{'seconds':>9}{'start-up':>10}{'reports/s':>11}{'per worker':>12}{'peak MB':>9}")
-    times = {}
+    print(f"  {'workers':<8}{'seconds':>9}{'start-up':>10}{'reports/s':>11}{'per worker':>12}{'steady':>9}"
+          f"{'peak MB':>9}")
+    times, rates = {}, {}
     for w in (1, 2):
         start = cluster_startup(w)
-        t, mem, _ = timed(run_cmd(corpus, str(work / f"dask{w}.db"), "--engine", "dask", "--workers", str(w)))
+        dask = ("--engine", "dask", "--workers", str(w))
+        t, mem, _ = timed(run_cmd(corpus, str(work / f"dask{w}.db"), *dask))
         times[w] = t
-        print(f"  {w:<8}{t:>9.1f}{start:>10.1f}{n / t:>11.1f}{n / t / w:>12.1f}{mem:>9.0f}", flush=True)
+        rates[w] = steady(t, timed(run_cmd(small, str(work / f"dask{w}.db"), *dask))[0])
+        print(f"  {w:<8}{t:>9.1f}{start:>10.1f}{n / t:>11.1f}{n / t / w:>12.1f}{rates[w]:>9.1f}{mem:>9.0f}",
+              flush=True)
     speedup = times[1] / times[2]
-    print(f"  speed-up 2 vs 1 workers: {speedup:.2f}x; efficiency (speed-up / workers): {speedup / 2:.2f}")
+    print(f"  speed-up 2 vs 1 workers, whole runs: {speedup:.2f}x; efficiency (speed-up / workers): {speedup / 2:.2f}")
+    speedup = rates[2] / rates[1]
+    print(f"  speed-up 2 vs 1 workers, steady: {speedup:.2f}x; efficiency: {speedup / 2:.2f}")
 
     sizes = [int(s) for s in args.growth.split(",") if s.strip()]
     if sizes:
@@ -335,7 +357,10 @@ def main(argv: list[str] | None = None) -> int:
               " anon MB is the process's own memory, RssAnon)")
         if len(rows) > 1:
             print(f"  ratio largest/smallest ledger: {rows[-1]['ms'] / rows[0]['ms']:.2f}x "
-                  f"for {rows[-1]['size'] / rows[0]['size']:.0f}x the size")
+                  f"for {rows[-1]['size'] / rows[0]['size']:.0f}x the size (store + resolve alone)")
+            whole = [r["ms"] + r["extract_ms"] for r in (rows[0], rows[-1])]
+            print(f"  time per report end to end (extraction + store + resolve): {whole[0]:.1f} ms -> "
+                  f"{whole[1]:.1f} ms, ratio {whole[1] / whole[0]:.2f}x")
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
     return 0
