@@ -356,3 +356,19 @@ def test_flattened_web_text_splits_at_captions_headings_and_list_items() -> None
     assert "At least five times locals warned the police." in parts
     assert "* 2007 Bagram Airfield bombing" in parts
     assert "The U.S. Army said 3 * 4 is 12." in parts
+
+
+def test_a_daily_reports_past_day_is_the_day_before_publication() -> None:
+    m = only("Over the past day, enemy artillery shelled the town of Orikhiv.")
+    assert m.text == "Over the past day" and m.date == PUB - timedelta(days=1) and m.precision == "day"
+    assert only("Drones hit two villages during the past day, officials said.").date == PUB - timedelta(days=1)
+    # a longer span stays a period, not a day
+    assert all(d.precision != "day" for d in find_dates("Over the past week, shelling hit the town.", PUB))
+
+
+def test_over_the_weekend_is_the_last_saturday_and_sunday() -> None:
+    m = only("Bandits killed 14 villagers over the weekend, police said.")  # PUB is a Thursday
+    assert m.text == "the weekend" and m.precision == "range"
+    assert (m.date, m.end_date) == (date(2023, 12, 30), date(2023, 12, 31))
+    assert only("Gunmen attacked two villages during the weekend.", date(2024, 1, 7)).date == date(2024, 1, 6)
+    assert find_dates("She writes for the weekend edition of the paper.", PUB) == []

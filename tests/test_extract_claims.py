@@ -698,3 +698,359 @@ def test_count_without_a_place_takes_the_place_of_the_count_just_before():
             "said. It has verified more than 9,000 civilian deaths in the war since February 2022.")
     c = _find(_claims(text, "2024-06-12"), 9000, "killed")
     assert c.region == ["UA"]
+
+
+# --- monitors' tallies, lists, parts and running counts -------------------------------------------------
+
+
+def _values(claims):
+    return {(c.value, c.unit) for c in claims}
+
+
+def test_a_monitors_events_are_counted_as_attacks_over_the_month_named():
+    text = ("Monitor reports rise in violence\n\nThe crisis monitor said it had recorded 315 violent events in "
+            "Mali in August, up from 240 in July, as jihadist attacks spread south.")
+    c = _find(_claims(text, "2025-09-10"), 315, "attacks")
+    assert (c.since, c.as_of, c.region) == (date(2025, 8, 1), date(2025, 8, 31), ["ML"])
+    prev = _find(_claims(text, "2025-09-10"), 240, "attacks")
+    assert (prev.since, prev.as_of) == (date(2025, 7, 1), date(2025, 7, 31))
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("Honduras recorded 1,310 homicides in March, the security ministry said, amid a surge in gang attacks.", 1310),
+    ("The rights group documented 88 killings by security forces during the protests in March.", 88),
+])
+def test_tallies_of_killings_and_homicides(sentence, value):
+    assert (value, "killed") in _values(_claims("Violence\n\n" + sentence, "2025-04-02"))
+
+
+def test_bodies_received_by_hospitals_are_dead():
+    text = ("Strikes go on\n\nHospitals received 64 bodies over the past 24 hours as airstrikes went on, "
+            "the health ministry said on Friday.")
+    c = _find(_claims(text, "2025-03-07"), 64, "killed")
+    assert c.since == date(2025, 3, 6)
+
+
+def test_death_toll_over_months_of_war_has_risen_to():
+    text = ("Toll rises\n\nThe death toll from 14 months of fighting in the region has risen to 9,412, the "
+            "regional health bureau said on Monday.")
+    assert (9412, "killed") in _values(_claims(text, "2025-06-02"))
+
+
+def test_list_lines_break_down_the_total_told_before_them():
+    text = ("Report counts attacks\n\nGunmen carried out 640 attacks in Burkina Faso in 2024, killing 2,210 "
+            "people, the monitoring group said in its annual report. The worst-hit regions were:\n\n"
+            "- Sahel: 210 attacks, 802 killed\n\n- Est: 133 attacks, 415 killed\n\n"
+            "The group said the figures were an undercount.")
+    claims = _claims(text, "2025-02-11")
+    for value, unit in ((210, "attacks"), (802, "killed"), (133, "attacks"), (415, "killed")):
+        c = _find(claims, value, unit)
+        assert (c.since, c.as_of) == (date(2024, 1, 1), date(2024, 12, 31))
+        assert c.speaker == _find(claims, 640, "attacks").speaker
+        assert c.region == ["BF"]
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("The UN has counted 3,100 civilian deaths since the siege began in May, after a car bomb at a checkpoint "
+     "killed eight people on Sunday.", 8),
+    ("In 2019, a truck bomb at a busy market in the capital killed more than 90 people, the deadliest attack "
+     "in the country's history.", 90),
+    ("The attack came weeks after clashes between rival militias in the port city killed at least 19 people "
+     "on June 3, according to the monitor's monthly tally.", 19),
+    ("On Friday, gunmen killed at least 14 farmers in an attack on a village in the north, officials said, the "
+     "latest in a string of attacks this year.", 14),
+    ("One of the deadliest single incidents this year came in May, when soldiers killed 21 villagers in the "
+     "east.", 21),
+])
+def test_one_incidents_toll_told_in_its_own_clause_is_not_a_claim(sentence, value):
+    text = "Violence\n\nMilitants have staged repeated attacks on the army this year. " + sentence
+    assert all(c.value != value for c in _claims(text, "2025-06-20"))
+
+
+def test_parts_of_a_count_told_as_of_the_dead_and_as_a_list():
+    text = ("Monthly toll\n\nAirstrikes and fighting went on across the country. The observatory said it had "
+            "documented 740 deaths in Yemen in April. It said 160 of the dead were children and 95 were women.")
+    claims = _claims(text, "2025-05-03")
+    for value in (160, 95):
+        c = _find(claims, value, "killed")
+        assert (c.since, c.as_of) == (date(2025, 4, 1), date(2025, 4, 30))
+
+
+def test_parts_of_a_weeks_toll_by_district():
+    text = ("Raids\n\nSecurity forces killed 52 militants in raids over the past week, the army said on Sunday. "
+            "It said 30 of the militants were killed in Khyber district, a dozen in Kurram and the rest elsewhere.")
+    claims = _claims(text, "2025-03-09")
+    assert {(30, "killed"), (12, "killed")} <= _values(claims)
+    assert _find(claims, 12, "killed").since == _find(claims, 52, "killed").since
+
+
+def test_a_running_count_brought_to_a_new_figure():
+    text = ("Losses\n\nThe general staff said the enemy had lost 1,040 soldiers killed and wounded in the past "
+            "day, bringing its count of enemy losses since the invasion began in February 2022 to 512,300.")
+    c = _find(_claims(text, "2024-08-01"), 512300, "casualties")
+    assert c.since == date(2022, 2, 1)
+
+
+def test_a_count_told_by_its_change():
+    text = ("Killings fall\n\nOfficials said gang killings in the state had fallen in April to 233, from 287 "
+            "in March.")
+    claims = _claims(text, "2025-05-06")
+    c = _find(claims, 233, "killed")
+    assert (c.since, c.as_of) == (date(2025, 4, 1), date(2025, 4, 30))
+    c = _find(claims, 287, "killed")
+    assert (c.since, c.as_of) == (date(2025, 3, 1), date(2025, 3, 31))
+
+
+def test_a_quoted_figure_after_a_killing_verb():
+    text = ("Claim\n\nThe insurgents said they had killed \"more than 40\" soldiers in attacks over the past week.")
+    c = _find(_claims(text, "2025-03-09"), 40, "killed")
+    assert c.qualifier == "more_than"
+
+
+def test_a_range_takes_its_lower_figure():
+    text = ("Raids\n\nPolice said officers had killed \"between 60 and 70\" gang members in operations around "
+            "the capital in February.")
+    c = _find(_claims(text, "2025-03-03"), 60, "killed")
+    assert c.qualifier == "at_least"
+
+
+def test_two_groups_of_people_killed_together():
+    text = ("Toll\n\nSome two hundred soldiers and allied militia fighters have been killed in attacks on "
+            "bases since January, the defence minister said.")
+    assert (200, "killed") in _values(_claims(text, "2025-04-14"))
+
+
+def test_a_part_of_the_attacks_takes_the_total_it_names():
+    text = ("Bombings\n\nThe minister said militants had carried out 52 bomb attacks in the north since "
+            "January last year. A lawmaker said 19 explosions had hit his district in 2024 alone. The minister "
+            "said 31 of the 52 attacks had been in Mandera county.")
+    claims = _claims(text, "2025-03-06")
+    c = _find(claims, 31, "attacks")
+    assert c.since == date(2024, 1, 1) and c.as_of == date(2025, 3, 6)
+
+
+def test_the_same_source_going_on_counts_over_the_same_period():
+    text = ("Toll\n\nThe monitor said it had documented 612 deaths in Sudan's war in June. It said it had also "
+            "recorded 45 killings of detainees.")
+    c = _find(_claims(text, "2025-07-02"), 45, "killed")
+    assert (c.since, c.as_of) == (date(2025, 6, 1), date(2025, 6, 30))
+
+
+def test_a_report_said_takes_the_source_of_the_figures_before():
+    text = ("Kidnappings\n\nThe research centre said armed groups carried out 900 attacks in Nigeria in 2024. "
+            "Kidnappings remained common, with 1,800 people abducted in 450 incidents, the report said.")
+    claims = _claims(text, "2025-01-20")
+    c = _find(claims, 1800, "abducted")
+    assert c.speaker == _find(claims, 900, "attacks").speaker is not None
+    assert c.since == date(2024, 1, 1)
+
+
+def test_casualty_figures_in_a_report_about_violence_without_a_violent_word_nearby():
+    text = ("Aid workers\n\nGunmen attacked an aid convoy in the north on Monday. Militants have stepped up "
+            "attacks on relief agencies. Fighting has closed roads.\n\nThe database recorded 210 aid workers "
+            "killed in 2024, up from 150 in 2023.\n\nMost of the victims were local staff.")
+    claims = _claims(text, "2025-08-19")
+    assert {(210, "killed"), (150, "killed")} <= _values(claims)
+
+
+def test_targets_struck_on_one_day_are_not_a_count_but_those_of_a_month_are():
+    one_day = ("Strikes\n\nThe army said there had been no attacks since Feb. 4, after it struck 60 targets "
+               "across the border on Feb. 2.")
+    assert all(c.value != 60 for c in _claims(one_day, "2024-02-20"))
+    month = ("Shipping\n\nThe rebels attacked 14 merchant vessels in the Gulf of Aden in March, the maritime "
+             "centre said on Wednesday.")
+    c = _find(_claims(month, "2024-04-03"), 14, "attacks")
+    assert (c.since, c.as_of) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_people_injured_in_the_attacks_counted_before():
+    text = ("Attacks\n\nThe bases have been attacked 95 times since Oct. 17, officials said. About 120 service "
+            "members were injured in the attacks, most of them lightly.")
+    c = _find(_claims(text, "2024-02-01"), 120, "injured")
+    assert c.qualifier == "about"
+
+
+def test_rounds_of_strikes_are_counted():
+    text = ("Response\n\nThe air force has carried out at least seven rounds of strikes against militia targets "
+            "since October.")
+    assert (7, "attacks") in _values(_claims(text, "2024-02-01"))
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("The interior minister told parliament on Wednesday that 43 bombs had exploded this year.", "interior minister"),
+    ("The attacks killed 90 people, the agency's envoy, Dr. Amina Yusuf, told reporters in Geneva.", "Dr. Amina Yusuf"),
+    ("Security officials say at least 200 police officers have been killed this year.", "Security officials"),
+    ("The army said 300 people were killed, because some deaths had been counted twice.", "army"),
+    ("A war monitor said it had documented 900 deaths in May, as clashes in the south added to the toll.", "war monitor"),
+    ("LAGOS, Nigeria (Reuters) - The state governor told reporters that 30 people were abducted.", "state governor"),
+    ("Officials said 1,512 people had been killed, but faced questions from reporters who said the count was low.", "Officials"),
+])
+def test_attribution_shapes_of_briefings_and_monitors(sentence, speaker):
+    assert attribute(sentence).speaker == speaker
+
+
+def test_a_pronoun_after_a_quote_is_left_to_the_speaker_named_before():
+    a = attribute('"In my district alone we buried people from 12 explosions," he said.')
+    assert a.speaker is None
+    text = ('Dispute\n\nThe minister said 43 bombs had exploded in the region since January last year. Lawmaker '
+            'Ali Noor disputed the figures. "In my district alone we buried people from 17 explosions last '
+            'year," he said.')
+    c = _find(_claims(text, "2025-03-06"), 17, "attacks")
+    assert c.speaker and "Noor" in c.speaker
+
+
+def test_neutralised_in_quotes_is_a_killing_verb():
+    text = ("Army\n\nThe army spokesman said last week that troops had \"neutralised\" 1,420 insurgents and "
+            "arrested 900 others in 2024.")
+    c = _find(_claims(text, "2025-01-14"), 1420, "killed")
+    assert (c.since, c.as_of) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_places_ranked_by_their_part_of_a_count():
+    text = ("Aid deaths\n\nMilitants and armies killed aid workers in several wars. The database recorded 300 aid "
+            "workers killed in 2024. Of the 300 killed in 2024, 120 died in Sudan, where fighting has raged since "
+            "April 2023. Yemen was second with 90, followed by Ukraine with 20 and Haiti with 11.")
+    claims = _claims(text, "2025-08-19")
+    for value, country in ((90, "YE"), (20, "UA"), (11, "HT")):
+        c = _find(claims, value, "killed")
+        assert c.region == [country] and (c.since, c.as_of) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_the_number_of_homicide_victims_put_at():
+    text = ("Killings\n\nThe prosecutor's office put the number of homicide victims in the state since the "
+            "cartel war began at 1,204.")
+    assert (1204, "killed") in _values(_claims(text, "2025-06-10"))
+
+
+def test_a_killing_count_over_the_same_week_is_a_tally():
+    text = ("Raids\n\nThe army said it killed 52 militants in raids over the past week. The insurgents said "
+            "they had killed 35 soldiers in ambushes over the same week.")
+    assert (35, "killed") in _values(_claims(text, "2025-03-09"))
+
+
+def _speakers(text):
+    from tallylog.extract.attribution import resolve_speakers
+    sents = [s.text for s in split_sentences(text)]
+    attrs = [attribute(s) for s in sents]
+    resolve_speakers(attrs, sents)
+    return [a.speaker for a in attrs]
+
+
+def test_role_then_name_in_an_aside():
+    a = attribute("In a statement, the army's press wing, the Directorate of Public Information, said 30 rebels "
+                  "were killed.")
+    assert a.speaker == "Directorate of Public Information"
+    a = attribute("The region's police chief, Álvaro Méndez Ruiz, said the killings had fallen.")
+    assert a.speaker == "Álvaro Méndez Ruiz"
+
+
+def test_a_subject_with_an_aside_opening_the_sentence_is_the_speaker():
+    a = attribute("The U.N. mission in Libya, known as UNSMIL, said the militia attacked the port early on "
+                  "Monday, freeing dozens of detainees.")
+    assert a.speaker == "U.N. mission in Libya"
+
+
+def test_an_organisation_is_not_taken_for_a_persons_description():
+    speakers = _speakers("Attacks\n\nArmy deputy spokesman Jan Kowal said 40 attacks had been recorded. The army "
+                         "has carried out nine strikes since October, according to the army.")
+    assert speakers[-1] == "army"
+
+
+def test_a_described_monitor_takes_the_name_given_next():
+    speakers = _speakers("Toll\n\nA London-based war monitor said it had documented 800 deaths in May. The "
+                         "Yemen Observatory for Civilian Harm, which relies on local activists, said 90 of them "
+                         "were children.")
+    assert speakers[1] == "Yemen Observatory for Civilian Harm"
+
+
+def test_a_database_maintained_by_a_named_body():
+    speakers = _speakers("Aid\n\nAid workers are being killed at record rates, according to data from the Aid "
+                         "Security Database. The database, maintained by the research group Safe Outcomes, "
+                         "recorded 300 aid workers killed in 2024.")
+    assert speakers[-1] in ("Aid Security Database", "Safe Outcomes")
+
+
+def test_since_the_month_of_an_event_is_no_closed_period():
+    text = ("Losses\n\nThe general staff said the enemy had lost 1,100 soldiers killed and wounded in the past "
+            "day, bringing its count of enemy losses since the February 2022 invasion to 700,100.")
+    c = _find(_claims(text, "2024-09-15"), 700100, "casualties")
+    assert (c.since, c.as_of) == (date(2022, 2, 1), date(2024, 9, 15))
+
+
+def test_the_same_sources_figures_about_the_country_keep_its_place():
+    text = ("Monitor\n\nGunmen carried out 300 attacks in Mali in May, the monitor said. The monitor said it had "
+            "recorded 800 reported fatalities in the country during the month, most of them near the Sahel border.")
+    c = _find(_claims(text, "2025-06-10"), 800, "killed")
+    assert c.region == ["ML"] and (c.since, c.as_of) == (date(2025, 5, 1), date(2025, 5, 31))
+
+
+def test_the_most_since_is_a_comparison_not_the_period():
+    text = ("Attacks\n\nThe think tank said it had counted 142 militant attacks in March alone, the most in any "
+            "month since it began keeping records in 2017.")
+    c = _find(_claims(text, "2025-04-14"), 142, "attacks")
+    assert (c.since, c.as_of) == (date(2025, 3, 1), date(2025, 3, 31))
+
+
+def test_a_gapped_count_for_another_place():
+    text = ("Monitor\n\nIn neighbouring Chad, the monitor recorded 140 violent events in May, down from 170 in "
+            "April, while in Cameroon it counted 65.")
+    c = _find(_claims(text, "2025-06-10"), 65, "attacks")
+    assert (c.since, c.as_of) == (date(2025, 5, 1), date(2025, 5, 31)) and "CM" in c.region
+
+
+def test_the_other_sides_toll_in_the_exchanges_of_fire_just_counted():
+    text = ("Raids\n\nTroops killed 38 militants in a series of raids in the province over the past week, the army "
+            "said on Monday. It said four soldiers were killed in the exchanges of fire.")
+    c = _find(_claims(text, "2025-08-11"), 4, "killed")
+    assert c.since == _find(_claims(text, "2025-08-11"), 38, "killed").since is not None
+
+
+def test_a_crime_tally_put_at_a_figure_without_a_period():
+    text = ("Briefing\n\nReporters asked about the prosecutor's office, which put the number of homicide victims "
+            "at 1,130, higher than the police count.")
+    assert (1130, "killed") in _values(_claims(text, "2025-06-10"))
+
+
+def test_an_appositive_naming_the_deadliest_attack_marks_one_incidents_toll():
+    text = ("Bombings\n\nMilitants have stepped up attacks this year. In March 2021, twin truck bombs outside a "
+            "hotel in the capital killed more than 60 people, the deadliest attack in the city in a decade.")
+    assert all(c.value != 60 for c in _claims(text, "2025-05-01"))
+
+
+def test_a_single_attack_named_after_a_plural_heads_its_clause():
+    text = ("Attacks\n\nMilitants have stepped up attacks this year. Among the deadliest attacks in recent years "
+            "was a suicide bombing at a market in the north in May 2022, which killed more than 50 people.")
+    assert all(c.value != 50 for c in _claims(text, "2025-05-01"))
+
+
+def test_a_second_place_with_its_figure_after_a_year_in_between():
+    text = ("Monitor\n\nThe monitor recorded more than 5,200 deaths from violence in Niger in the first six months "
+            "of 2025, and about 2,400 in Chad over the same period.")
+    c = _find(_claims(text, "2025-07-15"), 2400, "killed")
+    assert c.region == ["TD"] and c.qualifier == "about" and c.since == date(2025, 1, 1)
+
+
+def test_a_toll_over_two_days_of_fighting_is_a_claim():
+    text = ("Clashes\n\nFighting between the army and tribal gunmen loyal to the former governor killed at least "
+            "45 people in the northern province on Saturday and Sunday, a war monitor said.")
+    assert (45, "killed") in _values(_claims(text, "2025-03-10"))
+
+
+def test_a_toll_between_two_months_is_a_claim():
+    text = ("Quarter\n\nThe rights office said on Friday that at least 900 people were killed and 300 injured in "
+            "gang-related violence in the country between January and March.")
+    claims = _claims(text, "2025-04-12")
+    assert {(900, "killed"), (300, "injured")} <= _values(claims)
+
+
+def test_a_bare_count_after_a_killing_verb_before_its_period():
+    text = ("Health care\n\nAttacks on clinics have killed nearly 800 since the war began, the agency said.")
+    c = _find(_claims(text, "2025-02-04"), 800, "killed")
+    assert c.qualifier == "nearly"
+
+
+def test_ships_of_a_count_of_attacks_on_ships_are_a_part():
+    text = ("Shipping\n\nThe rebels attacked 16 merchant vessels in the Gulf of Aden in May, the maritime centre "
+            "said on Wednesday. It said three of the ships were struck by explosive-laden boats.")
+    c = _find(_claims(text, "2024-06-05"), 3, "attacks")
+    assert (c.since, c.as_of) == (date(2024, 5, 1), date(2024, 5, 31))

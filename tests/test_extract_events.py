@@ -636,3 +636,216 @@ def test_a_past_attack_with_its_own_toll_is_not_the_undated_incident_of_the_pres
                 published=date(2025, 4, 2))
     years = [(e.date.year if e.date else None, e.fatalities) for e in x.events]
     assert (2012, 18) in years and all(f != 40 for y, f in years if y == 2012)
+
+
+# --- registers beyond wire copy: communiques, bulletins, live blogs, roundups, translated local press ---
+
+def test_violence_told_without_an_attack_word():
+    [e] = events("Blast\n\nA van loaded with explosives blew up outside a bank in Kirkuk on Tuesday, wounding "
+                 "seven people, police said.")
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.date == date(2024, 3, 5)
+    [e] = events("Bodies\n\nThe bodies of four farmers were found on Monday near Mubi, a local official said.")
+    assert e.sub_event_type == "Attack" and e.fatalities == 4 and e.date == date(2024, 3, 4)
+    [e] = events("Patrol\n\nA police patrol came under fire near Gao on Wednesday, and two officers were killed.")
+    assert e.event_type == "Battles" and e.fatalities == 2
+
+
+def test_arson_with_words_between_set_and_ablaze_and_bombs_dropped():
+    [e] = events("Fire\n\nUnidentified men set four lorries ablaze in Kaduna on Saturday night.")
+    assert e.sub_event_type == "Looting/property destruction" and e.date == date(2024, 3, 2)
+    [e] = events("Drones\n\nTwo drones dropped grenades on a market in Tepalcatepec on Friday, residents said.")
+    assert e.sub_event_type == "Air/drone strike" and "drone" in e.weapons
+
+
+def test_lost_their_lives_and_armed_individuals_make_an_incident():
+    [e] = events("Attack\n\nAt least nine villagers lost their lives on Sunday in an attack by armed individuals "
+                 "on a village near Ouallam, residents said.")
+    assert e.fatalities == 9 and e.date == date(2024, 3, 3) and e.location is not None
+
+
+def test_killing_of_a_number_and_military_neutralised():
+    evs = events("Raid\n\nGunmen raided a market in Niger's Tillabéri region on Tuesday. The raid comes three weeks "
+                 "after the killing of five herders in the commune of Méhana on Feb. 12.")
+    assert any(e.fatalities == 5 and e.date == date(2024, 2, 12) for e in evs)
+    [e] = events("Operation\n\nOn 4 March, troops conducted an intelligence-based operation in general area Mir Ali, "
+                 "and six terrorists were neutralised, the military said.")
+    assert e.event_type == "Battles" and e.fatalities == 6 and e.date == date(2024, 3, 4)
+
+
+def test_a_local_government_area_is_a_place_not_an_authority():
+    [e] = events("Abduction\n\nGunmen abducted 12 travellers in Gusau local government area on Thursday.")
+    assert e.location is not None and e.location.country == "NG"
+
+
+def test_a_live_blogs_time_stamps_do_not_hide_the_lede_day():
+    text = ("Live: strikes on two cities\n\n07:55 GMT\nWelcome to our coverage of the war.\n\n08:10 GMT\n"
+            "At least four people were killed in Odesa overnight in a drone attack, the governor said.\n\n"
+            "09:02 GMT\nA missile hit a warehouse in Zaporizhzhia at about 5am, wounding a guard, officials said.")
+    evs = events(text, published="2024-06-12")
+    assert len(evs) == 2
+    assert all(e.date is not None and abs((e.date - date(2024, 6, 12)).days) <= 1 for e in evs)
+
+
+def test_a_scene_opener_at_another_town_is_another_incident():
+    evs = events("Attacks\n\nA guided bomb struck a school in Kostiantynivka on Monday, killing one man. "
+                 "In Sloviansk, three people were wounded when drones hit a bus stop, officials said.",
+                 published="2024-06-11")
+    assert len(evs) == 2
+
+
+def test_the_same_day_further_on_opens_another_incident():
+    evs = events("Attacks\n\nGunmen killed six traders at a market in Djibo on Saturday. "
+                 "The same day, further south, a military convoy fell into an ambush near Arbinda; "
+                 "three soldiers were killed.", published="2024-06-11")
+    assert len(evs) == 2
+
+
+def test_the_deadliest_attack_opens_an_incident_of_its_own():
+    evs = events("Report\n\nOn April 2, a jet bombed a camp near Monywa, killing eight people. In the deadliest "
+                 "attack documented, on May 9, a jet struck a school near Shwebo, killing 20.",
+                 published="2024-06-11")
+    assert len(evs) == 2 and {e.date for e in evs} == {date(2024, 4, 2), date(2024, 5, 9)}
+
+
+def test_days_after_the_incident_dates_the_next_one():
+    evs = events("Massacre\n\nOn March 2, 2023, gunmen killed 20 villagers in Mongbwalu. Two days after the "
+                 "massacre, the army said it had killed seven of the attackers in a clash near Bunia.")
+    assert date(2023, 3, 4) in {e.date for e in evs}
+
+
+def test_a_road_named_for_a_city_is_not_the_city():
+    [e] = events("Bomb\n\nIn April, a car bomb at a checkpoint on the Aleppo road outside Manbij killed three "
+                 "fighters.", published="2024-06-11")
+    assert e.location is not None and e.location.name != "Aleppo"
+
+
+def test_a_flashback_day_does_not_take_the_present_toll():
+    text = ("Live: strikes on the capital\n\n08:10 GMT\nAt least three people were killed in Kharkiv overnight, the "
+            "mayor said.\n\n09:20 GMT\nThe attack comes less than a week after a strike on the city's centre on "
+            "June 2 killed two people.\n\n10:40 GMT\nThe toll in Kharkiv has risen: the mayor now says seven people "
+            "are dead.\n\n11:05 GMT\nIn Izium, a drone hit a car, wounding a driver, the governor said.")
+    evs = events(text, published="2024-06-08")
+    flashback = [e for e in evs if e.date == date(2024, 6, 2)]
+    assert flashback and flashback[0].fatalities == 2
+    izium = [e for e in evs if e.location is not None and e.location.name.startswith("Iz")]
+    assert izium and izium[0].date is not None and izium[0].date >= date(2024, 6, 7)
+
+
+def test_an_act_the_incident_follows_is_another_incident():
+    evs = events("Attack\n\nGunmen stormed a police station in Bannu on Monday, killing two officers. The attack "
+                 "follows an operation by security forces hours earlier that resulted in the deaths of nine "
+                 "militants in Pakistan's Khyber Pakhtunkhwa province.", published="2024-06-11")
+    assert len(evs) == 2 and {e.fatalities for e in evs} == {2, 9}
+
+
+def test_a_communiques_repeated_assaults_at_one_place_are_one_incident():
+    text = ("Daily update\n\nAs of 22:00 on June 3, 90 combat clashes took place along the front. In the Pokrovsk "
+            "direction, the occupiers attacked our positions seven times near Myrnohrad. All attacks were repelled.")
+    evs = events(text, published="2024-06-04")
+    assert any(e.event_type == "Battles" and e.date == date(2024, 6, 3) and e.location is not None for e in evs)
+    # a count over a period stays a count
+    assert events("Tally\n\nSince January, militants have attacked the base 40 times near Kidal.",
+                  published="2024-06-04") == []
+
+
+def test_a_daily_reports_past_day_dates_its_shelling():
+    [e] = events("Update\n\nOver the past day, the Russians shelled the city of Nikopol with artillery, wounding "
+                 "two men.", published="2024-06-04")
+    assert e.date == date(2024, 6, 3) and e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_burned_alive_is_an_attack_with_its_dead():
+    [e] = events("Attack\n\nSeven villagers were burned alive when attackers torched their huts in Ituri province "
+                 "on Sunday.", published="2024-06-12")
+    assert e.sub_event_type == "Attack" and e.fatalities == 7
+
+
+def test_the_market_of_a_town_places_the_attack_there():
+    [e] = events("Shelling\n\nShells struck the main market of El Fasher on Sunday, residents said.",
+                 published="2024-06-12")
+    assert e.location is not None and e.location.country == "SD" and e.location.feature != "country"
+
+
+def test_another_strike_at_the_same_town_is_another_incident():
+    evs = events("Strikes\n\nOne strike hit tents in the Mawasi area west of Khan Younis on Tuesday, killing nine "
+                 "people. Another strike on a house in the east of the city killed six members of one family.",
+                 published="2024-06-12")
+    assert sorted(e.fatalities for e in evs) == [6, 9]
+
+
+def test_a_rammed_explosives_laden_vehicle_is_a_suicide_bombing():
+    [e] = events("Attack\n\nMilitants rammed an explosives-laden truck into the gate of a base near Bannu on "
+                 "Monday, killing four soldiers.", published="2024-06-12")
+    assert e.sub_event_type == "Suicide bomb" and e.fatalities == 4
+
+
+def test_the_day_of_the_telling_is_a_weak_date_when_it_is_the_only_one():
+    [e] = events("Yemen\n\nGovernment forces said on Wednesday that Houthi shelling killed two soldiers near "
+                 "Taiz.", published="2024-06-13")
+    assert e.date == date(2024, 6, 12) and e.fatalities == 2
+
+
+def test_a_named_groups_assault_with_a_month_and_a_toll_is_an_incident_not_a_tally():
+    evs = events("Darfur\n\nShells hit a camp in El Fasher on Monday. In April, an RSF assault on the nearby "
+                 "Zamzam camp killed more than 300 people.", published="2024-06-12")
+    assert any(e.date == date(2024, 4, 1) and e.fatalities == 300 for e in evs)
+
+
+def test_acts_of_different_kinds_told_on_different_days_at_one_town_are_two_incidents():
+    evs = events("El Fasher\n\nShells fell on a camp in El Fasher on Wednesday, killing 12 people. The army said "
+                 "it had repelled an assault on the eastern edge of El Fasher on Tuesday.", published="2024-06-13")
+    assert {e.date for e in evs} == {date(2024, 6, 12), date(2024, 6, 11)}
+
+
+def test_a_local_government_area_or_region_named_alone_places_the_incident():
+    [e] = events("Raid\n\nArmed herders attacked two villages in Agatu local government area of Nigeria's Benue "
+                 "state on Saturday, killing nine people.", published="2024-06-12")
+    assert e.location is not None and e.location.name == "Agatu" and e.location.geo_precision == 2
+    [e] = events("Myanmar\n\nMilitary jets bombed a village in Sagaing Region on Monday, killing six people, "
+                 "a resistance group in Myanmar said.", published="2024-06-12")
+    assert e.location is not None and e.location.country == "MM" and e.location.feature != "country"
+
+
+def test_a_toll_someone_now_gives_updates_the_incident():
+    [e] = events("Strike\n\nA missile hit a block of flats in Dnipro on Tuesday, killing four people. The toll has "
+                 "risen. The governor now says seven people are dead.", published="2024-06-12")
+    assert e.fatalities == 7
+
+
+def test_bodies_found_without_a_count_and_homes_burned_by_the_dozen():
+    [e] = events("Grave\n\nThe bodies were discovered in a mass grave near Kidal on Monday, officials said.",
+                 published="2024-06-12")
+    assert e.sub_event_type == "Attack" and e.date == date(2024, 6, 10)
+    [e] = events("Arson\n\nArmed men set fire to dozens of homes in Djugu on Saturday, residents said.",
+                 published="2024-06-12")
+    assert e.sub_event_type == "Looting/property destruction" and e.date == date(2024, 6, 8)
+
+
+def test_homes_burned_over_the_weekend_are_one_incident():
+    [e] = events("Arson\n\nResidents said armed men had set fire to dozens of homes in Djugu over the weekend.",
+                 published="2024-06-12")
+    assert e.sub_event_type == "Looting/property destruction" and e.date is not None
+    assert date(2024, 6, 8) <= e.date <= date(2024, 6, 9)
+
+
+def test_two_acts_joined_by_and_at_two_places_are_two_incidents():
+    evs = events("Borno\n\nGunmen killed five people in Bama and abducted 12 others in Konduga on Sunday, "
+                 "officials said.", published="2024-06-12")
+    assert len(evs) == 2 and all(e.date == date(2024, 6, 9) for e in evs)
+    assert {e.sub_event_type for e in evs} == {"Attack", "Abduction/forced disappearance"}
+    # one act with its toll is not split
+    [e] = events("Attack\n\nGunmen killed five people and wounded 12 others in Bama on Sunday.", published="2024-06-12")
+    assert (e.fatalities, e.injured) == (5, 12)
+
+
+def test_a_reports_release_day_does_not_make_a_periods_tally_an_incident():
+    evs = events("Report\n\nThe military carried out at least nine air attacks on schools in Sagaing Region between "
+                 "January and May, killing 40 civilians, a rights group said in a report released on Thursday.",
+                 published="2024-06-14")
+    assert evs == []
+
+
+def test_a_rural_area_of_a_town_is_placed_at_the_town():
+    [e] = events("Ambush\n\nTwo soldiers were killed when their patrol was ambushed in a rural area of Toribío, in "
+                 "Colombia's Cauca department, on Saturday.", published="2024-06-12")
+    assert e.location is not None and e.location.name == "Toribío" and e.fatalities == 2

@@ -13,8 +13,9 @@ from tallylog.extract.context import alternation, compiled
 from tallylog.extract.lexicon import load
 from tallylog.model import Attribution
 
-_ABBR = r"(?:[A-Z]\.){2,}"  # "U.N.", "U.S.": dots that do not end a name
-_NP = rf"(?P<sp>(?:[A-Z\"“]|[a-z]+ (?=[A-Z]))(?:{_ABBR}|[^,;:.!?\"“”]){{1,90}}?)"
+_TITLES = "|".join(sorted(load("attribution")["titles"], key=len, reverse=True))
+_ABBR = rf"(?:[A-Z]\.){{2,}}|\b(?:{_TITLES})\."  # "U.N.", "U.S.", "Dr.": dots that do not end a name
+_NP = rf"(?P<sp>(?:\b(?:{_TITLES})\.\s|[A-Z\"“]|[a-z]+ (?=[A-Z]))(?:{_ABBR}|[^,;:.!?\"“”]){{1,90}}?)"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "one", "who", "which"}
 
 
@@ -34,10 +35,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = load("attribution")
     outlets = alternation([re.escape(o) for o in lex["outlets"]])
     docs = alternation(lex["document_nouns"])
-    verbs = r"said|says|told|tells|reported|reports|announced|confirmed|stated|added|claimed|noted|wrote|tweeted|declared|acknowledged|insisted|alleged|underscored|stressed|explained|disclosed|revealed|estimated|highlighted|recorded|documented|counted|tallied|registered"
+    # a closing attribution ("..., officials said") takes these only: "..., but researchers say ..." opens a clause
+    tail_verbs = r"said|says|told|tells|reported|reports|announced|confirmed|stated|added|claimed|noted|wrote|tweeted|declared|acknowledged|insisted|alleged|underscored|stressed|explained|disclosed|revealed|estimated|highlighted|recorded|documented|counted|tallied|registered"
+    verbs = tail_verbs + "|" + "|".join(lex["extra_speech_verbs"])
+    audiences = alternation(lex["audiences"])
     return {
         # "X told Reuters (that)"
         "told": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have )?(?:told|tells)\s+(?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
+        # "X told reporters", "X told parliament": an audience, not an outlet
+        "told_audience": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have )?(?:told|tells)\s+(?:{audiences})\b"),
+        # "..., he said." after a quote: the speaker of the quote, named or by pronoun
+        "quote_tail": re.compile(rf"[,!?][\"”]\s+(?P<sp>[^,;:.!?\"“”]{{2,60}}?)\s+(?:said|says|added|asked|insisted|stressed)\b[^\"“”]*$"),
+        "clause_opener": re.compile(rf"(?:{alternation(lex['clause_openers'])})\b", re.I),
         # "X said" (speaker before the verb)
         # "a senior police officer told Reuters": a described speaker in lower case
         "told_described": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{0,6}}?) (?:has |had )?(?:told|tells) (?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
@@ -51,17 +60,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "..., said X" / "..., an official said" (speaker after the verb)
         "said_after": re.compile(rf"[,”\"]\s*(?:said|says|added|noted|stressed|explained|wrote|tweeted|insisted)\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;.!?\"“”]{{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|after|during) )"),
         # "..., police said." / "..., officials said on Tuesday."
-        "said_tail": re.compile(rf",\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;:.!?\"“”]{{2,70}}?)\s+(?:{verbs})\b[^,;]*(?:$|(?=,\s+(?:{alternation(lex['subordinators'])})\b))"),
+        "said_tail": re.compile(rf",\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;:.!?\"“”]{{2,70}}?)\s+(?:{tail_verbs})\b[^,;]*(?:$|(?=,\s+(?:{alternation(lex['subordinators'])})\b))"),
         # "according to X"
         "according": re.compile(rf"\b[Aa]ccording to (?:an? |the )?(?P<sp>(?:{_ABBR}|[^,;.!?\"“”]){{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|which|based|citing|that) )"),
         # "X reported, citing Y" / "citing Y"
         "citing": re.compile(rf"\bciting (?:an? |the )?(?P<sp>[^,;.!?]{{2,80}}?)(?=[,.;]|$)"),
         # "Chaudhry, director general of military public relations, said ..."
         "appositive": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\b[Bb]ut ))(?P<sp>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{0,4}}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:.!?\"“”]{{2,80}}?),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
+        # "..., the agency's envoy, Dr. Amina Yusuf, told reporters": a role, then the name, then the verb
+        "role_name": re.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Tt]he |[Aa]n? |[Ii]ts |[Tt]heir )?(?P<role>(?:[A-Z][\w.-]*['’]s\s+)?[a-z][^,;:.!?\"“”]{{2,60}}?),\s+(?:the\s+)?(?P<sp>(?:\b(?:{_TITLES})\.\s)?[A-ZÀ-Þ][\w'’.-]+(?: (?:(?:of|for|and|on|the|de|al) )*[A-ZÀ-Þ][\w'’.-]+){{1,4}}),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
         "appositive_gate": re.compile(rf", (?:has |had |also |later |then )?(?:{verbs})\b"),
         "outlet": re.compile(rf"\b(?:{outlets})\b"),
         "document": re.compile(rf"\b(?:{alternation(lex['document_nouns'])})$", re.I),
-        "document_by": re.compile(rf"^(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['document_nouns'])})\s+(?:(?:issued|released|published|compiled)\s+)?(?:by|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$"),
+        "document_by": re.compile(rf"^(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['document_nouns'])})\s+(?:(?:{alternation(lex['document_makers'])})\s+)?(?:by|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$"),
         "document_of": re.compile(rf"^(?P<org>.+?)(?:'s|’s)?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(lex['document_nouns'])})$"),
         # "Amnesty International released a report", "Amnesty's latest report", "a study by the World Bank"
         "author": re.compile(rf"(?P<org>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})(?:(?:'s|’s)\s+|\s+(?:has\s+|had\s+)?(?:released|published|issued|compiled|produced|put out)\s+(?:a|an|its|the)\s+)(?:[\w-]+\s+){{0,3}}?(?:{docs})\b|\b(?:{docs})\s+(?:(?:issued|released|published|compiled)\s+)?(?:by|from)\s+(?:the\s+)?(?P<org2>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})", re.I),
@@ -85,19 +96,24 @@ def _clean(speaker: str | None) -> str | None:
     if not speaker:
         return None
     s = speaker.strip(" \"“”'’")
+    s = re.sub(r"(?<=[a-z]{2})\.$", "", s)  # a sentence's full stop, not an abbreviation's dot
     s = re.sub(r"^[A-Z][A-Z .,'/-]+(?:\s*\([^)]*\))?\s*[-–—]+\s*", "", s)  # a dateline: "YANGON (AFP) - "
+    s = re.sub(r"^[A-Z][\w .,'/-]{0,40}\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]+\s*", "", s)  # "Kenya (Reuters) - " after "NAIROBI, "
     s = re.sub(r"\s+(?:did|does|do|has|have|had|would|could|will)\s+(?:not|never)\b.*$", "", s)  # "The army did not comment ... but"
     s = re.sub(r"^(?:[Aa]nd|[Bb]ut|[Ww]hile)\s+", "", s)
     s = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", s)
     s = re.sub(r"\s+(?:has|had|have|also|later|then)$", "", s)
     s = re.sub(r"\s+(?:released|published|issued|compiled)\s+(?:last|this|on|in|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b.*$", "", s)  # "... Index released last week"
+    s = re.sub(r"\s+(?:released|published|issued|compiled)$", "", s)
     if not s or s.lower() in _PRONOUNS or s.lower() in _determiners() or len(s) > 90 \
             or s.lower() in load("attribution")["conjunctions"]:
         return None  # "Another study said": a determiner alone names no one
     if re.match(r"(?:it|this|that|these|those|there|which|who|he|she|they|we)\b", s, re.I):
         return None
-    if _patterns()["non_speaker"].match(s):
+    if _patterns()["non_speaker"].match(s) or _patterns()["clause_opener"].match(s):
         return None  # "No group claimed", ", with 127 deaths recorded", ", said more than 127,000 people": not a speaker
+    if re.search(r"\b(?:who|which|whom)$", s) or re.match(r"(?:figure|number)\s+(?!(?:of|by|from|kept|compiled|given|cited|released|published)\b)[a-z]", s):
+        return None  # "..., but faced questions from reporters who said", "a figure lawmakers said was too low"
     if re.match(r"\d", s) or re.fullmatch(r"[a-z]+ly", s) or re.search(r"\b(?:were|was|is|are)\b", s):
         return None  # "354 passengers were freed", "largely": a clause or an adverb, not a speaker
     return s
@@ -128,7 +144,17 @@ def attribute(sentence: str) -> SentenceAttribution:
     speaker = via = role = None
     low = sentence.lower()
     speech = bool(p["verb_gate"].search(sentence))
-    m = p["told"].search(sentence) if ("told" in sentence or "tells" in sentence) else None
+    m = p["quote_tail"].search(sentence) if ("”" in sentence or '"' in sentence) else None
+    if m:
+        # '"...," he said.': the quote's speaker; a pronoun is left for the report's context to resolve
+        speaker = _clean(m.group("sp"))
+        if speaker is None:
+            return SentenceAttribution(None, None, bool(p["hedge"].search(low)), bool(p["denial"].search(low)),
+                                       bool(p["claim"].search(low)))
+    m = p["told_audience"].search(sentence) if speaker is None and ("told" in sentence or "tells" in sentence) else None
+    if m:
+        speaker = _clean(m.group("sp"))
+    m = p["told"].search(sentence) if speaker is None and ("told" in sentence or "tells" in sentence) else None
     if m:
         speaker, via = _clean(m.group("sp")), m.group("via")
     if speaker is None and ("told" in sentence or "tells" in sentence):
@@ -140,6 +166,11 @@ def attribute(sentence: str) -> SentenceAttribution:
         if m:
             speaker = _clean(m.group("sp"))
             role = re.sub(r"^(?:the|a|an)\s+", "", m.group("role")) if speaker else None
+        if speaker is None:
+            m = p["role_name"].search(sentence)
+            if m:
+                speaker = _clean(m.group("sp"))
+                role = m.group("role") if speaker else None
 
     if speaker is None:
         m = p["according"].search(sentence)
@@ -147,6 +178,11 @@ def attribute(sentence: str) -> SentenceAttribution:
             speaker = _clean(m.group("sp"))
             if speaker and _outlet(speaker) == speaker:
                 via = speaker
+    if speaker is None and speech:
+        # "The U.N. office in Haiti, known as BINUH, said ...": a subject with an aside, opening the sentence
+        m = p["relative"].match(re.sub(r"^[A-Z][A-Z .,'/-]+(?:\s*\([^)]*\))?\s*[-–—]+\s*", "", sentence))
+        if m and not p["role_name"].search(sentence):
+            speaker = _clean(m.group("sp"))
     if speech:
         # the first of these shapes that names a speaker, most specific first
         for shape in ("said_tail", "said_after", "said", "said_described", "said_described_long"):
@@ -240,8 +276,8 @@ def _document_author_nearby(sentences: list[str], i: int) -> str | None:
     for text in (sentences[i], *reversed(sentences[max(0, i - 2):i])):
         for m in p["author"].finditer(text):
             org = _clean(m.group("org") or m.group("org2"))
-            if org and not p["document"].search(org):
-                return org
+            if org and (not p["document"].search(org) or re.fullmatch(r"(?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*", org)):
+                return org  # (a name such as "Aid Worker Security Database" is its own author)
     return None
 
 
@@ -298,6 +334,38 @@ def _organisation_before(text: str, attributions: list[SentenceAttribution], i: 
 
 
 _GENERIC_ANAPHORS = frozenset({"group", "organisation", "organization", "body", "it"})
+_ORG_WORD = re.compile(rf"\b(?:{alternation([re.escape(h) for h in load('attribution')['organisation_heads']])})\b", re.I)
+_DESCRIPTION = re.compile(r"(?:[A-Z][\w.'’-]*(?:-based|['’]s)\s+)?[a-z][\w'’ -]*")
+
+
+def _named_for_description(attributions: list[SentenceAttribution], i: int, persons: set[str]) -> str | None:
+    """The name a described source goes by ("a Britain-based war monitor said ... The Syrian Observatory for
+    Human Rights, which ..., said"; "the U.S.-based crisis monitor said" after ACLED was named; "Kenya's
+    interior minister told parliament ... Interior Cabinet Secretary Kipchumba Murkomen said"): an
+    organisation credited in the three sentences before or the two after, for a description headed by an
+    organisation's noun; a source of the two sentences after sharing a descriptive word, for a role."""
+    sp = attributions[i].speaker
+    if not sp or not _DESCRIPTION.fullmatch(sp):
+        return None
+    words = re.findall(r"[\w'’.-]+", sp.lower())
+    head = words[-1]
+    org_head = head in load("attribution")["monitor_heads"] and not re.match(r"[A-Z][\w.-]*['’]s\s", sp)
+    role_head = bool(_patterns()["role_head"].search(sp))
+    if not (org_head or role_head):
+        return None
+    mods = {w for w in words[:-1] if w not in _STOP and not w.endswith("-based") and not w.endswith(("'s", "’s"))}
+    order = [*range(i - 1, max(-1, i - 4), -1), *range(i + 1, min(len(attributions), i + 3))] if org_head \
+        else list(range(i + 1, min(len(attributions), i + 3)))
+    for j in order:
+        cand = attributions[j].speaker
+        if not cand or not cand[0].isupper() or cand == sp or _DESCRIPTION.fullmatch(cand) or _outlet(cand) == cand:
+            continue
+        if org_head and cand not in persons and (is_organisation(cand) or re.fullmatch(r"[A-Z]{2,}", cand)
+                                                  or _ORG_WORD.search(cand) or re.search(r"\([A-Z]{2,}\)$", cand)):
+            return cand
+        if role_head and mods & _words(cand):
+            return cand
+    return None
 
 
 def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[str]) -> None:
@@ -358,8 +426,12 @@ def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[st
                 a.speaker = org
                 continue
         short = a.speaker.lower()
-        fuller = next((s for s in reversed(seen) if short != s.lower() and len(s) > len(short)
-                       and re.search(rf"\b{re.escape(short)}\b", s.lower())), None)
+        named = _named_for_description(attributions, i, persons)
+        if named is not None:
+            a.speaker = named
+            continue
+        fuller = next((s for s in reversed(seen) if short != s.lower() and len(s) > len(short) and s not in persons
+                       and re.search(rf"\b{re.escape(short)}\b(?!['’]s\b)", s.lower())), None)
         if fuller is not None:
             a.speaker = fuller
         else:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from tallylog.extract.attribution import SentenceAttribution, attribute
 from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.lexicon import load
-from tallylog.extract.numbers import CARDINAL, ORDINAL, parse_cardinal, parse_ordinal
+from tallylog.extract.numbers import CARDINAL, ORDINAL, has_number, parse_cardinal, parse_ordinal
 from tallylog.extract.sentences import Sentence
 from tallylog.model import Claim, DateMention, Location, PlaceMention, Span
 
@@ -42,7 +42,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     superseded = alternation(lex["superseded_markers"])
     estimates = alternation(lex["estimate_nouns"])
     adjectives = alternation(lex["unit_adjectives"])
-    mod = r"(?:(?:" + adjectives + r"|more|additional|other|separate|different|distinct|individual|confirmed|reported|known|recorded|such|total|major|large-scale|big|new|latest|suspected|coordinated|(?-i:[A-Z][\w.-]*)|\w+-\w+|drone|rocket|missile|mortar|militia|terror(?:ist)?|deadly|cross-border|hostile|enemy)\s+){0,3}"
+    mod = r"(?:(?:" + adjectives + r"|more|additional|other|separate|different|distinct|individual|confirmed|reported|known|recorded|such|total|major|large-scale|big|new|latest|suspected|coordinated|(?-i:[A-Z][\w.-]*)|\w+-\w+|drone|rocket|missile|mortar|militia|terror(?:ist)?|deadly|cross-border|hostile|enemy|rounds? of|waves? of)\s+){0,3}"
+    list_units = alternation(lex["units"]["attacks"] + lex["units"]["killed"] + lex["units"]["injured"]
+                             + lex["units"]["abducted"] + ["wounded", "injured"])
+    list_item = rf"(?:(?:{qual})\s+)?(?:{CARDINAL})\s+(?:[\w-]+\s+)?(?:{list_units})\b"
     return {
         "attacks": re.compile(rf"\b{q}{num}\s+{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))(?!\s+(?:{modifier_heads})\b)", re.I),
         # "the 144th attack", "at least the fifth major assault", "its 125th operation"
@@ -62,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "one_target": re.compile(rf"\b(?:{alternation(lex['single_target_verbs'])})\s+(?:a|an|the|its|one)\s+(?!(?:series|string|wave|number|spate)\b)", re.I),
         "one_town": re.compile(r"^[^.;]{0,40}?\bin\s+the\s+(?:town|village|city|hamlet|settlement)\s+of\s+(?-i:[A-Z])", re.I),
         # "We have received more than 600 wounded": casualties as a bare noun after a verb of counting
-        "received": re.compile(rf"\b(?:{receiving})\s+{q}{num}\s+(?:more\s+)?(?P<unit>wounded|injured|dead)\b", re.I),
+        "received": re.compile(rf"\b(?:{receiving})\s+{q}{num}\s+(?:more\s+)?(?P<unit>{alternation([w for ws in lex['received_nouns'].values() for w in ws])})\b", re.I),
         # "312 killed and 718 wounded": the first of a bare pair (the second is "and_bare")
         "bare_pair": re.compile(rf"\b{q}{num}\s+(?P<unit>killed|dead)\s+and\s+(?=(?:{qual}\s+)?(?:{CARDINAL})\s+(?:wounded|injured)\b)", re.I),
         # "brings to 64 the number of U.S. air strikes": the total raised by the latest one
@@ -75,6 +78,35 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "of_the_attacks": re.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them|all)\s+(?:[\w-]+\s+)?(?P<unit>attacks|strikes|raids|incidents|operations|assaults|bombings)\b", re.I),
         # "..., and Baluchistan for 381": the same verb gapped, a place and its figure
         "gapped": re.compile(rf"^[^.;]{{0,40}}?,?\s+and\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})(?:,\s+(?:{alternation(lex['aside_openers'])})\b[^,;.]{{1,80}},)?\s+for\s+{q}{num}\b"),
+        # "- Zamfara: 214 attacks, 702 killed": a line of a list breaking a total down by place
+        "list_line": re.compile(rf"^\s*(?:[-•*–—]\s*)?(?P<label>(?-i:[A-Z])[^:\n\d]{{0,60}}?):\s+(?P<items>{list_item}(?:\s*(?:,|;|\band\b)\s*{list_item})*)\s*[.;]?\s*$", re.I),
+        "list_item": re.compile(rf"{q}{num}\s+(?:[\w-]+\s+)?(?P<unit>{list_units})\b", re.I),
+        # "bringing its count of Russian losses since the invasion to 1,093,420": a running count's new figure
+        "count_to": re.compile(rf"\b(?:bringing|brought|brings?|raising|raised|raises?|taking|took|takes?|pushing|pushed|pushes)\s+(?:the|its|their|his|her)\s+(?:overall\s+|total\s+|cumulative\s+|running\s+)?(?P<noun>total|tally|count|toll|number|figure)\s+(?:of\s+(?P<what>[^.;]{{1,80}}?)\s+)?to\s+{q}{num}\b", re.I),
+        "count_nouns": {u: re.compile(rf"\b(?:{alternation(ws)})\b", re.I) for u, ws in lex["count_nouns"].items()},
+        # "97 of the civilians were children and 61 were women", "11 of those were in Darfur": parts of a count told before
+        "part_before": re.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them)\b(?:\s+(?:[\w-]+\s+)?(?P<noun>{people}|dead|victims|killed|wounded|injured|{attacks}|{objects}))?\s+(?:were|was|had been|have been|took place|occurred|happened)\s+(?P<what>[\w-]+)", re.I),
+        "part_more": re.compile(rf"[^,;.]{{0,50}}?(?:,\s*|\s+and\s+)(?!the\s+rest\b){q}{num}\s+(?:were|was|in)\b", re.I),
+        # "militant attacks ... rose 37% in July compared with June, to 82": a count told by its change
+        "change_to": re.compile(rf"\b(?P<unit>attacks|strikes|raids|incidents|assaults|bombings|events|{alternation(lex['tally_nouns'])})\s+(?:[\w,%-]+\s+){{0,8}}?(?:{alternation(lex['change_verbs'])})\b[^.;]{{0,60}}?\bto\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
+        "it_said": re.compile(rf"\s*(?:It|They|The\s+(?:{alternation(load('attribution')['organisation_anaphors'])}))\s+(?:also\s+|later\s+)?(?:said|says|added|reported)\b"),
+        # "Sudan was second with 60, followed by South Sudan with 25": places ranked by their share of a count
+        "ranked": re.compile(rf"(?:^|,\s+|\band\s+|\bby\s+)(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'’-]+){{0,3}})\s+(?:(?:was|came|ranked|stood)\s+[a-z]+\s+)?with\s+{q}{num}\b(?!\s*(?:%|percent|per cent)|\s+[a-z]+\s+(?:of|in)\b)", re.I),
+        # "..., while in Niger it counted 96": the same count gapped, for another place
+        "gapped_in": re.compile(rf"[^.;]{{0,80}}?,?\s+(?:while|and|whereas)\s+in\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,3}})\s*,?\s+(?:(?:it|they|the\s+[a-z]+)\s+)?(?:{alternation(lex['counting_verbs'])}|saw|had)?\s*{q}{num}\b(?!\s+(?:[a-z]|%))", re.I),
+        "qual_words": qual,
+        "object_noun": re.compile(objects, re.I),
+        # a cheap gate for "part_before": a number right before "of the/those/these/them"
+        "part_gate": re.compile(rf"(?:\d|\b(?:{alternation([w for w in load('numbers')['cardinals'] if ' ' not in w])}))[\w,]*\s+of\s+(?:the|those|these|them)\b", re.I),
+        # "attacks on health care have killed nearly 1,000 since the war began": a bare count before its period
+        "killed_bare": re.compile(rf"\b(?:have|has|had)\s+(?P<unit>killed|wounded|injured)\s+{q}{num}\s+(?=since\b|so\s+far\b|this\s+year\b|in\s+the\s+(?:past|last)\b)", re.I),
+        "counting_before": re.compile(rf"\b(?:{alternation(lex['counting_verbs'])})\s+(?:(?:{qual})\s+)?$", re.I),
+        "long_period": re.compile(alternation(lex["long_periods"]), re.I),
+        "single_marker": re.compile(alternation(lex["single_incident_markers"]), re.I),
+        "single_wide": re.compile(rf"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{alternation(lex['incident_nouns'])})\b(?!s)", re.I),
+        "relative_open": re.compile(r"\s*(?:(?:in|during|at|from|by)\s+which|when|where|that|who)\b", re.I),
+        "in_the_series": re.compile(rf"^[^,;]{{0,60}}?\bin\s+the\s+(?:[\w-]+\s+)?(?:{alternation(lex['series_nouns'])})\b", re.I),
+        "in_the_attacks": re.compile(r"^[^,;]{0,60}?\bin\s+the\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids)\b", re.I),
         "of_those_lead": re.compile(r"^\s*(?:Of|Among)\s+(?:those|these|them|the total|that total|that number|this number)\s*,", re.I),
         "recent": [re.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["recent_periods"]],
         "year_parts": [re.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["year_parts"]],
@@ -84,9 +116,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "since_in": re.compile(r"\bsince\s+(?P<clause>[^,.;:]{1,80}?\b(?:in|on|of)\s+(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
         "times_context": re.compile(rf"\b(?:{alternation(lex['times_context'])})", re.I),
         "people_killed": re.compile(
-            rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\s+(?:(?:from|of|in|with|among)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
+            rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})(?:\s+and\s+(?:[\w.-]+\s+){{0,3}}?(?:{people}))?\s+(?:(?:from|of|in|with|among)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
         "killed_people": re.compile(
-            rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped|{kill_mil}|{alternation(lex['loss_verbs'])})\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
+            rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped|{kill_mil}|{alternation(lex['loss_verbs'])})[\"”]?\s+(?P<oq>[\"“])?{q}{num}(?:\s+(?:and|to)\s+(?:{CARDINAL}))?(?(oq)[\"”])\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
         "bare_people": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?:{people})\s*,\s*(?:including|among them|most of them|many of them)[^,]{{1,50}},\s*(?:were|have been|had been|has been)\s+(?P<unit>killed|injured|wounded)\b", re.I),
         "and_bare": re.compile(rf"(?:(?<=killed and )|(?<=dead and )){q}{num}\s+(?P<unit>wounded|injured)\b", re.I),
         "had_been": re.compile(rf"\b{q}{num}\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?P<unit>killed|injured|wounded|abducted|kidnapped)\b", re.I),
@@ -107,7 +139,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*,?\s*(?:{alternation(lex['coordinators'])})\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b(?!\s+(?:were|was|are|is|have|has|had|{casualty})\b)", re.I),
         # "Of the 130 injured, 77 were women or children": a part of an earlier count
         "of_the": re.compile(
-            rf"\b[Oo]f\s+(?:the|those|these)\s+(?P<whole>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?P<wunit>killed|dead|injured|wounded|abducted|kidnapped|hostages|casualties)\s*,\s*{q}{num}\s+(?:were|was|are|had|have)\b", re.I),
+            rf"\b[Oo]f\s+(?:the|those|these)\s+(?P<whole>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?P<wunit>killed|dead|injured|wounded|abducted|kidnapped|hostages|casualties)(?:\s+(?:in|during|since|over)\s+[^,;.]{{1,30}})?\s*,\s*{q}{num}\s+(?:were|was|are|had|have|died)\b", re.I),
         "superseded_near": re.compile(rf"\b(?:{superseded})\s+(?:[\w-]+\s+)?(?:{estimates})\b[^.;]{{0,60}}$", re.I),
         "superseded": re.compile(rf"\b(?:{superseded})\s+(?:[\w-]+\s+)?(?:{estimates})\b[^.;]{{0,30}}$", re.I),
         "cumulative": compiled("claims", "cumulative_markers"),
@@ -122,23 +154,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "end_of": re.compile(r"\bby\s+the\s+end\s+of\s+$", re.I),
         "since_clause": re.compile(r"\bsince\b(?P<clause>[^;:]*)$", re.I),
         "finite_verb": re.compile(r"\b(?:\w+ed|began|struck|hit|took|broke|fought|led|shot|blew|set)\b", re.I),
-        "deaths": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>deaths|fatalities|casualties|injuries)\b", re.I),
-        "total_to": re.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured))\b(?:[^.;]|\.(?=\s*\d)){{0,80}}?\b(?:to|at|of|reached|reaching|stands at|stood at|now stands at|past|{alternation(lex['passing_verbs'])})\s+{q}{num}\b", re.I),
-        "toll": re.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
+        "deaths": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>{alternation(lex['tally_nouns'])})\b", re.I),
+        "total_to": re.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:homicide|murder)\s+victims|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured|killings|homicides))\b(?:[^.;]|\.(?=\s*\d)){{0,80}}?\b(?:to|at|of|reached|reaching|stands at|stood at|now stands at|past|{alternation(lex['passing_verbs'])})\s+{q}{num}\b", re.I),
+        "toll": re.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,100}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
         "breakdown": re.compile(rf"\b(?P<num>{CARDINAL}|once|twice)\s+(?:(?:times|attacks?|strikes?|of them|of those)\s+)?in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
         "period": compiled("claims", "period_markers"),
         "war": re.compile(r"\b(?:war|conflict|insurgency|civil war|genocide|fighting|violence|campaign|uprising|offensive)\b[^.;]{0,60}\b(?:killed|left|claimed|wounded|injured|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,40}\b(?:in|during|since) the (?:\w+ )?(?:war|conflict|insurgency|fighting|violence)\b", re.I),
         "year_scope": re.compile(rf"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b|\b(?:in|over|within) (?:the (?:past|last) )?(?:{CARDINAL}) (?:days|weeks|months|years)\b(?! (?:ago|later|before|after|time))", re.I),
-        "violence": re.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
+        "violence": re.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|homicides?|murders?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
         "weapon_fire_left": re.compile(rf"(?:\b(?-i:[A-Z][\w-]+)|\b(?:{alternation(lex['weapon_fire_modifiers'])}))\s+$", re.I),
         "series_member": re.compile(rf"\b(?:{alternation(lex['series_members'])})\s+$", re.I),
         "not_violence": re.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
         # cheap gates, searched in the lower-cased sentence (much faster than case-insensitive matching)
-        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|\blost\b|\blosing\b|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|murder|massacre"),
-        "gate_attacks": re.compile(r"attack|operation|strike|raid|incident|assault|times|bomb|blast|explos|\d(?:st|nd|rd|th)\b|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eth\b"),
+        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|homicide|bodies|neutrali|eliminat|\blost\b|\blosing\b|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|murder|massacre"),
+        "gate_attacks": re.compile(r"attack|operation|strike|raid|incident|assault|times|events|bomb|blast|explos|\d(?:st|nd|rd|th)\b|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eth\b"),
         "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|ambush|raid|shooting|massacre|assault|hijacking|siege)\b(?!s)", re.I),
         "plural_attacks": re.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
-        "since": re.compile(r"\b(?:since|from)\s+$", re.I),
+        "since": re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I),
         "acting_country": re.compile(rf"(?:(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['acting_nouns'])})\b|\s+(?:has\s+|have\s+|had\s+)?(?:{alternation(lex['acting_verbs'])})\b)", re.I),
         "perfect": re.compile(r"\b(?:has|have)\s+(?:now\s+|also\s+)?(?!been\b)[a-z]+(?:ed|en|t|ung|unk)\b"),
         "superlative_since": re.compile(rf"\b(?:{alternation(lex['superlative_since'])})\b[^,;.]{{0,40}}\bsince\s+$", re.I),
@@ -153,6 +185,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _ATTACK_KEYS = ("ordinal", "ordinal_subject", "attacks", "objects", "objects_passive", "of_the_attacks")
+_ANY_GATE_KEYS = ("total_to", "brings_to", "count_to", "change_to")  # read whatever the sentence's gates say
 
 
 def _qualifier(word: str | None) -> str:
@@ -180,6 +213,9 @@ def _unit(word: str) -> str:
         return "killed"
     if w == "casualties":
         return "casualties"
+    for unit, words in lex["received_nouns"].items():
+        if any(re.fullmatch(x, w) for x in words):
+            return unit  # "received 87 bodies"
     for unit, words in units.items():
         if any(re.fullmatch(x, w, re.I) for x in words):
             return unit
@@ -249,6 +285,7 @@ class ClaimFinder:
         self.comparisons: set[int] = set()
         self._claims: list[Claim] = []  # the claims read so far, for periods told again
         self.attack_total_si = -10  # the sentence of the last attack count read
+        self._doc_violence: bool | None = None
         self.attack_totals = 0  # attack counts read so far  # claims that give an earlier period's figure ("up from 856 in 2024")
 
     def _report_day(self) -> DateMention | None:
@@ -429,7 +466,7 @@ class ClaimFinder:
                 if m:
                     extra.append((m, "ord", unit, ("more", i)))
             if link is not None and link[0] == "ofthe" or not is_ord:
-                m = self.p["gapped"].match(tail)
+                m = self.p["gapped"].match(tail) or self.p["gapped_in"].match(tail)
                 if m:
                     at = sent.start + end + m.start("place")
                     region = [p.country for p in self.ctx.places_in(at, sent.start + end + m.end("place")) if p.country]
@@ -451,9 +488,18 @@ class ClaimFinder:
     def _is_aggregate(self, sentence: str, unit: str, value: int, match_start: int, key: str = "",
                       si: int | None = None) -> bool:
         """A count is aggregate when it counts incidents, or casualties over a period or many attacks."""
-        if unit == "attacks":
+        if unit == "attacks" or key in ("count_to", "change_to"):
             return True
+        if key == "total_to" and re.search(r"(?i)homicide|murder|killings", sentence[match_start:match_start + 60]):
+            return True  # "put the number of homicide victims at 1,587": a crime tally
         head = sentence[:match_start]
+        if key in ("killed_people", "people_killed", "had_been", "verb_list", "bare_people") \
+                and self._single_told(sentence, match_start, si):
+            return False  # "after a drone strike on a hospital ... killed nine people": one incident's toll
+        if self.p["counting_before"].search(head):
+            return True  # "the monitor documented 38 deaths": a tally
+        if key in ("deaths", "received") and si is not None and self._month_scope(self.ctx.sentences[si]):
+            return True  # "Mexico recorded 2,052 homicides in May"
         if self.p["single_incident"].search(head) and not self.p["plural_attacks"].search(sentence):
             return False  # "The single biggest attack, in 2009, killed 25": one incident's toll
         if key == "killed_people" and self._in_since_clause(head) and not self._main_after_since(head, sentence, match_start):
@@ -463,8 +509,8 @@ class ClaimFinder:
             if self.p["superseded"].search(head):
                 return False  # "initial estimates of a death toll of 11": revised later, not a count
             return bool(self.p["period"].search(sentence) or self.p["war"].search(sentence)
-                        or self.p["year_scope"].search(sentence))
-        period = bool(self.p["period"].search(sentence))
+                        or self.p["year_scope"].search(sentence) or self.p["long_period"].search(sentence))
+        period = bool(self.p["period"].search(sentence) or self.p["same_period"].search(sentence))
         if not period and self.p["superseded_near"].search(head):
             return False  # "said in a preliminary report that 25 people had been killed": one event's first toll
         if period:
@@ -478,6 +524,16 @@ class ClaimFinder:
         series = re.search(r"\b(?:in|during|by|from)\s+(?:these|those|such|a series of|a wave of|a string of|repeated|multiple|(?:over |more than |at least |nearly |some )?[\d,]+|hundreds of|dozens of|(?-i:[A-Z][\w-]*))\s+(?:\w+\s+)?(?:attacks|strikes|raids|operations|assaults|incidents|bombings)\b", tail, re.I)
         if series and not self.p["series_member"].search(tail[:series.start()]):
             return True  # (not "..., the latest in a series of strikes": one of them)
+        if si is not None and self.p["plural_attacks"].search(re.split(r"[,;]", tail, maxsplit=1)[0]) \
+                and self._month_scope(self.ctx.sentences[si]):
+            return True  # "killed 70 gang members in operations around the capital in March": a month's raids
+        if si is not None and (len(self._days_after(self.ctx.sentences[si], match_start)) > 1
+                               or self._span_scope(self.ctx.sentences[si])):
+            return True  # "killed at least 70 people ... on Thursday and Friday", "... between January and March"
+        if si is not None and self.p["in_the_series"].search(tail) and self._previous_claim(si, self._claims) is not None:
+            return True  # "It said six soldiers were killed in the exchanges of fire": the operations just counted
+        if self.p["in_the_attacks"].search(tail) and self._attack_total_before():
+            return True  # "186 service members were injured in the attacks": the toll of the attacks counted
         # "the war that killed 100,000 people", "the conflict has left 5,000 dead"
         war = self.p["war"].search(sentence)
         if war and not (re.match(r"(?i)fighting|violence|clash", war.group(0)) and si is not None
@@ -539,7 +595,179 @@ class ClaimFinder:
                                                   or re.match(r"\s+(?:at|on|from)\b", sentence[m.end():])):
                 continue  # "Israeli fire has killed ...", "opened fire on": weapons' fire, not a blaze
             return False
-        return bool(self.p["violence"].search(window))
+        return bool(self.p["violence"].search(window)) or self._doc_violent()
+
+    def _doc_violent(self) -> bool:
+        """Whether the report as a whole is about violence (three sentences or more tell of it): a casualty
+        count in a paragraph of figures alone ("recorded 383 aid workers killed in 2024") then counts."""
+        if self._doc_violence is None:
+            self._doc_violence = sum(1 for x in self.ctx.sentences if self.p["violence"].search(x.text)) >= 3
+        return self._doc_violence
+
+    def _month_scope(self, sent: Sentence) -> bool:
+        """Whether a sentence dates its figures by a month or a year only ("in May", "in 2024"), with no day."""
+        dates = self.ctx.dates_in(sent.start, sent.end)
+        return any(d.precision in ("month", "year") for d in dates) and self._day(sent) is None
+
+    def _span_scope(self, sent: Sentence) -> bool:
+        """Whether a sentence dates its figures by a span of more than a week ("between January and March")."""
+        return any(d.precision == "range" and d.date is not None and d.end_date is not None
+                   and (d.end_date - d.date).days > 7 for d in self.ctx.dates_in(sent.start, sent.end))
+
+    def _day_after(self, sent: Sentence, end: int) -> bool:
+        """Whether the clause after a count (to the next comma) dates it to one day ("... on Sept. 26")."""
+        return len(self._days_after(sent, end)) == 1
+
+    def _days_after(self, sent: Sentence, end: int) -> set:
+        """The days the clause after a count (to the next comma) dates it to, when was said aside."""
+        stop = re.search(r"[,;]", sent.text[end:])
+        b = sent.start + end + (stop.start() if stop else len(sent.text) - end)
+        text = self.ctx.report.text
+        days = {d.date for d in self.ctx.dates_in(sent.start + end, b) if d.precision == "day" and d.date is not None
+                and not re.search(r"(?i)\b(?:since|from|by|until|through|as of|took effect on|began on)\s+(?:\w+\s+)?$",
+                                  text[max(sent.start, d.start - 30):d.start])}
+        return days
+
+    def _single_told(self, sentence: str, start: int, si: int | None) -> bool:
+        """A casualty count told as one incident's toll in its own clause: after "a drone strike on a hospital",
+        "In 2017, a truck bomb ...", "an attack ... in which ...", "one of the deadliest single incidents ...,
+        when ...", before "in an attack on ...", or dated to one day with no plural attacks ("clashes ...
+        killed at least 23 people on Sept. 26")."""
+        clauses = re.split(r"[,;]\s+", sentence[:start])
+        clause = clauses[-1]
+        if len(clauses) > 1 and (not clause.strip() or self.p["relative_open"].match(clause)):
+            clause = clauses[-2] + ", " + clause
+        if re.search(r"(?i)\bsince\b", clause):
+            return False  # "since the attack on Oct. 7, ... have killed": the start of a period
+        stop = re.search(r"[,;]", sentence[start:])
+        tail = sentence[start:start + stop.start()] if stop else sentence[start:]
+        rest = sentence[start + len(tail):]
+        after = re.match(r"[,;]\s+([^,;]{0,80})", rest)  # ", the deadliest attack in five years": an appositive
+        if self.p["single_marker"].search(clause) or self.p["single_marker"].search(tail) \
+                or (after and re.match(r"(?i)(?:the|its|one of the)\s", after.group(1))
+                    and self.p["single_marker"].search(after.group(1))):
+            return True
+        plural_at = max((m.end() for k in ("plural_attacks", "plural_strikes") for m in self.p[k].finditer(clause)), default=-1)
+        if plural_at >= 0 and self.p["single_wide"].search(clause, plural_at):
+            return True  # "Among the deadliest attacks ... was a suicide bombing at a mosque ..., which killed"
+        if plural_at >= 0 or any(self.p[k].search(tail) for k in ("plural_attacks", "plural_strikes")):
+            return False
+        if self.p["single_wide"].search(clause):
+            return True
+        return si is not None and self._day_after(self.ctx.sentences[si], start)
+
+    def _count_unit(self, m: re.Match, found: list) -> str | None:
+        """What "bringing its count of ... to N" counts: named in the count ("of Russian losses"), a death
+        "toll", or else the unit of the count told just before it in the sentence."""
+        what = m.group("what") or ""
+        for unit, rx in self.p["count_nouns"].items():
+            if what and rx.search(what):
+                return "killed_or_injured" if unit == "casualties" else unit
+        if not what and m.group("noun").lower() == "toll":
+            return "killed"
+        if found:
+            return found[-1][4]
+        return None
+
+    def _previous_claim(self, si: int, claims: list[Claim]) -> Claim | None:
+        """The last claim read, when it was told in one of the two sentences before sentence ``si``."""
+        if not claims or si == 0 or not claims[-1].evidence:
+            return None
+        lo = self.ctx.sentences[max(0, si - 2)].start
+        return claims[-1] if lo <= claims[-1].evidence[0].start < self.ctx.sentences[si].start else None
+
+    def _ranked(self, sent: Sentence, si: int, claims: list[Claim]) -> None:
+        """"Of the 383 killed, 181 died in Gaza. Sudan was second with 60, followed by South Sudan with 25,
+        Ukraine with 17 ...": further places ranked by their part of the same count, each a part of its whole.
+        Read when a part of a count was told in this sentence or the one before, and at least two places are
+        ranked."""
+        s = sent.text
+        if "with" not in s or not claims:
+            return
+        lo = self.ctx.sentences[max(0, si - 1)].start
+        part = next((c for c in reversed(claims) if c.part_of is not None and c.evidence
+                     and lo <= c.evidence[0].start < sent.end), None)
+        if part is None:
+            return
+        whole = claims[part.part_of]
+        found = []
+        for m in self.p["ranked"].finditer(s):
+            a, b = sent.start + m.start("place"), sent.start + m.end("place")
+            region = [p.country for p in self.ctx.places_in(a, b) if p.country and p.start == a]
+            value = parse_cardinal(m.group("num"))
+            if region and value is not None and 1 < value < whole.value:
+                found.append((m, value, region[:1]))
+        if len(found) < 2:
+            return
+        text = self.ctx.report.text
+        for m, value, region in found:
+            a, b = sent.start + m.start("place"), sent.start + m.end()
+            claims.append(Claim(
+                value=value, qualifier=_qualifier(m.group("qual")), unit=part.unit, since=part.since,
+                since_text=part.since_text, since_partial=part.since_partial, as_of=part.as_of, region=region,
+                speaker=self.attr[si].speaker or part.speaker, via=part.via, part_of=part.part_of,
+                evidence=[Span(a, b, text[a:b]), Span(sent.start, sent.end, s)],
+            ))
+        self.sentences_with_claims.add(si)
+
+    def _parts_before(self, sent: Sentence, si: int, claims: list[Claim]) -> None:
+        """"97 of the civilians were children and 61 were women", "two dozen of the militants were killed in
+        X, a dozen in Y": parts of a count told in this sentence or the two before, over its period. Read
+        once the sentence's own counts are known."""
+        s = sent.text
+        if " of " not in s or not has_number(s):
+            return
+        gate = self.p["part_gate"].search(s)
+        first = self.p["part_before"].search(s, max(0, gate.start() - 20)) if gate else None
+        if first is None:
+            return
+        taken = [(c.evidence[0].start - sent.start, c.evidence[0].end - sent.start) for c in claims
+                 if c.evidence and sent.start <= c.evidence[0].start < sent.end]
+        lo = self.ctx.sentences[max(0, si - 2)].start
+        text = self.ctx.report.text
+        for m in self.p["part_before"].finditer(s, first.start()):
+            value = parse_cardinal(m.group("num"))
+            if value is None or value < 2:
+                continue
+            what = m.group("what").lower()
+            unit = _unit(what) if re.match(r"kill|wound|injur|dead", what) else None
+            noun = (m.group("noun") or "").lower()
+            if unit is None and re.fullmatch(r"killed|dead|wounded|injured", noun):
+                unit = _unit(noun)  # "71 of those killed were civilians"
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            whole_i = next((i for i in range(len(claims) - 1, -1, -1) if claims[i].part_of is None
+                            and claims[i].value > value and claims[i].evidence and claims[i].evidence[0].start >= lo
+                            and (unit is None or claims[i].unit == unit)
+                            and (not noun or (claims[i].unit == "attacks") == bool(re.match(r"attack|strike|raid|incident|operation|assault|bombing", noun)
+                                                                   or self.p["object_noun"].fullmatch(noun)))), None)
+            if whole_i is None:
+                continue
+            whole = claims[whole_i]
+            speaker = self.attr[si].speaker or whole.speaker
+            parts = [(m.start(), m.end(), value, _qualifier(m.group("qual")))]
+            end = m.end()
+            for _ in range(3):
+                more = self.p["part_more"].match(s, end)
+                if more is None:
+                    break
+                v = parse_cardinal(more.group("num"))
+                if v is None or v >= whole.value:
+                    break
+                parts.append((more.start("num") - (len(more.group("qual")) + 1 if more.group("qual") else 0), more.end(), v, _qualifier(more.group("qual"))))
+                end = more.end()
+            for a, b, v, q in parts:
+                at = sent.start + b
+                own = [pl.country for pl in self.ctx.places_in(at, at + 40) if pl.country and pl.start <= at + 6]
+                claims.append(Claim(
+                    value=v, qualifier=q, unit=whole.unit, since=whole.since, since_text=whole.since_text,
+                    since_partial=whole.since_partial, as_of=whole.as_of, region=own[:1] or list(whole.region),
+                    speaker=speaker, via=whole.via, part_of=whole_i,
+                    evidence=[Span(sent.start + a, sent.start + b, text[sent.start + a:sent.start + b]),
+                              Span(sent.start, sent.end, s)],
+                ))
+                taken.append((a, b))
+                self.sentences_with_claims.add(si)
 
     def _period(self, sentence: Sentence, rel_start: int) -> tuple[DateMention | None, str | None]:
         """The start of the counted period: a date after 'since' in the sentence, the date a 'since' clause
@@ -555,17 +783,22 @@ class ClaimFinder:
                 return _last_year(d, text, self.ctx.report.published), d.text
         for d in dates:
             m = self.p["since_began"].search(text[max(sentence.start, d.start - 100):d.start])
-            if m:
+            if m and not self._superlative_reach(text, sentence.start, d.start - len(m.group(0))):
                 return d, m.group("clause") + d.text
         for d in dates:
             # "since Moscow's full-scale invasion in February 2022", "since the ceasefire took effect on Nov. 27"
             m = self.p["since_in"].search(text[max(sentence.start, d.start - 100):d.start])
-            if m:
+            if m and not self._superlative_reach(text, sentence.start, d.start - len(m.group(0))):
                 return d, m.group("clause") + d.text
         m = self.p["since_start_of"].search(sentence.text)
         if m:
             return self._start_of(m.group("what"), sentence), m.group(0)[6:]
         return None, None
+
+    def _superlative_reach(self, text: str, lo: int, since_at: int) -> bool:
+        """Whether the "since" at ``since_at`` closes a comparison ("the most in any month since it began keeping
+        records in 2017"), not a counted period."""
+        return bool(self.p["superlative_since"].search(text[max(lo, since_at - 60):since_at] + "since "))
 
     def _start_of(self, what: str, sentence: Sentence) -> DateMention | None:
         """The day "since the start of <what>" means: a season's first day ("the summer"), or the start the
@@ -594,8 +827,12 @@ class ClaimFinder:
         for d in self.ctx.dates_in(sentence.start, sentence.end):
             if d.date is not None and d.precision in ("year", "month", "range", "week") and d.end_date is not None:
                 left = self.ctx.report.text[max(sentence.start, d.start - 12):d.start]
-                if not re.search(r"\b(?:since|until|by|before|after)\s+$", left, re.I):
-                    return d
+                if re.search(r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$", left, re.I):
+                    continue
+                if d.precision == "week" and self.p["speech_date"].search(
+                        self.ctx.report.text[max(sentence.start, d.start - 40):d.start]):
+                    continue  # "said last week that ...": when it was said, not the period counted
+                return d
         return None
 
     def _as_of(self, sentence: Sentence) -> DateMention | None:
@@ -765,6 +1002,9 @@ class ClaimFinder:
         self._claims = claims
         text = self.ctx.report.text
         for si, sent in enumerate(self.ctx.sentences):
+            if si > 0:
+                self._parts_before(self.ctx.sentences[si - 1], si - 1, claims)
+                self._ranked(self.ctx.sentences[si - 1], si - 1, claims)
             s = sent.text
             spans_taken: list[tuple[int, int]] = []
             # (start, end, value, qualifier, unit, ordinal, link): link is None, ("part", i) for a part of the
@@ -775,9 +1015,13 @@ class ClaimFinder:
             has_attacks = bool(self.p["gate_attacks"].search(low))
             if not (has_casualty or has_attacks):
                 continue
-            for key in ("ordinal", "ordinal_subject", "total_to", "brings_to", "of_the_attacks", "attacks", "objects", "objects_passive", "people_killed",
-                        "bare_people", "bare_pair", "and_bare", "killed_people", "received", "had_been", "verb_list", "verb_noun", "deaths", "toll"):
-                if (key in _ATTACK_KEYS and not has_attacks) or (key not in _ATTACK_KEYS and key not in ("total_to", "brings_to") and not has_casualty):
+            if ":" in s and self._list_line(sent, si, claims):
+                continue
+            if not has_number(s):  # every count below is a number the sentence gives
+                continue
+            for key in ("ordinal", "ordinal_subject", "total_to", "brings_to", "count_to", "change_to", "of_the_attacks", "attacks", "objects", "objects_passive", "people_killed",
+                        "bare_people", "bare_pair", "and_bare", "killed_people", "killed_bare", "received", "had_been", "verb_list", "verb_noun", "deaths", "toll"):
+                if (key in _ATTACK_KEYS and not has_attacks) or (key not in _ATTACK_KEYS and key not in _ANY_GATE_KEYS and not has_casualty):
                     continue
                 for m in self.p[key].finditer(s):
                     if any(a < m.end() and m.start() < b for a, b in spans_taken):
@@ -790,11 +1034,20 @@ class ClaimFinder:
                         qual, is_ord = _qualifier(m.group("qual")), False
                         if qual == "exact" and key == "total_to" and self.p["passing"].search(s[:m.start("num")]):
                             qual = "more_than"  # "the toll has passed 55,000"
-                        unit = "killed" if key == "toll" else ("attacks" if key in ("objects", "objects_passive") else _unit(m.group("unit").split()[-1]))
+                        if key == "count_to":
+                            unit = self._count_unit(m, found)
+                            if unit is None:
+                                continue
+                        else:
+                            unit = "killed" if key == "toll" or re.match(r"(?i)(?:homicide|murder)\s+victims", m.group("unit") or "") \
+                                else ("attacks" if key in ("objects", "objects_passive") else _unit(m.group("unit").split()[-1]))
                         if unit in ("killed", "injured") and m.groupdict().get("unit") and self.p["either"].match(s, m.end("unit")):
                             unit = "killed_or_injured"  # "killed or injured": one figure for both
-                        if key in ("objects", "objects_passive") and not (self.p["period"].search(s) or self.p["cumulative"].search(s)):
+                        if key in ("objects", "objects_passive") and not (self.p["period"].search(s) or self.p["cumulative"].search(s)
+                                                                           or self._month_scope(sent)):
                             continue  # "struck three targets": one raid's, unless counted over a period
+                        if key in ("objects", "objects_passive") and self._day_after(sent, m.end()):
+                            continue  # "struck 85 targets in Iraq and Syria on Feb. 2": one day's raids
                         nstart = m.start("num")
                         if self.p["skip_left"].search(s[max(0, nstart - 12):nstart]) or \
                                 self.p["skip_right"].search(s[m.end("num"):m.end("num") + 14]):
@@ -848,6 +1101,23 @@ class ClaimFinder:
             since, since_text, as_of = self._sentence_period(sent, si, found, claims)
             attribution = self.attr[si]
             speaker, via = expand_name(attribution.speaker, text[:sent.start]), attribution.via
+            prev = self._previous_claim(si, claims)
+            if speaker is None and prev is not None and self.p["it_said"].match(s):
+                speaker, via = prev.speaker, prev.via  # "It said ...": the source of the figures just told
+            if speaker is None and attribution.document and prev is not None:
+                speaker, via = prev.speaker, prev.via  # "..., the report said": the report whose figures were just told
+            if since is None and since_text is None and as_of is None and prev is not None \
+                    and speaker is not None and prev.speaker == speaker and self._day(sent) is None \
+                    and (prev.since is not None or prev.as_of != self.ctx.report.published):
+                # "It said it had also documented 38 deaths ...": the same source going on with its tally
+                # counts over the period of the figures it gave just before
+                since = DateMention(0, 0, prev.since_text or "", prev.since, "day") if (prev.since or prev.since_text) else None
+                since_text = prev.since_text
+                as_of = DateMention(0, 0, "", prev.as_of, "day") if prev.as_of else None
+            if not _region(countries) and prev is not None and speaker is not None and prev.speaker == speaker:
+                # "... 412 violent events in Burkina Faso ... The monitor said it recorded 1,086 fatalities in the
+                # country": the same source's figures are about the place it just counted
+                countries = [PlaceMention(text=r, start=0, end=0, country=r, feature="country") for r in prev.region]
             clauses = self._speech_clauses(s) if len(found) > 1 else []
             target = _target(s, self.ctx, sent)
             actor = next((a.name for a in self.ctx.actors_in(sent.start, sent.end)
@@ -874,7 +1144,12 @@ class ClaimFinder:
                     c_since, c_since_text, c_as_of = before
                 if link is not None and link[0] == "ofthe":
                     # "734 of the attacks": a part of the last total of attacks, over its period
-                    ref_i = next((j for j in range(len(claims) - 1, -1, -1) if claims[j].unit == "attacks"
+                    named = re.search(r"\bof\s+(?:the|those|these)\s+(\d[\d,]*)\b", s[start:end])
+                    named_v = parse_cardinal(named.group(1)) if named else None
+                    ref_i = next((j for j in range(len(claims) - 1, -1, -1) if named_v is not None and claims[j].unit == "attacks"
+                                  and claims[j].value == named_v), None)
+                    if ref_i is None:
+                        ref_i = next((j for j in range(len(claims) - 1, -1, -1) if claims[j].unit == "attacks"
                                   and claims[j].part_of is None and j not in self.comparisons), None)
                     link = None
                     if ref_i is not None and claims[ref_i].value > value:
@@ -934,8 +1209,10 @@ class ClaimFinder:
                     base = claims[ref] if kind == "whole" else claims[index_of[ref]]
                     if kind in ("part", "whole"):
                         claim.part_of = ref if kind == "whole" else index_of[ref]
-                    if kind == "whole" and since is None and since_text is None and as_of is None:
-                        # "Of the 130 injured, 77 were ...": the part is counted over its whole's period
+                    if kind == "whole" and (since is None and since_text is None and as_of is None
+                                            or base.since is not None or base.as_of != self.ctx.report.published):
+                        # "Of the 130 injured, 77 were ...": the part is counted over its whole's period (a
+                        # "since" in an aside, "where fighting has raged since April 2023", is not the count's)
                         claim.since, claim.since_text, claim.since_partial = base.since, base.since_text, base.since_partial
                         claim.as_of = base.as_of
                     if kind == "whole" and not countries:
@@ -967,7 +1244,45 @@ class ClaimFinder:
                 if total_index is None:
                     total_index = len(claims) - 1
                     self._breakdowns(sent, end, claim, claims, total_index)
+        if self.ctx.sentences:
+            self._parts_before(self.ctx.sentences[-1], len(self.ctx.sentences) - 1, claims)
+            self._ranked(self.ctx.sentences[-1], len(self.ctx.sentences) - 1, claims)
         return _merge_duplicates(claims)
+
+    def _list_line(self, sent: Sentence, si: int, claims: list[Claim]) -> bool:
+        """"- Zamfara: 214 attacks, 702 killed": a line of a list that breaks down a total told just before
+        (by place or by kind), each figure a claim over the total's period, credited to the total's speaker.
+        Returns whether the sentence was read as such a line."""
+        m = self.p["list_line"].match(sent.text)
+        if m is None or not claims:
+            return False
+        lo = self.ctx.sentences[max(0, si - 8)].start
+        lead_i = next((i for i in range(len(claims) - 1, -1, -1) if claims[i].part_of is None
+                       and claims[i].evidence and claims[i].evidence[0].start >= lo), None)
+        if lead_i is None:
+            return False
+        lead = claims[lead_i]
+        text = self.ctx.report.text
+        a, b = sent.start + m.start("label"), sent.start + m.end("label")
+        region = [p.country for p in self.ctx.places_in(a, b) if p.country][:1] or list(lead.region)
+        base = sent.start + m.start("items")
+        for item in self.p["list_item"].finditer(m.group("items")):
+            value = parse_cardinal(item.group("num"))
+            unit = _unit(item.group("unit").split()[-1])
+            if value is None or unit not in ("attacks", "killed", "injured", "abducted"):
+                continue
+            whole = next((i for i in range(len(claims) - 1, -1, -1) if claims[i].part_of is None
+                          and claims[i].unit == unit and claims[i].value > value
+                          and claims[i].evidence and claims[i].evidence[0].start >= lo), None)
+            claims.append(Claim(
+                value=value, qualifier=_qualifier(item.group("qual")), unit=unit, since=lead.since,
+                since_text=lead.since_text, since_partial=lead.since_partial, as_of=lead.as_of, region=region,
+                speaker=lead.speaker, via=lead.via, part_of=whole,
+                evidence=[Span(base + item.start(), base + item.end(), text[base + item.start():base + item.end()]),
+                          Span(sent.start, sent.end, sent.text)],
+            ))
+            self.sentences_with_claims.add(si)
+        return True
 
     def _breakdowns(self, sent: Sentence, after: int, total: Claim, claims: list[Claim], total_index: int) -> None:
         """"... 14 in Iraq and 9 in Syria": parts of the total, each a claim of its own."""
@@ -977,7 +1292,7 @@ class ClaimFinder:
             # "53 attacks took place in Iraq and 74 in Syria": the first count is itself a part with its place
             own = self._own_countries(sent, after)
             m = parts[0]
-            if not own or not re.match(r"[^.;\d]{0,60}?\band\s+$", tail[:m.start()]):
+            if not own or not re.match(r"(?:[^.;\d]|(?:19|20)\d\d\b){0,100}?\band\s+(?:(?:%s)\s+)?$" % self.p["qual_words"], tail[:m.start()]):
                 return
             value = parse_cardinal(m.group("num"))
             at = sent.start + after + m.start("place")
@@ -986,8 +1301,9 @@ class ClaimFinder:
                 return
             total.region = own
             base = sent.start + after
+            qual = re.search(r"(?i)\b(%s)\s+$" % self.p["qual_words"], tail[:m.start()])
             claims.append(Claim(
-                value=value, qualifier="exact", unit=total.unit, since=total.since, since_text=total.since_text,
+                value=value, qualifier=_qualifier(qual.group(1)) if qual else "exact", unit=total.unit, since=total.since, since_text=total.since_text,
                 since_partial=total.since_partial, as_of=total.as_of, region=region[:1], target=total.target,
                 actor=total.actor, speaker=total.speaker, via=total.via, part_of=total.part_of,
                 evidence=[Span(base + m.start(), base + m.end(), self.ctx.report.text[base + m.start():base + m.end()])],

@@ -75,25 +75,30 @@ class DocContext:
 
 
 @lru_cache(maxsize=1)
-def _actor_patterns() -> tuple[re.Pattern[str], list[tuple[str, str | None]], re.Pattern[str]]:
+def _actor_patterns() -> tuple[re.Pattern[str], list[re.Pattern[str]], list[tuple[str, str | None]], re.Pattern[str]]:
     lex = load("actors")
     named = [(e["name"], e.get("side")) for e in lex["named"]]
-    # one pass: each named actor is a group; at one position the longest alias of the first entry wins
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(f"(?P<a{i}>{alternation(e['aliases'])})" for i, e in enumerate(lex["named"])) + r")(?![\w-])")
-    generic = re.compile(rf"\b(?:{alternation(lex['generic'])})\b", re.I)
-    return pattern, named, generic
+    # one pass over every alias, entry by entry (each entry's longest alias first), so at one position the
+    # first entry that matches wins; which entry that was is asked of the entries' own patterns where one
+    # matched (a named group per entry would cost every attempt at every word, which is most of the time)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternation(e["aliases"]) for e in lex["named"]) + r")(?![\w-])")
+    entries = [re.compile(rf"(?:{alternation(e['aliases'])})(?![\w-])") for e in lex["named"]]
+    # "(?<!\w)" is "\b" before an alias that begins with a letter, and much cheaper to try at every position
+    lead = r"(?<!\w)" if all(re.match(r"\w", a) for a in lex["generic"]) else r"\b"
+    generic = re.compile(rf"{lead}(?:{alternation(lex['generic'])})\b", re.I)
+    return pattern, entries, named, generic
 
 
 def find_actors(text: str) -> list[ActorMatch]:
     """Named armed actors first; generic ones ("gunmen", "militants") where no named one overlaps."""
-    pattern, named, generic = _actor_patterns()
+    pattern, entries, named, generic = _actor_patterns()
     found: list[ActorMatch] = []
     taken: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
-        name, side = named[int(m.lastgroup[1:])]
-        found.append(ActorMatch(m.start(), m.end(), m.group(0), name, side, True))
-        taken.append((m.start(), m.end()))
+        start = m.start()
+        name, side = named[next(i for i, p in enumerate(entries) if p.match(text, start))]
+        found.append(ActorMatch(start, m.end(), m.group(0), name, side, True))
+        taken.append((start, m.end()))
     for m in generic.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue

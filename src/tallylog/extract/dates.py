@@ -168,6 +168,7 @@ _TEMPLATES: list[tuple[str, Callable[[str], str]]] = [
     ("ago", lambda p: (
         rf"(?<![\w-])(?P<{p}n>\d{{1,3}}|{_NUM_WORDS})(?:\s+(?i:of))?\s+"
         rf"(?P<{p}unit>(?i:day|week|month|year))s?\s+(?i:ago)(?!\w)")),
+    ("the_weekend", lambda p: rf"(?<!\w)(?i:the)\s+(?i:weekend)(?!\w)"),
     ("rel_period", lambda p: (
         rf"(?<!\w)(?:(?P<{p}mod>{_PERIOD_MOD})(?:\s+|-)(?:(?i:in)\s+)?)?"
         rf"(?P<{p}which>(?i:this|last))\s+(?P<{p}unit>(?i:weekend|week|month|year))(?!\w)")),
@@ -589,6 +590,17 @@ def _h_rel_period(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
     return _year_res(c.pub.year - 1 if last else c.pub.year, relative=True)
 
 
+def _h_the_weekend(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    """"over the weekend", "during the weekend": the last Saturday and Sunday on or before publication (the
+    weekend of publication when it falls on one); not "the weekend edition"."""
+    if _bare(_prev_token(c.text, s)) not in _L["weekend_leads"]:
+        return None
+    if c.pub is None:
+        return _Res(None, "unknown", relative=True)
+    sat = c.pub - timedelta(days=(c.pub.weekday() - 5) % 7)
+    return _Res(sat, "range", sat + timedelta(days=1), relative=True)
+
+
 def _h_ago(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
     n = UNITS.get(f["n"].strip().lower()) if f["n"].strip().lower() in ("a", "an") else parse_cardinal(f["n"])
     if n is None or n <= 0:
@@ -692,7 +704,7 @@ _HANDLERS: dict[str, _Handler] = {
     "range_md": _h_range_md, "range_dm": _h_range_dm, "range_m": _h_range_m, "range_wd": _h_range_wd,
     "range_y": _h_range_y, "range_yd": _h_range_y, "iso": _h_iso, "slash": _h_slash, "md": _h_md,
     "dm": _h_dm, "mon_year": _h_mon_year, "rel_month": _h_rel_month, "ago": _h_ago,
-    "rel_period": _h_rel_period, "rel_day": _h_rel_day, "weekday": _h_weekday, "month": _h_month,
+    "rel_period": _h_rel_period, "the_weekend": _h_the_weekend, "rel_day": _h_rel_day, "weekday": _h_weekday, "month": _h_month,
     "year": _h_year,
 }
 assert set(_HANDLERS) == set(_KINDS)

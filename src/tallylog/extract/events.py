@@ -16,7 +16,7 @@ from tallylog.extract.attribution import SentenceAttribution, as_attribution
 from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.dates import md_on_or_before
 from tallylog.extract.lexicon import load
-from tallylog.extract.numbers import CARDINAL, parse_cardinal
+from tallylog.extract.numbers import CARDINAL, has_number, parse_cardinal
 from tallylog.extract.sentences import Sentence
 from tallylog.model import Attribution, DateMention, Event, Location, PlaceMention, Span
 
@@ -86,6 +86,9 @@ def _lex() -> dict:
         "triggers": triggers,
         "trigger_re": trigger_re,
         "weapons": weapons,
+        # any weapon word at all: a text with none (most sentences) need not be tried class by class
+        "any_weapon": re.compile(rf"\b(?:{alternation([w for ws in load('weapons')['weapons'].values() for w in ws])})\b",
+                                 re.I),
         "weapon_subtypes": ev["weapon_subtypes"],
         "civilian": compiled("events", "civilian_targets"),
         "military": compiled("events", "military_targets"),
@@ -96,9 +99,13 @@ def _lex() -> dict:
             re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
             # "leaving five people dead", not "has left at least one student injured"
             re.compile(rf"\b(?:left|leaving)\s+{qual}{num}\s+(?:[\w'’-]+\s+){{0,3}}?(?:dead|killed)\b", re.I),
-            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:killed|dead|died|slain|shot dead|lost their lives)\b", re.I),
+            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:killed|dead|died|slain|shot dead|lost their lives|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)\b", re.I),
             re.compile(rf"\b(?:death )?toll\b[^.;]{{0,90}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
+            # "the killing of six members of a vigilance committee", "the bodies of five men were found"
+            re.compile(rf"\b(?:killing|killings|murders?|massacre|bodies|deaths?)\s+of\s+{qual}{num}\b(?!\s*(?:attacks|times|years|days|%))", re.I),
+            # military statements: "seven khwarij were neutralised", "87 occupiers were eliminated"
+            re.compile(rf"\b{qual}{num}\s+(?:more\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:were|have been|had been)\s+(?:effectively\s+)?(?:neutrali[sz]ed|eliminated|sent to hell)\b", re.I),
         ],
         "injured": [
             # not "leaving": "leaving five people dead" counts the dead only ("leaving five dead and 12 wounded"
@@ -112,7 +119,8 @@ def _lex() -> dict:
         ],
         "no_killed": re.compile(r"\bno (?:one|deaths|fatalities|casualties)\b[^.]{0,30}?\b(?:killed|reported|died)?|\bno casualties\b|\bwithout casualties\b|\bno one was (?:killed|hurt|injured)|\bno (?:deaths|fatalities)\b", re.I),
         "no_injured": re.compile(r"\bno (?:injuries|casualties|one was (?:hurt|injured))\b|\bwithout (?:causing )?(?:injuries|casualties)\b", re.I),
-        "toll_update": re.compile(r"\b(?:rose|risen|climbed|increased|jumped|rises|climbs|reached|now stands|has risen)\b", re.I),
+        # "The toll rose to 13", "The mayor now says nine people are dead"
+        "toll_update": re.compile(r"\b(?:rose|risen|climbed|increased|jumped|rises|climbs|reached|now stands|has risen|now (?:says|say|said|puts|put))\b", re.I),
         "quantity": re.compile(rf"\b(?P<num>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?:drones?|rockets?|missiles?|mortars?|shells?|UAVs?|bombs?)\b", re.I),
         "intercepted": re.compile(r"\b(?:intercepted|shot down|downed|thwarted|foiled|repelled|destroyed (?:the|a|two|three) (?:drones?|missiles?))\b", re.I),
         "no_damage": re.compile(r"\bno (?:damage|injuries|casualties)\b|\bwithout (?:causing )?(?:damage|casualties)\b", re.I),
@@ -161,6 +169,10 @@ def _lex() -> dict:
         "object_verbs": ev["object_verbs"],
         "place_then_date": re.compile(ev["place_then_date"], re.I),
         "attributive_place": re.compile(ev["attributive_place"], re.I),
+        "repeated_at_place": re.compile(ev["repeated_at_place"], re.I),
+        "follows": re.compile(ev["follows"], re.I),
+        "act_and": re.compile(ev["act_and"], re.I),
+        "scene_opener": re.compile(ev["scene_opener"], re.I),
         "generic_weak": re.compile(r"^(?:hit|struck|targeted|targeting|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|killings?|strikes?)$", re.I),
     }
 
@@ -195,6 +207,8 @@ def find_weapons(text: str) -> dict[str, int]:
     is that weapon's, not an IED."""
     lex = _weapon_rules()
     out: dict[str, int] = {}
+    if not _lex()["any_weapon"].search(text):
+        return out
     generic_ied = False
     for w, pat in _lex()["weapons"].items():
         for m in pat.finditer(text):
@@ -226,6 +240,8 @@ def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int,
     """The first casualty figure the patterns find in ``s``; never a number inside a date or a place name
     ("the January 28 drone attack on Tower 22 killed three": ``skip`` holds those spans in ``s``)."""
     best: tuple[int | None, int | None] = (None, None)
+    if not has_number(s):  # most sentences have no number at all: no pattern need be tried
+        return best
     for pat in patterns:
         for m in pat.finditer(s):
             if any(a <= m.start("num") < b for a, b in skip):
@@ -261,6 +277,9 @@ class MentionFinder:
         self.claim_sentences = claim_sentences or set()
         self.main_countries = main_countries(ctx)
         self._group = 0
+        # starts of clauses that tell another act than the clause before them ("comes a week after ...", "and
+        # abducted 12 others in Konduga")
+        self._followed: set[int] = set()
         absolute = [d for d in ctx.dates if d.date is not None and not d.relative and d.precision == "day"
                     and re.search(r"(?:19|20)\d\d", d.text)]
         # without a publication date, a month and day ("the May 22 concert bombing") take the year of the
@@ -280,9 +299,10 @@ class MentionFinder:
         text = self.ctx.report.text
         # "In March, fighters seized a train, holding hundreds of passengers hostage": a crowd of people in a
         # dated act, not many acts
-        if all(re.match(r"(?:dozens|hundreds) of (?:[\w-]+ )?(?:fighters|gunmen|militants|attackers|assailants|passengers|hostages|inmates)\b", m.group(0) + s[m.end():m.end() + 40], re.I)
+        # "armed men set fire to dozens of homes ... over the weekend": many things hit in one act
+        if all(re.match(r"(?:dozens|hundreds) of (?:[\w-]+ )?(?:fighters|gunmen|militants|attackers|assailants|passengers|hostages|inmates|homes|houses|huts|shops|vehicles|cars)\b", m.group(0) + s[m.end():m.end() + 40], re.I)
                for m in self.lex["aggregate"].finditer(s)) \
-                and any(d.precision in ("day", "month") and d.date is not None for d in self.ctx.dates_in(sent.start, sent.end)):
+                and any(d.precision in ("day", "month", "range") and d.date is not None for d in self.ctx.dates_in(sent.start, sent.end)):
             return False
         # a day after "since", or the day something was said ("the army chief said on Saturday"), does not make
         # a sentence about many attacks a sentence about one
@@ -301,7 +321,7 @@ class MentionFinder:
                 named = [a for a in self.ctx.actors_in(sent.start, sent.end) if a.named]
                 if named:
                     self.responsibility.append((sent.start, named[0].name, named[0].side))
-            if i in self.claim_sentences and not self._dated_incident(sent):
+            if i in self.claim_sentences and not self._dated_incident(sent) and not self._repeated_at_place(sent):
                 aggregate.append(sent)
                 continue
             found = False
@@ -351,7 +371,10 @@ class MentionFinder:
         if self.aggregate_sentence(sent):
             return False
         text = self.ctx.report.text
-        triggers = [t for t in self._triggers_in(sent) if t.sub is not None and not t.weak and not t.needs_weapon]
+        triggers = [t for t in self._triggers_in(sent) if t.sub is not None and not t.needs_weapon and (
+            # "In April, an RSF assault on the nearby Zamzam camp killed more than 400 people": a lesser word
+            # ("assault", "raid") with a named armed group tells the act as well
+            not t.weak or any(a.named and 0 <= sent.start + t.start - a.end <= 2 for a in self.ctx.actors_in(sent.start, sent.end)))]
         if not triggers:
             return False
         dates = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None
@@ -362,6 +385,16 @@ class MentionFinder:
             return False
         place, _ = self._place(sent, triggers[0])
         return place is not None and not _is_broad(place)
+
+    def _repeated_at_place(self, sent: Sentence) -> bool:
+        """"The enemy attacked our positions six times near Uspenivka": one side's repeated assaults at one
+        place in one report's day are one incident (the count stays a claim); not over a period ("since")."""
+        r = self.lex["repeated_at_place"].search(sent.text)
+        if r is None or self.aggregate_sentence(sent):
+            return False
+        at = sent.start + r.end()
+        return any(not _is_broad(p) and p.latitude is not None and p.start - at <= 30
+                   for p in self.ctx.places_in(at, sent.end))
 
     def _toll_of_previous(self, sent: Sentence, mentions: list[Mention]) -> Mention | None:
         """"Thirteen people were wounded.", "A medical source said 19 wounded people had been admitted", "The
@@ -375,7 +408,9 @@ class MentionFinder:
         update = bool(self.lex["toll_update"].search(sent.text))
         if places:
             named = {p.name or p.text for p in places}
-            prev = next((m for m in reversed(mentions) if m.place is not None and (m.place.name or m.place.text) in named), None)
+            # a flashback told apart ("after a strike on June 2 killed two") is not the incident whose toll rises
+            at = [m for m in reversed(mentions) if m.place is not None and (m.place.name or m.place.text) in named]
+            prev = next((m for m in at if not m.separate), at[0] if at else None)
             if prev is None or not update:
                 return None  # another place: another incident
         if not update and any(not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])
@@ -518,16 +553,22 @@ class MentionFinder:
         """The day of the lede ("Russia launched ... overnight, killing two people in Kyiv") is the day of the
         story's present: an incident told further down with no date of its own, before the text names any
         other day, happened then ("In Lutsk, drones and missiles struck an industrial area"). Weak."""
-        lede = next((m for m in mentions if m.sentence.index <= 2 and m.date is not None), None)
+        # a headline, a dateline or a live blog's time stamp ("08:12 BST") does not push the lede down
+        sents = self.ctx.sentences
+        lede = next((m for m in mentions if m.date is not None and not m.separate and
+                     sum(1 for x in sents[:m.sentence.index] if len(x.text.split()) >= 6) <= 2), None)
         if lede is None or lede.date is None or lede.date.date is None or lede.date.precision != "day":
             return
         text = self.ctx.report.text
         for m in mentions:
             if m.sentence.index <= lede.sentence.index:
                 continue
+            # a flashback to an earlier full date ("after a strike on July 16 killed three") does not end the
+            # story's present; a new day of the story does
             other = [d for d in self.ctx.dates_in(lede.date.end, m.sentence.start) if d.date is not None
-                     and d.date != lede.date.date
-                     and not self.lex["speech_date"].search(text[max(0, d.start - 40):d.start])]
+                     and d.date != lede.date.date and d.precision in ("day", "range")
+                     and not self.lex["speech_date"].search(text[max(0, d.start - 40):d.start])
+                     and not (not d.relative and (d.end_date or d.date) < lede.date.date - timedelta(days=2))]
             if other:
                 return
             if m.date is None and not m.separate:
@@ -571,6 +612,14 @@ class MentionFinder:
                         Sentence(cut, sent.end, self.ctx.report.text[cut:sent.end], sent.paragraph, sent.index)]
         if len(triggers) < 2:
             return [sent]
+        # "This attack comes a week after the killing of six ... in Mehana on 3 May", "The raid follows the
+        # abduction of ...": the act the sentence compares with is an incident of its own
+        f = self.lex["follows"].search(s)
+        if f and any(t.end <= f.start() for t in triggers) and any(t.start >= f.end() for t in triggers):
+            cut = sent.start + f.end()
+            self._followed.add(cut)
+            return [Sentence(sent.start, sent.start + f.start(), s[:f.start()], sent.paragraph, sent.index),
+                    Sentence(cut, sent.end, s[f.end():], sent.paragraph, sent.index)]
         # "In January 2023, fighters attacked X, killing seven, and in August 2023 the group overran Y": a
         # second date that opens a coordinated clause starts another incident
         dates = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None]
@@ -582,6 +631,16 @@ class MentionFinder:
             if any(t.start < lead.start() for t in triggers) and any(t.start >= d.end - sent.start for t in triggers):
                 return [Sentence(sent.start, cut, self.ctx.report.text[sent.start:cut], sent.paragraph, sent.index),
                         Sentence(cut, sent.end, self.ctx.report.text[cut:sent.end], sent.paragraph, sent.index)]
+        # "killed five people in Bama and abducted 12 others in Konduga": two acts, each with a place of its own
+        for b in self.lex["act_and"].finditer(s):
+            left = [p for p in self.ctx.places_in(sent.start, sent.start + b.start()) if not _is_broad(p)]
+            right = [p for p in self.ctx.places_in(sent.start + b.end(), sent.end) if not _is_broad(p)]
+            if left and right and _distinct_places(left[-1], right[0]) \
+                    and any(t.end <= b.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
+                cut = sent.start + b.end()
+                self._followed.add(cut)
+                return [Sentence(sent.start, sent.start + b.start(), s[:b.start()], sent.paragraph, sent.index),
+                        Sentence(cut, sent.end, s[b.end():], sent.paragraph, sent.index)]
         for b in self.lex["clause_boundary"].finditer(s):
             # after "and later", "and then" any trigger tells an act of its own
             lt = [t for t in triggers if t.end <= b.start() and t.sub is not None and (not t.weak or "and" in b.group(0))]
@@ -641,19 +700,21 @@ class MentionFinder:
         actors = self.ctx.actors_in(sent.start, sent.end)
         all_actors = self.ctx.actors_in(whole.start, whole.end)
         armed = any(a.named or a.name not in ("police", "army", "military", "security forces") for a in all_actors)
-        figures = bool(re.search(r"\b(?:killed|killing|dead|wounded|injured|wounding)\b", whole.text, re.I))
+        figures = bool(re.search(r"\b(?:killed|killing|dead|wounded|injured|wounding|lost (?:their|his|her) lives)\b", whole.text, re.I))
         weapons_ctx = weapons or find_weapons(whole.text)
         strong = [t for t in triggers if t.sub is not None and not t.weak and (not t.needs_weapon or weapons)]
         lesser = [t for t in triggers if t.sub is not None and t.weak and (weapons_ctx or armed or figures)]
         strong = strong or lesser
         weak = [t for t in triggers if t.sub is None]
         not_counts = self._not_counts(sent)
-        counted = bool(re.search(rf"\b(?:killed|killing|wounded|wounding|injured|injuring|dead)\b", s, re.I)) and \
+        counted = bool(re.search(rf"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|lost (?:their|his|her) lives)\b", s, re.I)) and \
             _first_number(self.lex["killed"] + self.lex["injured"], s, not_counts)[0] is not None
         # a generic word ("attack", "killed") is an event when a weapon, an armed actor, a specific trigger or
         # a casualty figure goes with it ("the attack killed at least 25 people")
         denied_here = bool(re.search(r"\b(?:no|never)\s+(?:\w+\s+){0,2}(?:attack|strike|drone|rocket|missile)s?\s+(?:\w+\s+){0,2}(?:took place|happened|occurred|had taken place|reached|hit|struck)\b", s, re.I))
+        placed_day = bool(weak) and self._placed_day(sent)
         corroborated = bool(weapons) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2) or denied_here \
+            or ((len(weak) >= 2 or counted) and placed_day) \
             or any(self._placed_and_dated(sent, t) for t in weak) or any(self._object_place_dated(sent, t) for t in weak)
         if not strong and not (weak and corroborated):
             return None
@@ -685,7 +746,8 @@ class MentionFinder:
         if sub is None and denial:
             sub = "Attack"  # what was denied is told elsewhere; the incident takes its type from those mentions
         if sub is None and ((re.match(r"attack", trigger.text, re.I) and any(a.named for a in actors))
-                            or self._placed_and_dated(sent, trigger) or self._object_place_dated(sent, trigger)):
+                            or self._placed_and_dated(sent, trigger) or self._object_place_dated(sent, trigger)
+                            or (counted and placed_day)):
             sub = "Attack"  # "two major al-Shabab attacks", "was killed in Malta in 2017": no target word to go by
         if sub is None:
             return None
@@ -702,6 +764,13 @@ class MentionFinder:
             lead = [d for d in self.ctx.dates_in(whole.start, sent.start) if re.fullmatch(r",?\s+when\s+", text_[d.end:sent.start])]
             if lead:
                 date_m, separate = lead[-1], True
+            elif sent.start == whole.start and sent.end < whole.end and self.lex["act_and"].match(text_, sent.end):
+                # "killed five people in Bama and abducted 12 others in Konduga on Sunday": the day closes the
+                # sentence and is said of both acts (weak)
+                later = [d for d in self.ctx.dates_in(sent.end, whole.end) if d.date is not None and d.precision == "day"
+                         and not self.lex["speech_date"].search(text_[max(whole.start, d.start - 40):d.start])]
+                if later:
+                    date_m = later[0]
         date_strong = date_m is not None and (
             abs(date_m.start - (sent.start + trigger.end)) <= 45 or abs((sent.start + trigger.start) - date_m.end) <= 45)
         date_strong = date_strong or separate
@@ -720,8 +789,19 @@ class MentionFinder:
             date_strong = True
         if place is not None and re.search(r"\b(?:neighbou?ring|another|a separate|a different)\s+$", text_[max(sent.start, place.start - 20):place.start], re.I):
             separate = True
+        if sent.start in self._followed:
+            separate = True  # "This attack follows an operation ... which resulted in the deaths of 16": another one
         if sent.start == whole.start and self.lex["separate_opener"].search(whole.text):
             separate = True  # "Separately, a roadside bomb hit ...": another incident than the one just told  # "four militants were killed in neighboring Shah Wali Kot district": another place, another incident
+        if date_m is None:
+            # "Government forces said on Wednesday that Houthi shelling killed two soldiers": the day of the telling
+            # is the only day given; the incident is that day or just before it (weak: it never splits incidents)
+            told = [d for d in self.ctx.dates_in(whole.start, whole.end) if d.date is not None and d.precision == "day"
+                    and d.end <= sent.start + trigger.start
+                    and self.lex["speech_date"].search(text_[max(whole.start, d.start - 40):d.start])]
+            if len(told) == 1 and len(self.ctx.dates_in(whole.start, whole.end)) == 1 \
+                    and re.search(r"\b(?:that|as)\b", text_[told[0].end:sent.start + trigger.start]):
+                date_m = told[0]
         date_own = date_m is not None and (0 <= sent.start + trigger.start - date_m.end <= 12 or (
             text_[date_m.end:date_m.end + 2] in ("'s", "’s") and sent.start + trigger.start - date_m.end <= 45))
         if date_m is None and self.ctx.report.published is not None and self.lex["recent_perfect"].search(s):
@@ -764,6 +844,8 @@ class MentionFinder:
             us_target=us_target, toll_update=bool(self.lex["toll_update"].search(s) and killed), date_strong=date_strong,
             date_own=date_own, separate=separate, generic_ied="ied" in weapons and _generic_ied(s),
             anaphoric=bool(re.search(r"\b(?:the|this|that|these|its|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+(?:[\w-]+\s+){0,2}$", s[:trigger.start], re.I))
+            # "In the deadliest attack documented, on May 27, a jet struck ...": one of several, told anew
+            and not re.search(r"\b(?:in|during)\s+(?:the|its|their)\s+(?:[\w-]+est|most\s+[\w-]+|first|second|third|fourth|fifth)\s+$", s[:trigger.start], re.I)
             and bool(re.match(r"(?:attack|bombing|blast|explosion|assault|ambush|raid|hijacking|shooting|massacre|siege|strike)\b", trigger.text, re.I))
             and killed is None and injured is None,
             evidence=[Span(sent.start, sent.end, sent.text)],
@@ -803,6 +885,16 @@ class MentionFinder:
         else:
             state = bool(re.search(r"\b(?:army|military|troops|soldiers|security forces|government forces)\b", sent.text[:trigger.start], re.I))
         return "Government regains territory" if state else "Non-state actor overtakes territory"
+
+    def _placed_day(self, sent: Sentence) -> bool:
+        """"Feb. 22: A strike on a house in Qamishli killed a woman and her three children": an act and its
+        toll told with a specific place and a day of its own (not the day something was said)."""
+        text = self.ctx.report.text
+        if not any(not _is_broad(p) and p.latitude is not None for p in self.ctx.places_in(sent.start, sent.end)):
+            return False
+        return any(d.date is not None and d.precision == "day"
+                   and not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])
+                   for d in self.ctx.dates_in(sent.start, sent.end))
 
     def _placed_and_dated(self, sent: Sentence, trigger: Trigger) -> bool:
         """"killed in Malta in 2017", "was shot dead in Lagos on May 3": a death the sentence places and dates
@@ -909,8 +1001,9 @@ class MentionFinder:
 
         def rank(p: PlaceMention) -> tuple:
             broad = _is_broad(p)
-            return (bool(main) and p.country is not None and p.country not in main, broad, p.start < tpos,
-                    p.latitude is None, abs(p.start - tpos))
+            # "in Russia's Bryansk region": of two broad places, the region inside the country
+            return (bool(main) and p.country is not None and p.country not in main, broad, broad and p.feature == "country",
+                    p.start < tpos, p.latitude is None, abs(p.start - tpos))
 
         best = min(cands, key=rank)
         if best.latitude is None:
@@ -925,13 +1018,19 @@ class MentionFinder:
     def _within_region(self, place: PlaceMention) -> PlaceMention:
         """A place the gazetteer does not know ("the village of Jangebe") keeps its name and takes the
         coordinates of the province or state the report names, at geo_precision 2 (ACLED: part of a region)."""
-        regions = [p for p in self.ctx.places if p.feature == "admin1" and p.latitude is not None
+        regions = [p for p in self.ctx.places if p.feature in ("admin1", "admin2") and p.latitude is not None
                    and (place.country is None or p.country == place.country)]
         if not regions:
             return place
         sent = next((x for x in self.ctx.sentences if x.start <= place.start < x.end), None)
+        # "the village of Kokorou, in the department of Tera (Tillaberi region)": the district the sentence
+        # names is closer than its region
         same = [p for p in regions if sent is not None and sent.start <= p.start < sent.end]
-        r = min(same, key=lambda p: abs(p.start - place.start)) if same else regions[0]  # else the story's region
+        admin1 = [p for p in regions if p.feature == "admin1"]
+        r = min(same, key=lambda p: (p.feature != "admin2", abs(p.start - place.start))) if same else (
+            admin1[0] if admin1 else None)  # else the story's region
+        if r is None:
+            return place
         return PlaceMention(text=place.text, start=place.start, end=place.end, name=place.text, country=r.country,
                             admin1=r.name, latitude=r.latitude, longitude=r.longitude, gazetteer_id=None,
                             feature="unresolved_in_admin1", geo_precision=2, score=place.score)
@@ -945,13 +1044,22 @@ class MentionFinder:
             return None, None
         prev = sents[i - 1]
         text = self.ctx.report.text
-        if re.search(r"\b(?:on|in|at|hit|struck|targeted)\s+the\s+(?:city|town|port|capital)\b(?!\s+of\b)", sent.text, re.I):
+        if re.search(r"\b(?:on|in|at|hit|struck|targeted|of|outside)\s+the\s+(?:city|town|port|capital)\b(?!\s+of\b)", sent.text, re.I):
             # "The first drone attack on the city, on Sunday, ...": the city the text has just named
             # the sentence before is about that city: the first specific place it names (its topic)
             named = [p for p in self.ctx.places_in(prev.start, prev.end)
                      if p.latitude is not None and not _is_broad(p) and text[p.end:p.end + 2] not in ("'s", "’s")]
             if named:
                 return named[0], 1
+            # "on the edge of the town", the sentence before naming no place: the town the story names most
+            seen = [p for p in self.ctx.places_in(0, sent.start) if p.latitude is not None and not _is_broad(p)]
+            if seen:
+                counts: dict[str, int] = {}
+                for p in seen:
+                    counts[p.name or p.text] = counts.get(p.name or p.text, 0) + 1
+                top = max(counts.values())
+                if top >= 2 or len(counts) == 1:
+                    return next(p for p in reversed(seen) if counts[p.name or p.text] == top), 2
         if prev.paragraph != sents[i].paragraph:
             return None, None
         place, _ = self._place(prev, Trigger(0, 0, "", None))
@@ -1081,12 +1189,15 @@ def _place_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
     in 2009"), at geo_precision 2; else the one country the report is about ("two major al-Shabab attacks in
     2013 and 2015"), at geo_precision 3."""
     dm = c.strong_date
-    if dm is None or dm.precision not in ("year", "month"):
+    # an incident told apart from the one before it ("This attack follows an operation ... which resulted in
+    # the deaths of 16"), dated to a day, placed nowhere: only the report's country is known of it
+    apart = dm is not None and dm.precision == "day" and any(x.separate for x in c.mentions)
+    if dm is None or (dm.precision not in ("year", "month") and not apart):
         return
     m = next(x for x in c.mentions if x.date is dm)
     sents = finder.ctx.sentences
     i = m.sentence.index
-    window = [x for x in sents[max(0, i - 3):i] if x.paragraph == m.sentence.paragraph]
+    window = [] if apart else [x for x in sents[max(0, i - 3):i] if x.paragraph == m.sentence.paragraph]
     if window:
         # the gazetteer reports a name once: look for every specific place of the report by its name
         text = finder.ctx.report.text
@@ -1233,10 +1344,27 @@ class _Cluster:
             return False
         if mine is not None and m.date_strong and not _dates_compatible(mine, m.date):
             return False
+        # "repelled an RSF assault on Tuesday" after "shells fell on the camp on Wednesday": each act told with a
+        # day of its own, of another kind, is another incident even a day apart
+        if mine is not None and m.date_strong and m.date is not None and m.date.date is not None and mine.precision == "day" \
+                and m.date.precision == "day" and m.date.date != mine.date and m.sub not in {x.sub for x in self.mentions} \
+                and not m.anaphoric and not _is_broad(m.place) and not _is_broad(self.place):
+            return False
+        # a flashback ("a strike on July 16 killed three") does not take what the story's present day goes on
+        # to tell ("The toll in Kyiv has risen ... nine people are dead")
+        if mine is not None and present is not None and not m.date_strong and m.date is not None and m.date.date is not None \
+                and mine.precision == "day" and (mine.end_date or mine.date) < present - timedelta(days=2) \
+                and m.date.date >= present - timedelta(days=1) and not _dates_compatible(mine, m.date):
+            return False
         # one incident is one place on one day: two places each given its own day are two incidents
         # ("shelled Kherson on Monday ... In Bilozerka, a drone ... on Tuesday")
         if mine is not None and m.date_strong and m.date is not None and m.date.date is not None \
                 and mine.precision == "day" and m.date.precision == "day" and _distinct_places(self.place, m.place):
+            return False
+        # a roundup's or live blog's scene opener ("In Kramatorsk, ...", "In Michoacan, a convoy ...") moves to
+        # another place: another incident than one told at a distinct place
+        if not m.anaphoric and m.place is not None and _lex()["scene_opener"].match(m.sentence.text[:max(0, m.place.start - m.sentence.start)]) \
+                and _distinct_places(self.place, m.place):
             return False
         a1 = self.actor1
         if _is_named(a1) and _is_named(m.actor1) and a1 != m.actor1:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tallylog.extract.lexicon import load
 
@@ -20,6 +21,20 @@ CARDINAL = (
 )
 ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|(?:(?:{_word})[\s-])?(?:{_ord_word}))"
 CARDINAL_RE = re.compile(rf"\b(?:{CARDINAL})\b", re.I)
+_DIGIT = re.compile(r"\d")
+#: every number word, case-folded: a cardinal or ordinal in words begins with one of them
+_NUMBER_WORDS = tuple(sorted({w.casefold() for w in (*UNITS, *ORDINALS)}))
+
+
+@lru_cache(maxsize=256)
+def has_number(text: str) -> bool:
+    """Whether ``text`` may hold a cardinal or an ordinal (``CARDINAL``, ``ORDINAL``): a digit, or a number
+    word anywhere in it (case-folded, so never missing one the patterns' case-blind match would find). What
+    every count and casualty pattern needs, so a sentence without one (most) need not be tried against them."""
+    if _DIGIT.search(text):
+        return True
+    folded = text.casefold()
+    return any(w in folded for w in _NUMBER_WORDS)
 
 
 def parse_cardinal(text: str) -> int | None:
