@@ -1,12 +1,13 @@
 """Read access to the gazetteer: the SQLite index plus the curated facilities table.
 
 The index (built by :mod:`tallylog.geo.build`) is queried per document with one ``IN`` query over
-all candidate keys, so no place records are held in memory between documents. The facilities table
+the candidate keys not seen before; the answers are kept in a bounded cache of recent keys. The facilities table
 is small and curated; it is read into memory when present and skipped when absent.
 """
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import re
 import sqlite3
@@ -20,6 +21,7 @@ from tallylog.geo.normalise import data_file, fold_key, norm_key
 
 FACILITY_FEATURES = ("military_base", "airfield", "outpost", "oil_field", "gas_field", "border_crossing", "port",
                      "camp", "other")
+_NO_CANDIDATES: tuple = ()
 _FACILITY_GENERIC_RE = re.compile(
     r"\b(air ?base|air ?field|airport|airstrip|international|military base|base|garrison|outpost|camp|"
     r"oil ?field|gas ?field|field|gas plant|plant|refinery|border crossing|crossing|port|facility|landing zone)\b",
@@ -91,11 +93,15 @@ def load_facilities(path: str | Path | None) -> dict[str, list[Candidate]]:
 class Gazetteer:
     """Key -> candidates over the SQLite index and the facilities table."""
 
-    def __init__(self, index_path: str | Path | None = None, facilities_csv: str | Path | None = None) -> None:
+    def __init__(self, index_path: str | Path | None = None, facilities_csv: str | Path | None = None,
+                 memo_size: int = 100_000) -> None:
         self.index_path = ensure_index(index_path)
         self._local = threading.local()
         fac = facilities_csv if facilities_csv is not None else default_facilities_path()
         self.facilities = load_facilities(fac)
+        self._memo: dict[str, tuple[Candidate, ...]] = {}  # key -> candidates (see ``candidates``)
+        self._memo_lock = threading.Lock()
+        self._memo_size = memo_size
 
     @property
     def con(self) -> sqlite3.Connection:
@@ -107,15 +113,46 @@ class Gazetteer:
             self._local.con = con
         return con
 
-    def candidates(self, keys: set[str]) -> dict[str, list[Candidate]]:
-        """All candidates for each key (index and facilities), in one query."""
-        out: dict[str, list[Candidate]] = defaultdict(list)
-        keys = {k for k in keys if k}
-        if not keys:
+    def candidates(self, keys: set[str], cache: bool = True) -> dict[str, tuple[Candidate, ...]]:
+        """All candidates for each key (index and facilities), in one query for the keys not yet cached.
+
+        Keys with no candidates are left out of the result. With ``cache`` (the default) the answers
+        for each key, empty ones included, are kept in a bounded per-gazetteer cache: names repeat
+        across the documents of a corpus, so most keys are answered without a query. One-off keys
+        (spelling variants) should pass ``cache=False``.
+        """
+        out: dict[str, tuple[Candidate, ...]] = {}
+        memo = self._memo
+        missing: list[str] = []
+        for key in keys:
+            if not key:
+                continue
+            got = memo.get(key) if cache else None
+            if got is None:
+                missing.append(key)
+            elif got:
+                out[key] = got
+        if not missing:
             return out
-        klist = list(keys)
-        for i in range(0, len(klist), 900):
-            chunk = klist[i:i + 900]
+        fetched = self._fetch(missing)
+        for key in missing:
+            got = tuple(fetched.get(key, _NO_CANDIDATES))
+            if got:
+                out[key] = got
+        if cache:
+            with self._memo_lock:
+                for key in missing:
+                    memo[key] = out.get(key, _NO_CANDIDATES)
+                if len(memo) > self._memo_size:
+                    for key in list(itertools.islice(memo, len(memo) // 2)):
+                        del memo[key]  # the older half goes
+        return out
+
+    def _fetch(self, keys: list[str]) -> dict[str, list[Candidate]]:
+        """Candidates for each key from the index and the facilities table, in as few queries as possible."""
+        out: dict[str, list[Candidate]] = defaultdict(list)
+        for i in range(0, len(keys), 900):
+            chunk = keys[i:i + 900]
             sql = ("SELECT n.key, n.kind, p.gid, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.pop, p.prec "
                    "FROM names n JOIN places p ON p.pid = n.pid WHERE n.key IN (%s)" % ",".join("?" * len(chunk)))
             for key, kind, gid, name, cc, a1, lat, lon, feat, pop, prec in self.con.execute(sql, chunk):

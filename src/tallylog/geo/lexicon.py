@@ -41,6 +41,7 @@ class Lexicon:
     venue_words: frozenset[str]
     event_words: frozenset[str]  # venue words naming an event at the town: the town keeps its precision
     name_compatible: frozenset[str]  # words that may stand beside a place name in one capitalised run
+    stop_keys: frozenset[str] = frozenset()  # not_places, demonyms and given names together
 
 
 @lru_cache(maxsize=1)
@@ -77,4 +78,5 @@ def lexicon() -> Lexicon:
         venue_words=frozenset(d["venue_words"]["words"]) | frozenset(d["venue_words"]["events"]),
         event_words=frozenset(d["venue_words"]["events"]),
         name_compatible=frozenset(compatible),
+        stop_keys=_lines("not_places.txt") | _lines("demonyms.txt") | _lines("given_names.txt"),
     )

@@ -7,7 +7,8 @@ Steps, per document:
 2. Context of each span: the cue word before it ("in", "near", "north of"), the word after it
    ("province", "air base", "fields"), facility words shared by a coordinated list ("the Conoco
    and al-Omar fields"), and signs that it is a person, an organisation or a modifier ("US forces").
-3. One gazetteer query for every sub-n-gram key of every span.
+3. One gazetteer query for the sub-n-gram keys of all spans (keys seen in earlier documents are
+   answered from the gazetteer's cache).
 4. Document context, in two passes: the countries named in the text, then the countries of the
    places resolved with confidence (curated facilities, large cities with one clear reading,
    multi-word names with one country). Together they are the document's context countries.
@@ -28,7 +29,9 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
 
 from tallylog.geo.gazetteer import KIND_ALT, KIND_CORE, KIND_FOLD, KIND_PRIMARY, Candidate, Gazetteer, haversine_km
 from tallylog.geo.lexicon import Lexicon, lexicon
@@ -36,15 +39,33 @@ from tallylog.geo.normalise import fold_key, norm_key
 from tallylog.geo.parts import direction_before, part_point
 from tallylog.model import PlaceMention
 
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’ʿʾ]|-(?=\w))*")
+# a word: an abbreviation ("U.S.": capital and dot, twice or more), or a letter or digit followed by word
+# characters, apostrophes and inner hyphens. The abbreviation branch comes after the first character
+# (checked by the look-behind) so the engine can skip ahead to the next letter or digit.
+_TOKEN_RE = re.compile(r"[^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’ʿʾ]*(?:-(?=\w)[\w'’ʿʾ]*)*)")
+_TOKEN_SPLIT_RE = re.compile("(" + _TOKEN_RE.pattern + ")")
 _FUNCTION_WORDS = frozenset("a an the of in on at to for and or but by with from as vs into over under after "
                             "before is are was were be".split())
 _LEADING_WORDS = frozenset("in on at to for from by with into over under after before near across during since "
                            "inside outside".split())
 _SENT_END = frozenset('.!?:;"“”*•|')
-_POSSESSIVE_RE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")  # a possessive 's at the end of a word or name
 _AREA_FEATURES = ("country", "admin1", "admin2", "region", "sea", "strait")
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+_NEWLINE_RE = re.compile("\n")
+_TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+_CLAUSE_BREAKS = tuple(".;:!?\n()\"“”")
+_CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(_CLAUSE_BREAKS)) + "]")
+_LEADING_SPACE_RE = re.compile(r"\s*")
+_NEXT_LOWER_WORD_RE = re.compile(r"\s+([a-z]+)")
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s")
+_CLAUSE_END_RE = re.compile(r"[.!?;]\s")
+# what may stand between the members of a list of names: "Hasakah, Raqqa and Deir ez-Zor"
+_LIST_GAP_FACILITY_RE = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?", re.I)
+_LIST_GAP_CUE_RE = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", re.I)
+_LIST_GAP_AND_RE = re.compile(r"\s*,?\s*(?:and|or)\s*", re.I)
+_LIST_GAP_COMMA_RE = re.compile(r"\s*,\s*")
+_LIST_GOES_ON_RE = re.compile(r"\s*(?:,|and\b|or\b)")
 # Cue words that place a span (not verbs that may take a person as object).
 _PLACING_CUES = frozenset("in at inside within near nearby outside around outskirts vicinity close north south east "
                           "west northeast northwest southeast southwest northern southern eastern western central "
@@ -56,6 +77,7 @@ _NAME_EXEMPT = ("country", "region", "sea", "strait")  # areas kept even inside 
 _BIG_PLACE = 100_000
 _SMALL_PLACE = 20_000
 _CONFIDENT_CITY = 500_000
+_VARIANT_CACHE = 2_000  # unknown words whose spelling variants are kept
 _RESPELL_KM = 150  # a spelling variant lies this near the other places of its sentence, when there are any
 _MATCH_SCORE = {KIND_PRIMARY: 1.0, KIND_ALT: 0.9, KIND_FOLD: 0.55, KIND_CORE: 0.85}
 
@@ -74,8 +96,11 @@ class _Tok:
 @dataclass(slots=True)
 class _Span:
     toks: list[_Tok]
-    first: int  # index of the first token in the document token list
+    first: int  # index of the first token in the list of kept tokens (see _tokenise)
     title_line: bool
+    start: int = 0  # offset of the first token
+    end: int = 0  # end offset of the last token
+    surface: str = ""  # the tokens joined by single spaces
     cue: str | None = None  # locative cue word before the span
     near: bool = False
     facility: str | None = None  # facility word that applies ("air base", "fields")
@@ -90,35 +115,44 @@ class _Span:
     speech: bool = False  # "told X", "X said"
     person: bool = False
     org: bool = False
-    mentions: list[PlaceMention] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        return self.toks[0].start
-
-    @property
-    def end(self) -> int:
-        return self.toks[-1].end
 
 
-def _tokenise(text: str, lex: Lexicon) -> list[_Tok]:
+def _tokenise(text: str, lex: Lexicon) -> tuple[list[_Tok], list[str]]:
+    """The tokens that may be part of a capitalised name, and the words of the whole text.
+
+    Kept tokens are capitalised words, hyphenated words ("al-Shaddadi"), numbers, and particles ("al", "de",
+    "of") before a capitalised or hyphenated word; the rest can neither start nor continue a name and get no
+    ``_Tok``. A skipped word still lies between its neighbours in the text, so the adjacency test of
+    ``_spans`` (only a single space between two tokens) sees it. ``sent_start`` is decided from the text
+    between a token and the word before it, kept or not.
+    """
+    parts = _TOKEN_SPLIT_RE.split(text)  # gap, word, gap, word, ..., gap
+    words = parts[1::2]
+    particles = lex.particles
+    may_cap = [w[0].isupper() or "-" in w for w in words]
+    may_cap.append(False)
+    kept = [k for k, w in enumerate(words)
+            if may_cap[k] or (may_cap[k + 1] and (w in particles or w.lower() in particles)) or w.isdigit()]
+    ends = list(accumulate(map(len, parts))) if kept else []  # ends[2k] is where word k starts
     toks: list[_Tok] = []
-    prev_end = 0
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group()
-        gap = text[prev_end:m.start()]
-        stripped = gap.rstrip(" \t")
-        sent_start = not toks or "\n" in gap or (bool(stripped) and stripped[-1] in _SENT_END)
+    for k in kept:
+        word = words[k]
         low = word.lower()
-        head = low.split("-", 1)[0]
-        particle = low in lex.particles or (head in lex.articles and "-" in low and not word[0].isupper()
-                                            and not any(p[:1].isupper() for p in word.split("-")[1:]))
+        gap = parts[2 * k]
+        start = ends[2 * k]
+        stripped = gap.rstrip(" \t")
+        sent_start = k == 0 or "\n" in gap or (bool(stripped) and stripped[-1] in _SENT_END)
         cap = word[0].isupper()
-        if not cap and "-" in word and head in lex.particles:
-            cap = any(p[:1].isupper() for p in word.split("-")[1:])
-        toks.append(_Tok(word, m.start(), m.end(), low, cap, particle and not cap, sent_start))
-        prev_end = m.end()
-    return toks
+        if "-" not in word:
+            particle = low in particles
+        else:  # "al-Shaddadi" is a capitalised name, "al-" alone a particle
+            head = low.split("-", 1)[0]
+            particle = low in particles or (head in lex.articles and not cap
+                                            and not any(p[:1].isupper() for p in word.split("-")[1:]))
+            if not cap and head in particles:
+                cap = any(p[:1].isupper() for p in word.split("-")[1:])
+        toks.append(_Tok(word, start, start + len(word), low, cap, particle and not cap, sent_start))
+    return toks, words
 
 
 def _title_lines(text: str, toks: list[_Tok]) -> set[int]:
@@ -126,9 +160,9 @@ def _title_lines(text: str, toks: list[_Tok]) -> set[int]:
     out = set()
     pos = 0
     for line in text.split("\n"):
-        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in _FUNCTION_WORDS]
+        words = [w for w in _TITLE_WORD_RE.findall(line) if w.lower() not in _FUNCTION_WORDS]
         if len(words) >= 3:
-            caps = sum(1 for w in words if w[0].isupper())
+            caps = len([w for w in words if w[0] <= "Z"])  # an ASCII letter: a capital when it sorts before "a"
             if caps / len(words) >= 0.8:
                 out.add(pos)
         pos += len(line) + 1
@@ -136,38 +170,43 @@ def _title_lines(text: str, toks: list[_Tok]) -> set[int]:
 
 
 def _spans(text: str, toks: list[_Tok]) -> list[_Span]:
-    title_starts = sorted(_title_lines(text, toks))
-    line_starts = [m.start() + 1 for m in re.finditer("\n", text)]
+    """The candidate spans: runs of capitalised tokens joined by single spaces (with particles and short
+    numbers inside), without a leading article or a preposition capitalised by the sentence start."""
+    title_starts = _title_lines(text, toks)
+    line_starts = [m.start() + 1 for m in _NEWLINE_RE.finditer(text)] if title_starts else []
     spans: list[_Span] = []
     i, n = 0, len(toks)
 
-    def adjacent(a: _Tok, b: _Tok) -> bool:
-        return text[a.end:b.start] == " "
-
     def is_title(off: int) -> bool:
+        if not title_starts:
+            return False
         k = bisect.bisect_right(line_starts, off)
         ls = line_starts[k - 1] if k else 0
-        return ls in title_starts_set
+        return ls in title_starts
 
-    title_starts_set = set(title_starts)
     while i < n:
         t = toks[i]
         if not t.cap:
             i += 1
             continue
         j = i + 1
+        prev = t
         while j < n:
-            if _POSSESSIVE_RE.search(toks[j - 1].text):
+            if prev.text.endswith(_POSSESSIVE_ENDS):
                 break  # "Biden's Syria policy": a possessive ends the name
             nxt = toks[j]
-            if not adjacent(toks[j - 1], nxt):
-                break
+            if nxt.start != prev.end + 1 or text[prev.end] != " ":
+                break  # not adjacent: only a single space may join the words of a name
             if nxt.cap or (nxt.text.isdigit() and len(nxt.text) <= 4):
                 j += 1
+                prev = nxt
                 continue
-            if nxt.particle and j + 1 < n and toks[j + 1].cap and adjacent(nxt, toks[j + 1]):
-                j += 2
-                continue
+            if nxt.particle and j + 1 < n:
+                after = toks[j + 1]
+                if after.cap and after.start == nxt.end + 1 and text[nxt.end] == " ":
+                    j += 2
+                    prev = after
+                    continue
             break
         seq = toks[i:j]
         first = i
@@ -177,27 +216,58 @@ def _spans(text: str, toks: list[_Tok]) -> list[_Span]:
         while len(seq) > 1 and seq[0].sent_start and seq[0].low in _LEADING_WORDS:
             seq, first = seq[1:], first + 1
         if seq:
-            spans.append(_Span(seq, first, is_title(seq[0].start)))
+            surface = seq[0].text if len(seq) == 1 else " ".join(t.text for t in seq)
+            spans.append(_Span(seq, first, is_title(seq[0].start), seq[0].start, seq[-1].end, surface))
         i = j
     return spans
 
 
-def _words_before(text: str, start: int, limit: int = 60) -> str:
-    chunk = text[max(0, start - limit):start]
-    chunk = re.split(r"[.;:!?\n()\"“”]", chunk)[-1]
-    return re.sub(r"\s+", " ", chunk.lower()).strip()
+def _words_before(text: str, start: int, limit: int = 60, breaks: list[int] | None = None) -> str:
+    """The words of the clause before ``start`` (at most ``limit`` characters back), lower case, single-spaced.
+
+    ``breaks``: the offsets of the clause breaks of ``text`` (``_clause_breaks``), when known."""
+    lo = max(0, start - limit)
+    if breaks is None:
+        chunk = text[lo:start]
+        chunk = chunk[max(map(chunk.rfind, _CLAUSE_BREAKS)) + 1:]  # the text after the last clause break
+    else:
+        k = bisect.bisect_left(breaks, start)
+        if k and breaks[k - 1] >= lo:
+            lo = breaks[k - 1] + 1
+        chunk = text[lo:start]
+    return " ".join(chunk.lower().split())  # whitespace runs as one space, trimmed
+
+
+def _clause_breaks(text: str) -> list[int]:
+    """Offsets of the characters that end a clause for ``_words_before``."""
+    return [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
 
 
 def _words_after(text: str, end: int, limit: int = 40) -> str:
-    chunk = text[end:end + limit]
-    return re.sub(r"\s+", " ", chunk.lower())
+    """The text after ``end`` in lower case, each run of whitespace as one space (kept at either end)."""
+    return _squeeze(text[end:end + limit].lower())
 
 
-_RES_CACHE: dict[int, dict[str, re.Pattern]] = {}
+def _squeeze(s: str) -> str:
+    """``s`` with every run of whitespace as one space, as a regex substitution of whitespace runs would give."""
+    inner = " ".join(s.split())
+    if not inner:
+        return " " if s else ""
+    return (" " if s[0].isspace() else "") + inner + (" " if s[-1].isspace() else "")
 
 
-def _context_res(lex: Lexicon) -> dict[str, re.Pattern]:
-    """Compiled forms of the lexicon's cue phrases (built once per lexicon)."""
+_RES_CACHE: dict[int, dict[str, Any]] = {}
+
+
+def _last_words(phrases, the: bool) -> frozenset[str]:
+    """The last words of cue phrases (and "the" when a phrase may be followed by it): text can end with a
+    phrase only when its own last word is one of them, a cheap test to run before the regex."""
+    out = {p.rpartition(" ")[2] for p in phrases}
+    return frozenset(out | {"the"} if the else out)
+
+
+def _context_res(lex: Lexicon) -> dict[str, Any]:
+    """Compiled forms of the lexicon's cue phrases and their last words (built once per lexicon)."""
     if id(lex) in _RES_CACHE:
         return _RES_CACHE[id(lex)]
     def alt(words) -> str:
@@ -209,6 +279,11 @@ def _context_res(lex: Lexicon) -> dict[str, re.Pattern]:
         "place_before": re.compile(r"(?:^| )(?:" + alt(lex.place_before) + r")(?: the)?$"),
         "speech_before": re.compile(r"(?:^| )(?:" + alt(lex.speech_before) + r")$"),
         "attrib": re.compile(r"^-(led|backed|based|allied|funded)\b"),
+        # the first words of the facility phrases: the word after a span must start with one for "facility" to match
+        "facility_starts": tuple({w.split()[0] if w.split() else "" for w in lex.facility_words}),
+        "near_last": _last_words(lex.near_phrases, True),
+        "place_before_last": _last_words(lex.place_before, True),
+        "speech_before_last": _last_words(lex.speech_before, False),
     }
     _RES_CACHE[id(lex)] = res
     return res
@@ -216,76 +291,88 @@ def _context_res(lex: Lexicon) -> dict[str, re.Pattern]:
 
 def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> None:
     res = _context_res(lex)
+    breaks = _clause_breaks(text)
+    near_last, place_before_last, speech_before_last = (res["near_last"], res["place_before_last"],
+                                                        res["speech_before_last"])
+    facility_re, facility_starts = res["facility"], res["facility_starts"]
+    skip_before, cues = lex.skip_before, lex.locative_cues
+    admin_after, place_after, modifier_nouns, speech_after = (lex.admin_after, lex.place_after, lex.modifier_nouns,
+                                                              lex.speech_after)
     for sp in spans:
-        before = _words_before(text, sp.start)
+        end = sp.end
+        before = _words_before(text, sp.start, breaks=breaks)
         words = before.replace(",", " ").split()
         k = len(words)
-        while k and words[k - 1] in lex.skip_before and words[k - 1] not in lex.locative_cues:
+        while k and words[k - 1] in skip_before and words[k - 1] not in cues:
             k -= 1
-        if k and words[k - 1] in lex.locative_cues:
+        if k and words[k - 1] in cues:
             sp.cue = words[k - 1]
-            sp.near = lex.locative_cues[sp.cue] == 2
-        if res["near"].search(before):
+            sp.near = cues[sp.cue] == 2
+        last = before.rpartition(" ")[2]
+        if last in near_last and res["near"].search(before):
             sp.near = True
             sp.cue = sp.cue or "near"
-        sp.place_before = bool(res["place_before"].search(before))
-        if res["speech_before"].search(before):
+        sp.place_before = last in place_before_last and bool(res["place_before"].search(before))
+        if last in speech_before_last and res["speech_before"].search(before):
             sp.speech = True
-        after = _words_after(text, sp.end)
-        if after.startswith(" "):
-            m = res["facility"].match(after)
-            if m:
-                fw = m.group(1)
-                sp.facility, sp.facility_adjacent = fw, True
-                sp.facility_end = sp.end + 1 + len(fw)
-            parts = after.split(None, 1)
+        nxt_char = text[end:end + 1]
+        if nxt_char.isspace():
+            # the words after the span; the facility phrase is matched on them single-spaced (_words_after),
+            # only when the first word can start one
+            parts = text[end:end + 40].lower().split(None, 1)
+            if parts and parts[0].startswith(facility_starts):
+                m = facility_re.match(_words_after(text, end))
+                if m:
+                    fw = m.group(1)
+                    sp.facility, sp.facility_adjacent = fw, True
+                    sp.facility_end = end + 1 + len(fw)
             nxt = parts[0].strip(",.;:") if parts else ""
-            same_line = "\n" not in re.match(r"\s*", text[sp.end:sp.end + 20]).group()
-            if nxt in lex.admin_after and same_line:
-                sp.admin = nxt
-            if nxt in lex.place_after and same_line:
-                sp.place_after = True
+            if nxt in admin_after or nxt in place_after:
+                same_line = "\n" not in _LEADING_SPACE_RE.match(text, end, end + 20).group()
+                if nxt in admin_after and same_line:
+                    sp.admin = nxt
+                if nxt in place_after and same_line:
+                    sp.place_after = True
             if sp.admin or sp.place_after:
                 sp.after_word = nxt
-            if nxt in lex.modifier_nouns:
+            if nxt in modifier_nouns:
                 sp.modifier = True
-            if nxt in lex.speech_after:
+            if nxt in speech_after:
                 sp.speech = True
-        elif res["attrib"].match(after):
+        elif nxt_char == "-" and res["attrib"].match(_words_after(text, end)):
             sp.modifier = True
     # coordinated lists share a trailing facility word: "the Conoco and al-Omar fields"
     for idx in range(len(spans) - 1, 0, -1):
         cur, prev = spans[idx], spans[idx - 1]
         if cur.facility and not prev.facility:
             gap = text[prev.end:cur.start]
-            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?", gap, re.I):
+            if _LIST_GAP_FACILITY_RE.fullmatch(gap):
                 prev.facility, prev.facility_adjacent = cur.facility, False
     # a locative cue carries over a list: "in Hasakah, Raqqa and Deir ez-Zor"
     for idx in range(1, len(spans)):
         cur, prev = spans[idx], spans[idx - 1]
         if prev.cue and not cur.cue:
             gap = text[prev.end:cur.start]
-            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap, re.I):
+            if _LIST_GAP_CUE_RE.fullmatch(gap):
                 cur.cue, cur.near = prev.cue, prev.near
     # a place phrase carries over a list too: "the towns of Bocaranga and Bozoum"
     for idx in range(1, len(spans)):
         cur, prev = spans[idx], spans[idx - 1]
         if (prev.place_before or prev.listed) and not cur.place_before and not cur.modifier:
             gap = text[prev.end:cur.start]
-            if re.fullmatch(r"\s*,?\s*(?:and|or)\s*", gap, re.I) or (
-                    re.fullmatch(r"\s*,\s*", gap) and re.match(r"\s*(?:,|and\b|or\b)", text[cur.end:cur.end + 5])):
+            if _LIST_GAP_AND_RE.fullmatch(gap) or (
+                    _LIST_GAP_COMMA_RE.fullmatch(gap) and _LIST_GOES_ON_RE.match(text[cur.end:cur.end + 5])):
                 cur.listed = True
 
 
 def _mark_people_and_orgs(spans: list[_Span], lex: Lexicon, persons: set[str]) -> None:
     for sp in spans:
-        lows = [norm_key(t.text) for t in sp.toks]
-        if len(sp.toks) >= 2 and (lows[0] in lex.given_names or lows[0] in lex.person_titles):
-            sp.person = True
-            persons.add(norm_key(_POSSESSIVE_RE.sub("", sp.toks[-1].text)))
-        elif len(sp.toks) >= 2 and " ".join(lows[:2]) in lex.person_titles:
-            sp.person = True
-            persons.add(norm_key(_POSSESSIVE_RE.sub("", sp.toks[-1].text)))
+        if len(sp.toks) >= 2:
+            first, second = norm_key(sp.toks[0].text), norm_key(sp.toks[1].text)
+            if first in lex.given_names or first in lex.person_titles or \
+                    first + " " + second in lex.person_titles:
+                sp.person = True
+                persons.add(norm_key(_strip_possessive(sp.toks[-1].text)))
         if any(t.low in lex.org_words for t in sp.toks):
             sp.org = True
 
@@ -293,22 +380,26 @@ def _mark_people_and_orgs(spans: list[_Span], lex: Lexicon, persons: set[str]) -
 def _ngrams(sp: _Span, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(i, j, surface) for the span's sub-n-grams worth looking up."""
     toks = sp.toks
-    out = []
     n = len(toks)
+    if n == 1:
+        t = toks[0]
+        return [] if t.particle else [(0, 1, _strip_possessive(t.text))]
+    out = []
     for i in range(n):
         if toks[i].particle and toks[i].low not in lex.articles:
             continue
         for j in range(i + 1, min(n, i + 7) + 1):
             if toks[j - 1].particle:
                 continue
-            surface = _POSSESSIVE_RE.sub("", " ".join(t.text for t in toks[i:j]))
+            surface = _strip_possessive(" ".join(t.text for t in toks[i:j]))
             out.append((i, j, surface))
     return out
 
 
 def _is_stop(surface: str, lex: Lexicon) -> bool:
+    """Whether a name is no place on its own: a stop word, a demonym, a given name, or one letter."""
     k = norm_key(surface)
-    return k in lex.not_places or k in lex.demonyms or k in lex.given_names or len(k) < 2
+    return k in lex.stop_keys or len(k) < 2
 
 
 class Geoparser:
@@ -317,6 +408,20 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.lex = lexicon()
+        self._variants: dict[str, tuple[set[str], dict]] = {}  # see _variant_candidates
+
+    def _variant_candidates(self, key: str) -> tuple[set[str], dict]:
+        """The keys one edit away from ``key`` and their gazetteer candidates. Kept for the next documents
+        (a bounded cache: an unknown spelling tends to recur), apart from the gazetteer's own key cache,
+        which these one-off keys would crowd."""
+        got = self._variants.get(key)
+        if got is None:
+            variants = _edits1(key)
+            got = (variants, self.gaz.candidates(variants, cache=False))
+            if len(self._variants) >= _VARIANT_CACHE:
+                self._variants.clear()
+            self._variants[key] = got
+        return got
 
     # -- scoring -------------------------------------------------------------------------------------------
     def _score(self, c: Candidate, sp: _Span, doc_cc: set[str]) -> float | None:
@@ -412,7 +517,7 @@ class Geoparser:
             if doc_cc and not in_ctx and not multi:
                 return False
             return multi or evidence
-        if j - i == 1 and _POSSESSIVE_RE.search(toks[0].text) and c.pop < _SMALL_PLACE and \
+        if j - i == 1 and _is_possessive(toks[0].text) and c.pop < _SMALL_PLACE and \
                 not (sp.place_before or sp.admin or sp.place_after):
             return False  # "Elliott's", "Payne's": a small town's name with 's is mostly a person's
         if doc_cc and not in_ctx:
@@ -445,25 +550,39 @@ class Geoparser:
     # -- main ----------------------------------------------------------------------------------------------
     def geoparse(self, text: str) -> list[PlaceMention]:
         lex = self.lex
-        toks = _tokenise(text, lex)
+        toks, words = _tokenise(text, lex)
         spans = _spans(text, toks)
         _context(text, spans, toks, lex)
         persons: set[str] = set()
         _mark_people_and_orgs(spans, lex, persons)
 
+        # the n-grams of a span depend on its words only: spans with the same words share them
         grams: list[list[tuple[int, int, str]]] = []
+        grams_of: dict[str, list[tuple[int, int, str]]] = {}
         keys: set[str] = set()
         for sp in spans:
-            gl = [g for g in _ngrams(sp, lex) if not _is_stop(g[2], lex)]
+            gl = grams_of.get(sp.surface)
+            if gl is None:
+                gl = grams_of[sp.surface] = [g for g in _ngrams(sp, lex) if not _is_stop(g[2], lex)]
+                for _i, _j, surface in gl:
+                    keys.add(norm_key(surface))
+                    keys.add(fold_key(surface))
             grams.append(gl)
-            for _i, _j, surface in gl:
-                keys.add(norm_key(surface))
-                keys.add(fold_key(surface))
             if sp.after_word:
                 keys.add(norm_key(_with_after(sp)))
         cands = self.gaz.candidates(keys)
 
+        looked: dict[str, list[Candidate]] = {}
+
         def lookup(surface: str) -> list[Candidate]:
+            """The candidates of a surface form (the same list for every call in this document; not to be
+            changed by callers)."""
+            got = looked.get(surface)
+            if got is None:
+                got = looked[surface] = _lookup(surface)
+            return got
+
+        def _lookup(surface: str) -> list[Candidate]:
             nk, fk = norm_key(surface), fold_key(surface)
             got = list(cands.get(nk, ()))
             if fk != nk:
@@ -477,9 +596,14 @@ class Geoparser:
 
         # pass 1: countries and regions named in the text (unambiguous area names)
         doc_cc: set[str] = set()
+        seen: set[tuple] = set()  # spans that add the same countries as one before
         for sp, gl in zip(spans, grams):
             if sp.modifier and len(sp.toks) == 1:
                 continue
+            key = (sp.surface, bool(sp.admin), sp.title_line)
+            if key in seen:
+                continue
+            seen.add(key)
             for i, j, surface in gl:
                 found = lookup(surface)
                 for c in found:
@@ -489,17 +613,18 @@ class Geoparser:
                             and not (c.feature == "region" and _area_elsewhere(c, found)):
                         doc_cc.add(c.country)
 
-        caps_doc = _mostly_caps(toks)
+        caps_doc = _mostly_caps(words)
         # pass 2: countries of the places resolved with confidence
         name_parts = self._name_parts(spans, cands)
         ctx = set(doc_cc) | self._confident_countries(spans, lookup, doc_cc, caps_doc, name_parts)
 
         out: list[PlaceMention] = []
         misses: list[tuple[_Span, list[PlaceMention]]] = []
+        best_memo: dict = {}
         for sp, gl in zip(spans, grams):
-            got = self._resolve_span(text, sp, gl, lookup, ctx, persons, name_parts, caps_doc)
+            got = self._resolve_span(text, sp, gl, lookup, ctx, persons, name_parts, caps_doc, best_memo)
             if ctx and all(m.latitude is None for m in got) and self._spelling_worth(text, sp, persons) \
-                    and not cands.get(norm_key(_POSSESSIVE_RE.sub("", sp.toks[0].text))):
+                    and not cands.get(norm_key(_strip_possessive(sp.toks[0].text))):
                 # an unknown name only: a known one left out by the context is no misspelling
                 misses.append((sp, got))
             else:
@@ -518,11 +643,11 @@ class Geoparser:
         the context calls a place ("the towns of Bocaranga and Bazoum", "near Bazoum")."""
         if len(sp.toks) != 1 or sp.person or sp.org or sp.title_line or sp.speech or sp.modifier:
             return False
-        word = _POSSESSIVE_RE.sub("", sp.toks[0].text)
+        word = _strip_possessive(sp.toks[0].text)
         key = norm_key(word)
         if len(key) < 5 or " " in key or _is_stop(word, self.lex) or key in persons or _is_acronym(word):
             return False
-        nxt = re.match(r"\s+([a-z]+)", text[sp.end:sp.end + 30])
+        nxt = _NEXT_LOWER_WORD_RE.match(text[sp.end:sp.end + 30])
         if nxt and nxt.group(1) not in _FUNCTION_WORDS and not (sp.admin or sp.place_after):
             return False  # a word before a noun is a modifier or a name ("Baloch separatists")
         if sp.admin:
@@ -535,9 +660,8 @@ class Geoparser:
         letter: "Bazoum" -> Bozoum in a story about the Central African Republic. Among several, a place in
         the country of the places named beside it (same sentence, 200 characters) and a same-length spelling
         come first."""
-        key = norm_key(_POSSESSIVE_RE.sub("", sp.toks[0].text))
-        variants = _edits1(key)
-        cands = self.gaz.candidates(variants)
+        key = norm_key(_strip_possessive(sp.toks[0].text))
+        variants, cands = self._variant_candidates(key)
         found: dict[str, tuple[Candidate, float]] = {}
         for k in variants:
             for c in cands.get(k, ()):
@@ -578,10 +702,14 @@ class Geoparser:
         or a multi-word name, cities of >= 500k people with no namesake a tenth their size, multi-word names whose
         readings all lie in one country."""
         out: set[str] = set()
+        seen: set[tuple[str, bool]] = set()  # a span adds what an earlier one with the same words added
         for sp in spans:
             if sp.title_line or sp.person or sp.org or sp.speech or (sp.modifier and len(sp.toks) == 1):
                 continue
-            whole = _POSSESSIVE_RE.sub("", " ".join(t.text for t in sp.toks))
+            if (sp.surface, bool(sp.facility)) in seen:
+                continue
+            seen.add((sp.surface, bool(sp.facility)))
+            whole = _strip_possessive(sp.surface)
             if _is_stop(whole, self.lex) or (len(sp.toks) == 1 and not caps_doc and _is_acronym(sp.toks[0].text)):
                 continue
             if len(sp.toks) == 1 and norm_key(whole) in name_parts:
@@ -611,13 +739,15 @@ class Geoparser:
         Joseph", "Mavi Marmara"): alone, later, they are read as that name unless a cue says otherwise."""
         lex = self.lex
         out: set[str] = set()
+        seen: set[str] = set()  # a span adds what an earlier one with the same words added
         for sp in spans:
-            if sp.title_line or sp.org or len(sp.toks) < 2:
+            if sp.title_line or sp.org or len(sp.toks) < 2 or sp.surface in seen:
                 continue
+            seen.add(sp.surface)
             lows = [t.low for t in sp.toks]
             if any(w in lex.street_words or w in lex.venue_words for w in lows):
                 continue
-            if any(c.kind in (KIND_PRIMARY, KIND_ALT) for c in cands.get(norm_key(" ".join(t.text for t in sp.toks)), ())):
+            if any(c.kind in (KIND_PRIMARY, KIND_ALT) for c in cands.get(norm_key(sp.surface), ())):
                 continue
             # runs of two or more name words, split at place words and titles: "Beledweyne District
             # Commissioner Omar Osman" gives "Omar Osman", not "Beledweyne"
@@ -625,7 +755,7 @@ class Geoparser:
             for t in sp.toks + [None]:
                 if t is not None and not t.particle and not self._compatible(t, cands) \
                         and norm_key(t.low) not in lex.person_titles:
-                    run.append(norm_key(_POSSESSIVE_RE.sub("", t.text)))
+                    run.append(norm_key(_strip_possessive(t.text)))
                     continue
                 if t is not None and t.particle and run:
                     continue  # "Lionel Bethune de Moro"
@@ -639,7 +769,7 @@ class Geoparser:
         ship or street name: place words ("Province", "North"), function and calendar words, numbers,
         and names of countries and other areas."""
         lex = self.lex
-        low = _POSSESSIVE_RE.sub("", tok.low)
+        low = _strip_possessive(tok.low)
         if tok.particle or low.isdigit() or low in lex.name_compatible or low in _FUNCTION_WORDS:
             return True
         if _is_acronym(tok.text) or _ATTRIB_RE.search(low):
@@ -656,7 +786,7 @@ class Geoparser:
         around it), "street" (Oxford Street, Rue X), "venue" (Boston Marathon), or "name" (Hector Paul Joseph)."""
         lex = self.lex
         toks = sp.toks
-        lows = [_POSSESSIVE_RE.sub("", t.low) for t in toks]
+        lows = [_strip_possessive(t.low) for t in toks]
         inside = lows[i:j]
         if any(w in lex.street_words for w in lows):
             return "street"
@@ -674,21 +804,35 @@ class Geoparser:
             return "name"
         return "ok"
 
+    def _best(self, surface: str, last: bool, sp: _Span, lookup, doc_cc: set[str]) -> tuple[float, Candidate] | None:
+        """The best-scored candidate of an n-gram (``last``: it ends the span, where facility cores count)."""
+        best: tuple[float, Candidate] | None = None
+        for c in lookup(surface):
+            if c.kind == KIND_CORE and not last:
+                continue
+            s = self._score(c, sp, doc_cc)
+            if s is not None and (best is None or s > best[0]):
+                best = (s, c)
+        return best
+
     def _resolve_span(self, text, sp: _Span, gl, lookup, doc_cc: set[str], persons: set[str],
-                      name_parts: set[str] | None = None, caps_doc: bool = False) -> list[PlaceMention]:
+                      name_parts: set[str] | None = None, caps_doc: bool = False,
+                      best_memo: dict | None = None) -> list[PlaceMention]:
         lex = self.lex
         n = len(sp.toks)
-        whole = " ".join(t.text for t in sp.toks)
-        # best candidate per n-gram
+        whole = sp.surface
+        # best candidate per n-gram; the score depends on the span only through its facility, admin and place
+        # words, so ``best_memo`` shares it between the spans of one document
         scored: list[tuple[int, int, float, Candidate]] = []
         for i, j, surface in gl:
-            best: tuple[float, Candidate] | None = None
-            for c in lookup(surface):
-                if c.kind == KIND_CORE and j != n:
-                    continue
-                s = self._score(c, sp, doc_cc)
-                if s is not None and (best is None or s > best[0]):
-                    best = (s, c)
+            if best_memo is None:
+                best = self._best(surface, j == n, sp, lookup, doc_cc)
+            else:
+                key = (surface, j == n, sp.facility, sp.admin, sp.place_after)
+                if key in best_memo:
+                    best = best_memo[key]
+                else:
+                    best = best_memo[key] = self._best(surface, j == n, sp, lookup, doc_cc)
             if best:
                 scored.append((i, j, best[0], best[1]))
         if sp.after_word:
@@ -699,6 +843,12 @@ class Geoparser:
                     s = self._score(c, sp, doc_cc)
                     if s is not None:
                         scored.append((0, n, s + 0.5, c))
+        if not scored:
+            # nothing known: a person's or an organisation's name, or a place no source knows
+            if sp.person or sp.org or (n == 1 and norm_key(whole) in persons):
+                return []
+            unresolved = self._unresolved(text, sp)
+            return [unresolved] if unresolved else []
         whole_match = any(i == 0 and j == n for i, j, _s, _c in scored)
         if (sp.person or sp.org) and not whole_match:
             if sp.person:
@@ -711,7 +861,7 @@ class Geoparser:
         # tokens covered by a country, region or other area name inside the span ("Quincy Massachusetts")
         area_toks = {k for i, j, _s, c in scored if c.feature in _AREA_FEATURES and c.kind != KIND_FOLD
                      for k in range(i, j)}
-        single_name = n == 1 and name_parts is not None and norm_key(_POSSESSIVE_RE.sub("", whole)) in name_parts
+        single_name = n == 1 and name_parts is not None and norm_key(_strip_possessive(whole)) in name_parts
         # longest n-grams first, then score
         scored.sort(key=lambda x: (-(x[1] - x[0]), -x[2]))
         taken: list[tuple[int, int]] = []
@@ -798,7 +948,7 @@ class Geoparser:
         """A span the context calls a place although no source knows it: kept with null coordinates."""
         lex = self.lex
         lows = [t.low for t in sp.toks]
-        if all(_is_stop(t.text, lex) for t in sp.toks if norm_key(t.text) not in lex.head_end) and len(sp.toks) == 1:
+        if len(sp.toks) == 1 and all(_is_stop(t.text, lex) for t in sp.toks if norm_key(t.text) not in lex.head_end):
             return None
         feature = None
         for size in (3, 2, 1):
@@ -830,7 +980,7 @@ class Geoparser:
         if sp.facility and sp.facility_adjacent:
             end = sp.facility_end
         prec = 3 if feature == "admin1" else (2 if sp.near else 1)
-        return PlaceMention(text=text[start:end], start=start, end=end, name=" ".join(t.text for t in sp.toks),
+        return PlaceMention(text=text[start:end], start=start, end=end, name=sp.surface,
                             feature=feature, geo_precision=prec, score=0.0)
 
     def lookup(self, name: str, country: str | None = None) -> list[PlaceMention]:
@@ -854,17 +1004,27 @@ class Geoparser:
                              geo_precision=c.prec, score=round(s, 3)) for s, c in ranked]
 
 
+def _is_possessive(word: str) -> bool:
+    """Whether a word or name ends in a possessive 's ("Biden's")."""
+    return word.endswith(_POSSESSIVE_ENDS)
+
+
+def _strip_possessive(word: str) -> str:
+    """A word or name without its possessive 's."""
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDS) else word
+
+
 def _is_acronym(word: str) -> bool:
     """An all-capital abbreviation of two to five letters ("NISA", "U.S."), possessive ignored."""
-    return bool(_ACRONYM_RE.match(_POSSESSIVE_RE.sub("", word)))
+    return bool(_ACRONYM_RE.match(_strip_possessive(word)))
 
 
-def _mostly_caps(toks: list[_Tok]) -> bool:
-    """Whether the text is set in capitals, where an all-capital word says nothing."""
-    words = [t for t in toks if len(t.text) > 1 and t.text[0].isalpha()]
+def _mostly_caps(words: list[str]) -> bool:
+    """Whether the text (all its words) is set in capitals, where an all-capital word says nothing."""
+    words = [w for w in words if len(w) > 1 and w[0].isalpha()]
     if not words:
         return False
-    return sum(1 for t in words if t.text.isupper()) > 0.5 * len(words)
+    return sum(map(str.isupper, words)) > 0.5 * len(words)
 
 
 def _repeated_unknown_facilities(text: str, spans: list[_Span], found: list[PlaceMention]) -> list[PlaceMention]:
@@ -879,7 +1039,7 @@ def _repeated_unknown_facilities(text: str, spans: list[_Span], found: list[Plac
     for sp in spans:
         if not sp.toks or sp.title_line:
             continue
-        src = known.get(norm_key(" ".join(t.text for t in sp.toks)))
+        src = known.get(norm_key(sp.surface))
         if src is None or any(s < sp.end and sp.start < e for s, e in taken):
             continue
         out.append(PlaceMention(text=text[sp.start:sp.end], start=sp.start, end=sp.end, name=src.name,
@@ -915,12 +1075,12 @@ def _edits1(word: str) -> set[str]:
 
 def _with_after(sp: _Span) -> str:
     """The span's text followed by its admin or place word."""
-    return _POSSESSIVE_RE.sub("", " ".join(t.text for t in sp.toks)) + " " + (sp.after_word or "")
+    return _strip_possessive(sp.surface) + " " + (sp.after_word or "")
 
 
 def _sentence_break(text: str, m: PlaceMention, sp: _Span) -> bool:
     """Whether a sentence ends between a mention and a span."""
-    return bool(re.search(r"[.!?]\s", text[min(m.end, sp.end):max(m.start, sp.start)]))
+    return bool(_SENTENCE_BREAK_RE.search(text, min(m.end, sp.end), max(m.start, sp.start)))
 
 
 def _check_parents(text: str, mentions: list[PlaceMention]) -> None:
@@ -932,7 +1092,7 @@ def _check_parents(text: str, mentions: list[PlaceMention]) -> None:
             continue
         parent = fold_key(m.admin1)
         for m2 in mentions[k + 1:k + 4]:
-            if m2.start - m.end > 60 or re.search(r"[.!?;]\s", text[m.end:m2.start]):
+            if m2.start - m.end > 60 or _CLAUSE_END_RE.search(text, m.end, m2.start):
                 break
             if m2.feature != "admin1" or m2.country != m.country:
                 continue
