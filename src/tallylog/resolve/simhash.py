@@ -144,7 +144,9 @@ class FingerprintIndex:
             key = (fp >> lo) & mask
             if fps is not None:
                 values, order = self._sorted[b]
-                i, j = np.searchsorted(values, key, "left"), np.searchsorted(values, key, "right")
+                # the key as the array's own type: a Python int would have numpy convert the whole array
+                k64 = np.uint64(key)
+                i, j = np.searchsorted(values, k64, "left"), np.searchsorted(values, k64, "right")
                 for k in order[i:j].tolist():
                     d = hamming(fp, int(fps[k]))
                     if d <= self.threshold and (best is None or d < best[0]):
