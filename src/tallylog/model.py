@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 SCHEMA_ID = "tallylog/extract/v1"
@@ -56,10 +57,15 @@ class Report:
             self.id = report_id(self.text)
 
 
+@lru_cache(maxsize=8)
 def normalise_text(text: str) -> str:
-    """Text as compared for identity: NFKC, case-folded, whitespace collapsed."""
+    """Text as compared for identity: NFKC, case-folded, whitespace collapsed. (Remembered for the last few
+    texts: a report's id and its syndication fingerprint both start from it.)"""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def report_id(text: str) -> str:
