@@ -517,3 +517,20 @@ def test_region_parts_table_is_well_formed() -> None:
         lat, lon = float(r["latitude"]), float(r["longitude"])
         centre = float(regions[r["region_id"]]["latitude"]), float(regions[r["region_id"]]["longitude"])
         assert haversine_km(lat, lon, *centre) < 2500, r
+
+
+def test_the_town_a_neighbourhood_is_part_of_is_a_place(geo: Geocoder) -> None:
+    for text in ("Clashes erupted in the Hamra neighbourhood of Qamishli.", "Snipers fired on the Hamra neighborhood of "
+                 "Qamishli.", "Looting spread to the suburbs of Qamishli."):
+        town = _only(geo.geoparse(text), "Qamishli")
+        assert (town.country, town.latitude is not None) == ("SY", True), text
+
+
+def test_a_part_of_a_town_is_never_a_namesake_abroad(geo: Geocoder) -> None:
+    ms = geo.geoparse("Gunmen opened fire in the Alexandria quarter of Goma on Sunday.")
+    part, town = _only(ms, "Alexandria"), _only(ms, "Goma")
+    assert (town.country, town.latitude is not None) == ("CD", True)
+    assert (part.latitude, part.country) == (None, "CD")  # not the Egyptian city
+    # a town in its own country keeps its place
+    ms = geo.geoparse("Gunmen opened fire in Alexandria, Egypt, and in Goma on Sunday.")
+    assert _only(ms, "Alexandria").country == "EG" and _only(ms, "Alexandria").latitude is not None

@@ -635,6 +635,7 @@ class Geoparser:
         out.extend(_repeated_unknown_facilities(text, spans, out))
         out.sort(key=lambda m: (m.start, m.end))
         _check_parents(text, out)
+        _check_containers(text, out)
         return out
 
     # -- spelling variants -----------------------------------------------------------------------------------
@@ -1081,6 +1082,22 @@ def _with_after(sp: _Span) -> str:
 def _sentence_break(text: str, m: PlaceMention, sp: _Span) -> bool:
     """Whether a sentence ends between a mention and a span."""
     return bool(_SENTENCE_BREAK_RE.search(text, min(m.end, sp.end), max(m.start, sp.start)))
+
+
+_PART_OF_RE = re.compile(r"(?:,\s+an?\s+|\s+)(?:neighbou?rhood|district|quarter|suburb|part|area)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _check_containers(text: str, mentions: list[PlaceMention]) -> None:
+    """A place told as part of a town ("the Hilaliya neighbourhood of Qamishli", "Hilaliya, a district of
+    Qamishli") lies in that town's country: a namesake elsewhere loses its coordinates and takes the town's
+    country and admin1 (the mention keeps its text), as the gazetteer does not know the part itself."""
+    for m, m2 in zip(mentions, mentions[1:]):
+        if m.latitude is None or m2.latitude is None or not m.country or not m2.country or m.country == m2.country:
+            continue
+        if m2.start - m.end > 40 or not _PART_OF_RE.search(text[m.end:m2.start]):
+            continue
+        m.latitude = m.longitude = m.gazetteer_id = m.feature = None
+        m.name, m.country, m.admin1 = m.text, m2.country, m2.admin1
 
 
 def _check_parents(text: str, mentions: list[PlaceMention]) -> None:
