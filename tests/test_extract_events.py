@@ -849,3 +849,18 @@ def test_a_rural_area_of_a_town_is_placed_at_the_town():
     [e] = events("Ambush\n\nTwo soldiers were killed when their patrol was ambushed in a rural area of Toribío, in "
                  "Colombia's Cauca department, on Saturday.", published="2024-06-12")
     assert e.location is not None and e.location.name == "Toribío" and e.fatalities == 2
+
+
+def test_the_people_a_verb_kills_are_its_victims_not_its_perpetrators():
+    for text, actor1, actor2 in (
+            ("Raid\n\nPolice killed four gunmen in a raid on a hideout in Kano on Tuesday.", "police", "gunmen"),
+            ("Clash\n\nSoldiers shot dead three insurgents during an assault near Gao on Tuesday.", "soldiers", "insurgents"),
+            ("Raid\n\nThe army said it had killed nine militants in an operation in Tank district on Tuesday.",
+             "army", "militants")):
+        [e] = events(text)
+        assert (e.actor1, e.actor2) == (actor1, actor2), text
+    # "killed by" names the perpetrator, and the subject of an active verb stays the perpetrator
+    [e] = events("Ambush\n\nThree herders were killed by bandits in an ambush near Gusau on Tuesday.")
+    assert e.actor1 == "bandits"
+    [e] = events("Attack\n\nGunmen killed six soldiers in an attack on a checkpoint near Gao on Tuesday.")
+    assert (e.actor1, e.actor2) == ("gunmen", "soldiers")

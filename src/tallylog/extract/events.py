@@ -167,6 +167,12 @@ def _lex() -> dict:
         "ground_attackers": re.compile(ev["ground_attackers"], re.I),
         "possessive_place_part": re.compile(ev["possessive_place_parts"], re.I),
         "object_verbs": ev["object_verbs"],
+        # "troops killed 15 militants", "soldiers shot dead two gunmen": the actor right after such a verb (a
+        # number and two words at most between, none a preposition or conjunction: "killed when Russian
+        # missiles struck", "killed by bandits") is its victim
+        "victim_before": re.compile(rf"\b{ev['victim_verbs']}\s+(?:(?:at least|more than|some|about|nearly|over|up to)\s+)?"
+                                    rf"(?:(?!(?:by|when|as|after|before|while|during|in|on|at|near|from|for|with|and|or|"
+                                    rf"that|which|who|since|because|then)\b)[\w,'’-]+\s+){{0,2}}$", re.I),
         "place_then_date": re.compile(ev["place_then_date"], re.I),
         "attributive_place": re.compile(ev["attributive_place"], re.I),
         "repeated_at_place": re.compile(ev["repeated_at_place"], re.I),
@@ -1135,6 +1141,9 @@ class MentionFinder:
         # "the Taliban rejected Pakistan's allegation that ... the hostage-taking": accused, not perpetrator
         before = [a for a in before if not self.lex["rejects_accusation"].search(text[a.end:tpos])
                   and not self.lex["accuser"].match(text[a.end:tpos])]
+        # "troops killed 15 militants in a raid": the object of the killing is its victim, not its perpetrator
+        victims = [a for a in before if self.lex["victim_before"].search(text[max(sent.start, a.start - 50):a.start])]
+        before = [a for a in before if a not in victims]
         if actor1 is None:
             named_before = [a for a in before if a.named]
             pick = (named_before or before)
@@ -1145,6 +1154,8 @@ class MentionFinder:
         m = self.lex["us_target"].search(sent.text[trigger.start:])
         if m:
             target = m.group(0)
+        elif victims:
+            target = victims[0].name
         elif after:
             target = after[0].name
         else:
