@@ -864,3 +864,10 @@ def test_the_people_a_verb_kills_are_its_victims_not_its_perpetrators():
     assert e.actor1 == "bandits"
     [e] = events("Attack\n\nGunmen killed six soldiers in an attack on a checkpoint near Gao on Tuesday.")
     assert (e.actor1, e.actor2) == ("gunmen", "soldiers")
+
+
+def test_fighting_between_two_sides_names_both_in_order():
+    [e] = events("Clashes\n\nFighting between the army and al-Shabab near Jowhar killed nine people on Tuesday.")
+    assert (e.actor1, e.actor2) == ("army", "al-Shabab")
+    [e] = events("Clashes\n\nClashes between Hamas and Israeli troops in Rafah on Tuesday killed four people.")
+    assert e.actor1 == "Hamas" and e.actor2 and "Israel" in e.actor2

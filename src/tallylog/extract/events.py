@@ -1123,6 +1123,11 @@ class MentionFinder:
         before = [a for a in actors if a.start < tpos or (a.start <= tpos < a.end)]
         after = [a for a in actors if a.start >= sent.start + trigger.end and not speaks.match(text[a.end:a.end + 30])]
         actor1 = side1 = actor2 = None
+        # "fighting between the army and the RSF": the two sides, in the order told
+        for a, b in zip(actors, actors[1:]):
+            if _BETWEEN_RE.search(text, max(sent.start, a.start - 14), a.start) and \
+                    _AND_RE.fullmatch(text, a.end, b.start) and sent.start <= a.start and b.end <= sent.end:
+                return a.name, a.side, b.name
         # "... by X" after the trigger names the perpetrator
         for a in after:
             if self.lex["by_actor"].search(text[max(sent.start, a.start - 12):a.start]):
@@ -1167,6 +1172,10 @@ class MentionFinder:
                     break
         actor2 = target if target and target != actor1 else None
         return actor1, side1, actor2
+
+
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_AND_RE = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 
 
 def main_countries(ctx: DocContext) -> set[str]:
