@@ -871,3 +871,13 @@ def test_fighting_between_two_sides_names_both_in_order():
     assert (e.actor1, e.actor2) == ("army", "al-Shabab")
     [e] = events("Clashes\n\nClashes between Hamas and Israeli troops in Rafah on Tuesday killed four people.")
     assert e.actor1 == "Hamas" and e.actor2 and "Israel" in e.actor2
+
+
+def test_demonstrators_who_turn_violent_are_a_riot():
+    [e] = events("Unrest\n\nDemonstrators clashed with riot police in Kisumu on Tuesday, throwing stones.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    [e] = events("Unrest\n\nAn angry mob torched a police post in Sargodha on Tuesday.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+    # the same verbs with armed men are a battle and an attack on property, as before
+    [e] = events("Clash\n\nTroops clashed with militants near Kidal on Tuesday.")
+    assert e.sub_event_type == "Armed clash"

@@ -160,6 +160,8 @@ def _lex() -> dict:
         "territory_state": re.compile(rf"^(?:{alternation(ev['territory_state_actors'])})$", re.I),
         "territory_state_named": frozenset(ev["territory_state_named"]),
         "protest_lethal": re.compile(ev["protest_lethal"], re.I),
+        "rioters": re.compile(ev["rioters"], re.I),
+        "mob": re.compile(ev["mob"], re.I),
         "separate_opener": re.compile(ev["separate_openers"], re.I),
         "relative_to_previous": [(re.compile(rf"\b(?:{r})\b", re.I), int(off)) for r, off in ev["relative_to_previous"]],
         "back_reference": re.compile(ev["back_reference"], re.I),
@@ -749,6 +751,10 @@ class MentionFinder:
             sub = self._territory_side(sent, trigger, actors)
         elif sub == "Protest with intervention" and self.lex["protest_lethal"].search(whole.text):
             sub = "Excessive force against protesters"  # live fire, deaths
+        elif sub in ("Armed clash", "Looting/property destruction") and self.lex["rioters"].search(left):
+            # "protesters clashed with police", "rioters set fire to a police station": demonstrators who
+            # turn violent are a riot (ACLED's Riots), a mob's violence its own kind
+            sub = "Mob violence" if self.lex["mob"].search(left) else "Violent demonstration"
         if sub is None and denial:
             sub = "Attack"  # what was denied is told elsewhere; the incident takes its type from those mentions
         if sub is None and ((re.match(r"attack", trigger.text, re.I) and any(a.named for a in actors))
@@ -1452,7 +1458,7 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
 
 _SPECIFICITY = ["Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike", "Shelling/artillery/missile attack",
                 "Grenade", "Excessive force against protesters", "Protest with intervention",
-                "Abduction/forced disappearance", "Sexual violence", "Government regains territory",
+                "Violent demonstration", "Mob violence", "Abduction/forced disappearance", "Sexual violence", "Government regains territory",
                 "Non-state actor overtakes territory", "Attack", "Armed clash", "Looting/property destruction",
                 "Disrupted weapons use"]
 
