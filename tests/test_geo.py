@@ -534,3 +534,13 @@ def test_a_part_of_a_town_is_never_a_namesake_abroad(geo: Geocoder) -> None:
     # a town in its own country keeps its place
     ms = geo.geoparse("Gunmen opened fire in Alexandria, Egypt, and in Goma on Sunday.")
     assert _only(ms, "Alexandria").country == "EG" and _only(ms, "Alexandria").latitude is not None
+
+
+def test_the_village_of_a_name_is_the_village_not_the_post_there() -> None:
+    from tallylog.geo import get_geocoder
+
+    shipped = get_geocoder()  # the shipped facilities table, where Tessit is also a camp
+    village = _only(shipped.geoparse("Gunmen attacked the village of Tessit on Tuesday."), "Tessit")
+    assert village.feature == "populated_place" and not village.gazetteer_id.startswith("facility:")
+    post = _only(shipped.geoparse("Gunmen attacked the Tessit camp on Tuesday."), "Tessit")
+    assert post.gazetteer_id.startswith("facility:")

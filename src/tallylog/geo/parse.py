@@ -108,6 +108,7 @@ class _Span:
     facility_end: int = 0
     admin: str | None = None  # "province", "district"... right after the span
     place_before: bool = False
+    settlement_before: bool = False  # "the village of", "the town of": a settlement, not a facility there
     place_after: bool = False
     after_word: str | None = None  # the admin or place word after the span ("district", "forest")
     listed: bool = False  # in a list after a place phrase: "the towns of Bocaranga and Bazoum"
@@ -313,6 +314,7 @@ def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> N
             sp.near = True
             sp.cue = sp.cue or "near"
         sp.place_before = last in place_before_last and bool(res["place_before"].search(before))
+        sp.settlement_before = sp.place_before and bool(_SETTLEMENT_BEFORE_RE.search(before))
         if last in speech_before_last and res["speech_before"].search(before):
             sp.speech = True
         nxt_char = text[end:end + 1]
@@ -430,7 +432,8 @@ class Geoparser:
             return None
         s = _MATCH_SCORE[c.kind]
         if c.gid.startswith("facility:"):
-            s += 0.45  # curated for conflict reporting: wins over a same-named village
+            # curated for conflict reporting: wins over a same-named village, unless the text calls it one
+            s += -0.6 if sp.settlement_before else 0.45
         f = c.feature
         if f == "country":
             s += 0.8
@@ -1084,6 +1087,7 @@ def _sentence_break(text: str, m: PlaceMention, sp: _Span) -> bool:
     return bool(_SENTENCE_BREAK_RE.search(text, min(m.end, sp.end), max(m.start, sp.start)))
 
 
+_SETTLEMENT_BEFORE_RE = re.compile(r"\b(?:city|town|village|cities|towns|villages)\s+of\s*$", re.I)
 _PART_OF_RE = re.compile(r"(?:,\s+an?\s+|\s+)(?:neighbou?rhood|district|quarter|suburb|part|area)\s+of\s+(?:the\s+)?$", re.I)
 
 
