@@ -881,3 +881,10 @@ def test_demonstrators_who_turn_violent_are_a_riot():
     # the same verbs with armed men are a battle and an attack on property, as before
     [e] = events("Clash\n\nTroops clashed with militants near Kidal on Tuesday.")
     assert e.sub_event_type == "Armed clash"
+
+
+def test_a_states_fire_or_shelling_names_its_forces():
+    [e] = events("Gaza\n\nA teenager was killed by Israeli gunfire near Jenin on Tuesday, medics said.")
+    assert e.actor1 == "Israel Defense Forces"
+    [e] = events("Kherson\n\nRussian shelling killed two people in Kherson on Tuesday, the governor said.")
+    assert e.actor1 == "Russian forces"
