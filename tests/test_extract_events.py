@@ -888,3 +888,15 @@ def test_a_states_fire_or_shelling_names_its_forces():
     assert e.actor1 == "Israel Defense Forces"
     [e] = events("Kherson\n\nRussian shelling killed two people in Kherson on Tuesday, the governor said.")
     assert e.actor1 == "Russian forces"
+
+
+def test_one_act_told_in_the_singular_is_an_incident_whatever_year_dates_it():
+    [e] = events("Anniversary\n\nIn 2017, a suicide bomber killed 14 worshippers at a mosque in Quetta.",
+                 published="2025-06-12")
+    assert (e.sub_event_type, e.date, e.date_precision, e.fatalities) == ("Suicide bomb", date(2017, 1, 1), "year", 14)
+    [e] = events("Recall\n\nLast year, a car bomb killed 22 people outside a hotel in Kismayo.", published="2025-06-12")
+    assert (e.date, e.date_precision, e.location.name) == (date(2024, 1, 1), "year", "Kismayo")
+    # many acts over the year stay a count
+    ex = extract("Toll\n\nSuicide bombers killed 300 people across the country last year, the ministry said.",
+                 published="2025-06-12")
+    assert not ex.events and [(c.value, c.unit) for c in ex.claims] == [(300, "killed")]

@@ -168,7 +168,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # cheap gates, searched in the lower-cased sentence (much faster than case-insensitive matching)
         "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|homicide|bodies|neutrali|eliminat|\blost\b|\blosing\b|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|murder|massacre"),
         "gate_attacks": re.compile(r"attack|operation|strike|raid|incident|assault|times|events|bomb|blast|explos|\d(?:st|nd|rd|th)\b|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eth\b"),
-        "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|ambush|raid|shooting|massacre|assault|hijacking|siege)\b(?!s)", re.I),
+        # one act, or one agent of it ("a suicide bomber", "a gunman", "a car bomb"): that incident's toll
+        "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|ambush|raid|shooting|massacre|assault|hijacking|siege|bomber|gunman|car bomb|truck bomb|roadside bomb)\b(?!s)", re.I),
         "plural_attacks": re.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
         "since": re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I),
         "acting_country": re.compile(rf"(?:(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['acting_nouns'])})\b|\s+(?:has\s+|have\s+|had\s+)?(?:{alternation(lex['acting_verbs'])})\b)", re.I),

@@ -161,6 +161,8 @@ def _lex() -> dict:
         "territory_state_named": frozenset(ev["territory_state_named"]),
         "protest_lethal": re.compile(ev["protest_lethal"], re.I),
         "rioters": re.compile(ev["rioters"], re.I),
+        "single_act": re.compile(ev["single_act"], re.I),
+        "year_markers": re.compile(ev["year_markers"], re.I),
         "mob": re.compile(ev["mob"], re.I),
         "separate_opener": re.compile(ev["separate_openers"], re.I),
         "relative_to_previous": [(re.compile(rf"\b(?:{r})\b", re.I), int(off)) for r, off in ev["relative_to_previous"]],
@@ -311,6 +313,10 @@ class MentionFinder:
         if all(re.match(r"(?:dozens|hundreds) of (?:[\w-]+ )?(?:fighters|gunmen|militants|attackers|assailants|passengers|hostages|inmates|homes|houses|huts|shops|vehicles|cars)\b", m.group(0) + s[m.end():m.end() + 40], re.I)
                for m in self.lex["aggregate"].finditer(s)) \
                 and any(d.precision in ("day", "month", "range") and d.date is not None for d in self.ctx.dates_in(sent.start, sent.end)):
+            return False
+        # "Last year, a car bomb killed 30 people in Mogadishu": the year dates one act told in the singular
+        if all(self.lex["year_markers"].fullmatch(m.group(0)) for m in self.lex["aggregate"].finditer(s)) \
+                and self.lex["single_act"].search(s):
             return False
         # a day after "since", or the day something was said ("the army chief said on Saturday"), does not make
         # a sentence about many attacks a sentence about one
