@@ -900,3 +900,17 @@ def test_one_act_told_in_the_singular_is_an_incident_whatever_year_dates_it():
     ex = extract("Toll\n\nSuicide bombers killed 300 people across the country last year, the ministry said.",
                  published="2025-06-12")
     assert not ex.events and [(c.value, c.unit) for c in ex.claims] == [(300, "killed")]
+
+
+def test_demonstrators_killed_are_victims_of_force_not_rioters():
+    [e] = events("Crackdown\n\nSoldiers opened fire on a march in Mandalay on Tuesday, and at least six "
+                 "demonstrators were killed.")
+    assert e.event_type != "Riots"
+
+
+def test_days_later_is_after_the_incident_told_before_not_the_storys_day():
+    evs = events("Balochistan\n\nOn Friday gunmen stormed a bus depot in Quetta and killed nine drivers. Last month, "
+                 "insurgents ambushed a convoy near Turbat and killed 14 soldiers. Days later, a roadside bomb killed "
+                 "six miners in Turbat.", published="2025-06-12")
+    bomb = next(e for e in evs if e.fatalities == 6)
+    assert (bomb.date, bomb.date_precision) == (date(2025, 5, 1), "month")

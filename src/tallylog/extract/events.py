@@ -166,6 +166,7 @@ def _lex() -> dict:
         "mob": re.compile(ev["mob"], re.I),
         "separate_opener": re.compile(ev["separate_openers"], re.I),
         "relative_to_previous": [(re.compile(rf"\b(?:{r})\b", re.I), int(off)) for r, off in ev["relative_to_previous"]],
+        "vague_relative_to_previous": re.compile(rf"\b(?:{ev['vague_relative_to_previous']})\b", re.I),
         "back_reference": re.compile(ev["back_reference"], re.I),
         "not_a_place_after": re.compile(ev["not_a_place_after"], re.I),
         "ground_attackers": re.compile(ev["ground_attackers"], re.I),
@@ -461,6 +462,7 @@ class MentionFinder:
                     hit = (r, off)
                     break
             if hit is None:
+                self._vaguely_after(mentions, k)
                 continue
             prev = next((p for p in reversed(mentions[:k]) if p.sentence.index < m.sentence.index and p.date is not None
                          and p.date.date is not None and p.date.precision == "day"), None)
@@ -471,6 +473,30 @@ class MentionFinder:
             m.date = DateMention(start, m.sentence.start + r.end(), r.group(0), prev.date.date + timedelta(days=off), "day",
                                  None, None, True)
             m.date_strong = True
+
+    def _vaguely_after(self, mentions: list[Mention], k: int) -> None:
+        """"Last month, insurgents ambushed a bus ... Days later, a roadside bomb killed 11": an incident some
+        days or weeks after the one told before it is in the week after that one's day, or in its month or
+        year, and an incident of its own; never on a day of the story's present that the sentence does not name."""
+        from datetime import timedelta
+
+        m = mentions[k]
+        r = self.lex["vague_relative_to_previous"].search(m.sentence.text)
+        if r is None:
+            return
+        prev = next((p for p in reversed(mentions[:k]) if p.sentence.index < m.sentence.index and p.date is not None
+                     and p.date.date is not None and p.date.precision in ("day", "week", "month", "year")), None)
+        if prev is None:
+            return
+        day = prev.date.precision == "day" and r.group(0).lower().endswith(("days later", "days afterwards"))
+        if day:
+            when, precision, last = prev.date.date + timedelta(days=1), "week", prev.date.date + timedelta(days=7)
+        else:
+            when, precision, last = prev.date.date, prev.date.precision, prev.date.end_date
+        m.date = DateMention(m.sentence.start + r.start(), m.sentence.start + r.end(), r.group(0), when, precision,
+                             last, None, True)
+        m.date_strong = True
+        m.separate = True  # a later act of its own, never the one told before it
 
     def _back_reference_dates(self, mentions: list[Mention]) -> None:
         """"Gunmen abducted 46 people ..., residents said on Monday. The attackers arrived late on Saturday":
@@ -757,10 +783,15 @@ class MentionFinder:
             sub = self._territory_side(sent, trigger, actors)
         elif sub == "Protest with intervention" and self.lex["protest_lethal"].search(whole.text):
             sub = "Excessive force against protesters"  # live fire, deaths
-        elif sub in ("Armed clash", "Looting/property destruction") and self.lex["rioters"].search(left):
-            # "protesters clashed with police", "rioters set fire to a police station": demonstrators who
-            # turn violent are a riot (ACLED's Riots), a mob's violence its own kind
-            sub = "Mob violence" if self.lex["mob"].search(left) else "Violent demonstration"
+        elif sub in ("Armed clash", "Looting/property destruction") and (crowd := self.lex["rioters"].search(left)):
+            if _PASSIVE_RE.search(left, crowd.end()):
+                # "eight demonstrators were killed": protesters as the victims of lethal force, not rioters
+                if self.lex["protest_lethal"].search(s):
+                    sub = "Excessive force against protesters"
+            else:
+                # "protesters clashed with police", "rioters set fire to a police station": demonstrators who
+                # turn violent are a riot (ACLED's Riots), a mob's violence its own kind
+                sub = "Mob violence" if self.lex["mob"].search(left) else "Violent demonstration"
         if sub is None and denial:
             sub = "Attack"  # what was denied is told elsewhere; the incident takes its type from those mentions
         if sub is None and ((re.match(r"attack", trigger.text, re.I) and any(a.named for a in actors))
@@ -1186,6 +1217,7 @@ class MentionFinder:
         return actor1, side1, actor2
 
 
+_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _AND_RE = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 
