@@ -1168,8 +1168,7 @@ class MentionFinder:
         actor1 = side1 = actor2 = None
         # "fighting between the army and the RSF": the two sides, in the order told
         for a, b in zip(actors, actors[1:]):
-            if _BETWEEN_RE.search(text, max(sent.start, a.start - 14), a.start) and \
-                    _AND_RE.fullmatch(text, a.end, b.start) and sent.start <= a.start and b.end <= sent.end:
+            if _BETWEEN_RE.search(text, max(sent.start, a.start - 14), a.start) and _AND_RE.fullmatch(text, a.end, b.start):
                 return a.name, a.side, b.name
         # "... by X" after the trigger names the perpetrator
         for a in after:

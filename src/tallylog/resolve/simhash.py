@@ -20,10 +20,6 @@ _MASK = (1 << 64) - 1
 _blake2b = hashlib.blake2b
 
 
-def _hash64(s: str) -> int:
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
-
-
 def fingerprint(text: str, sizes: tuple[int, ...] = (2, 3)) -> int:
     """64-bit simhash of the text's word shingles of the given sizes (NFKC, case-folded, punctuation
     ignored). Two- and three-word shingles together keep a repost with a new header and footer within
@@ -35,7 +31,7 @@ def fingerprint(text: str, sizes: tuple[int, ...] = (2, 3)) -> int:
     for n in (max(1, min(size, len(words))) for size in sizes):
         shingles = map(" ".join, zip(*(words[k:] for k in range(n))))
         digests += b"".join([_blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles])
-    # each digest is a big-endian 64-bit number (as ``_hash64`` reads it); bit k of every hash at once:
+    # each shingle's hash is its 8-byte BLAKE2b digest read as a big-endian number; bit k of every hash at once:
     # little-endian bytes, bits unpacked least significant first
     hashes = np.frombuffer(bytes(digests), dtype=">u8").astype("<u8")
     bits = np.unpackbits(hashes.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
