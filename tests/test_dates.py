@@ -372,3 +372,16 @@ def test_over_the_weekend_is_the_last_saturday_and_sunday() -> None:
     assert (m.date, m.end_date) == (date(2023, 12, 30), date(2023, 12, 31))
     assert only("Gunmen attacked two villages during the weekend.", date(2024, 1, 7)).date == date(2024, 1, 6)
     assert find_dates("She writes for the weekend edition of the paper.", PUB) == []
+
+
+def test_that_weekday_follows_the_story_not_the_publication() -> None:
+    text = "It began on Feb. 2. That Friday the first shells fell, and on the Sunday the town emptied."
+    ms = find_dates(text, date(2024, 3, 20))
+    days = {m.text: m.date for m in ms}
+    assert days["Friday"] == date(2024, 2, 2)
+    assert days["Sunday"] == date(2024, 2, 4)
+
+
+def test_plain_weekday_still_counts_from_publication() -> None:
+    ms = find_dates("It began on Feb. 2. On Friday the market reopened.", date(2024, 3, 20))
+    assert [m.date for m in ms if m.text == "Friday"] == [date(2024, 3, 15)]

@@ -914,3 +914,173 @@ def test_days_later_is_after_the_incident_told_before_not_the_storys_day():
                  "six miners in Turbat.", published="2025-06-12")
     bomb = next(e for e in evs if e.fatalities == 6)
     assert (bomb.date, bomb.date_precision) == (date(2025, 5, 1), "month")
+
+
+# --- registers of round-ups, profiles, obituaries and maritime reports ---------------------------------------
+
+def test_passive_grenade_and_device_damage_are_explosions():
+    assert [t.sub for t in find_triggers("A grenade was hurled into a bakery late on Monday.")] == ["Grenade"]
+    subs = [t.sub for t in find_triggers("A shop was damaged by an explosive device overnight.")]
+    assert subs == ["Remote explosive/landmine/IED"]
+    assert find_triggers("Militants blew up a bridge on the highway.")[0].sub == "Remote explosive/landmine/IED"
+
+
+def test_found_dead_shot_in_the_leg_and_fired_on_are_attacks():
+    for s in ("Three farmers were found dead in a maize field outside Kitgum.",
+              "The mayor was shot in the chest as he left a meeting.",
+              "Assailants fired on a group of people waiting for a bus."):
+        assert "Attack" in [t.sub for t in find_triggers(s)], s
+
+
+def test_lynching_is_mob_violence():
+    assert find_triggers("Villagers beat and burned a suspected thief.")[0].sub == "Mob violence"
+    assert find_triggers("A man was lynched by a crowd.")[0].sub == "Mob violence"
+
+
+def test_people_seized_from_where_they_were_is_an_abduction():
+    [t] = find_triggers("Bandits seized 30 traders from their shops in the market.")
+    assert t.sub == "Abduction/forced disappearance"
+
+
+def test_looting_and_boarding_a_vessel_are_property_crimes():
+    assert find_triggers("Armed men looted a pharmacy.")[0].sub == "Looting/property destruction"
+    assert find_triggers("Pirates boarded a cargo ship and robbed the crew.")[0].sub == "Looting/property destruction"
+
+
+def test_no_one_hurt_is_no_figure_of_one():
+    [e] = events("Blast at depot\n\nAn explosive device went off outside a fuel depot in Kano on Tuesday; "
+                 "no one was hurt, police said.")
+    assert e.injured == 0
+
+
+def test_round_up_datelines_place_their_paragraphs():
+    evs = events("Weekend violence round-up\n\n"
+                 "KANO - Two men were shot dead outside a mosque on Saturday evening, police said.\n\n"
+                 "MAIDUGURI - A grenade was thrown into a market stall on Sunday morning, wounding three traders.")
+    where = sorted(e.location.name for e in evs if e.location)
+    assert where == ["Kano", "Maiduguri"]
+
+
+def test_a_dateline_date_is_not_the_incident_date():
+    [e] = events("Car bomb in market\n\nMOGADISHU, March 7 - A car bomb exploded at a market in Kismayo on "
+                 "Wednesday, killing six people, officials said.", published="2024-03-07")
+    assert e.date == date(2024, 3, 6)
+
+
+def test_a_provinces_town_and_a_reference_point_are_not_the_place():
+    [e] = events("Shells hit district\n\nArtillery shells fell into Mae Sot district of Tak province on Sunday, "
+                 "killing a farmer.", published="2024-03-07")
+    assert e.location.name == "Mae Sot"
+    [e] = events("Post attacked\n\nOn Monday fighters attacked an army post in Mubi, about 60 km south of "
+                 "Gwoza, killing four soldiers.", published="2024-03-07")
+    assert e.location.name == "Mubi"
+
+
+def test_a_destination_is_not_where_an_ambush_was():
+    [e] = events("Convoy ambushed\n\nA convoy was ambushed on Monday on the road to Kampala, near Masaka, "
+                 "and two drivers were shot dead.", published="2024-03-07")
+    assert e.location.name == "Masaka"
+
+
+def test_passive_subject_place_and_when_clause_of_the_same_act():
+    evs = events("Town recovers\n\nMarket traders reopened their stalls on Tuesday.\n\n"
+                 "Maiduguri, which sits near the border, was last hit by a major attack in May 2022, when a suicide "
+                 "bomber killed nine people at a mosque.", published="2024-03-07")
+    [e] = [e for e in evs if e.date and e.date.year == 2022]
+    assert e.location.name == "Maiduguri" and e.sub_event_type == "Suicide bomb" and e.fatalities == 9
+
+
+def test_distance_and_bearing_offshore_moves_the_point():
+    [e] = events("Tanker boarded\n\nGunmen boarded a tanker about 40 nautical miles south of Lagos on Monday "
+                 "and kidnapped four crew members.", published="2024-03-07")
+    lagos_lat = 6.45
+    assert e.location.latitude < lagos_lat - 0.5  # about 74 km south
+    assert e.location.geo_precision == 2
+
+
+def test_a_town_profile_places_its_unplaced_days():
+    evs = events("Under siege, Kaya's traders ration flour\n\nFor months the roads into Kaya have been cut and prices "
+                 "have tripled.\n\nFarmers no longer go to their fields.\n\nA mortar round landed near the central "
+                 "market on Feb. 12, killing three women.", published="2024-03-07")
+    [e] = [e for e in evs if e.date == date(2024, 2, 12)]
+    assert e.location is not None and e.location.name == "Kaya"
+
+
+def test_counted_days_later_date_the_next_incident():
+    evs = events("Attacks in the north\n\nOn March 1, gunmen killed five villagers near Bama. Three days later, "
+                 "militants torched a school in Gwoza.", published="2024-03-07")
+    gw = [e for e in evs if e.location and e.location.name == "Gwoza"]
+    assert gw and gw[0].date == date(2024, 3, 4)
+
+
+def test_hours_before_dates_from_the_last_day_named():
+    evs = events("Talks in Geneva\n\nThe delegations met in Geneva on Tuesday and agreed on little.\n\n"
+                 "Hours before the talks, a bomb exploded outside a police station in Kidal; no one was hurt.",
+                 published="2024-03-07")
+    [e] = evs
+    assert e.date == date(2024, 3, 5)
+
+
+def test_a_town_that_fell_to_a_group_is_a_capture():
+    evs = events("Town falls\n\nThe town of Lashio fell to the rebels in January 2024 after weeks of fighting.",
+                 published="2024-03-07")
+    assert any(e.sub_event_type == "Non-state actor overtakes territory" and e.location and e.location.name == "Lashio"
+               for e in evs)
+
+
+def test_a_prison_break_told_by_inmates_freed():
+    assert [t.sub for t in find_triggers("Gunmen freed more than 100 inmates from the jail.")][0] == "Armed clash"
+
+
+def test_hundreds_of_insurgents_in_one_dated_act_is_not_an_aggregate():
+    evs = events("Town attacked\n\nMueda was quiet on Monday.\n\nIn June 2023, hundreds of insurgents occupied "
+                 "the town of Mueda for three days.", published="2024-03-07")
+    assert any(e.date == date(2023, 6, 1) for e in evs)
+
+
+def test_coordinated_attacks_across_one_city_are_one_incident():
+    evs = events("Anniversary\n\nThe city has been on alert since gunmen launched a series of attacks across Nairobi, "
+                 "killing 40 people.", published="2024-03-07")
+    assert [(e.location.name, e.fatalities) for e in evs] == [("Nairobi", 40)]
+    # many attacks over a period stay a tally
+    assert not events("Tally\n\nA series of attacks across Nigeria this year has killed 400 people.", published="2024-03-07")
+
+
+def test_a_second_dated_clause_is_another_incident():
+    evs = events("Shipping attacks\n\nIn January, pirates boarded a trawler south of Lagos and stole fuel, and in "
+                 "February gunmen opened fire on a tanker near Warri.", published="2024-03-07")
+    assert len(evs) == 2
+
+
+def test_a_province_coordinated_with_a_city_is_a_second_place():
+    evs = events("Strikes\n\nOn Monday aircraft struck military sites in Sanaa and in Amran province, the group said.",
+                 published="2024-03-07")
+    assert len(evs) == 2
+
+
+def test_the_town_occupied_is_the_one_the_sentence_before_names():
+    evs = events("Raids in Gwoza\n\nDisplaced families from Gwoza reached the coast on Monday.\n\nGwoza has been "
+                 "attacked before. In June 2023, insurgents occupied the town for three days.", published="2024-03-07")
+    [e] = [e for e in evs if e.date == date(2023, 6, 1)]
+    assert e.sub_event_type == "Non-state actor overtakes territory" and e.location.name == "Gwoza"
+
+
+def test_counted_days_after_the_attack_date_the_next_act():
+    evs = events("Siege ends\n\nGunmen stormed a hotel in Kismayo on March 1, killing nine guests. Three days after "
+                 "the attack, troops clashed with the remaining gunmen in Kismayo's port.", published="2024-03-07")
+    assert date(2024, 3, 4) in {e.date for e in evs}
+
+
+def test_a_passive_shooting_needs_corroboration():
+    [t] = find_triggers("A reporter was shot outside his house.")
+    assert t.sub == "Attack" and t.weak
+    assert not events("Filming\n\nThe film was shot in Lagos over six weeks.", published="2024-03-07")
+    [t] = find_triggers("The mayor was shot in the arm by gunmen.")
+    assert not t.weak
+
+
+def test_a_year_over_a_whole_region_is_a_tally():
+    evs = events("Ghana piracy\n\nPirates boarded a tanker off Accra on Monday.\n\nPiracy in the Gulf of Guinea fell "
+                 "sharply after 2019, when 90 seafarers were kidnapped in the region, according to a monitor.",
+                 published="2024-03-07")
+    assert all(e.date is None or e.date.year != 2019 for e in evs)

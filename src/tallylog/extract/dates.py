@@ -787,7 +787,31 @@ def find_dates(text: str, published: date | None, *, slash_order: str = "auto") 
     """
     if slash_order not in ("auto", "mdy", "dmy"):
         raise ValueError(f"slash_order must be auto, mdy or dmy, not {slash_order!r}")
-    return _scan(_Ctx(text, published, False, slash_order))
+    return _anaphoric_weekdays(text, _scan(_Ctx(text, published, False, slash_order)))
+
+
+_ANAPHORIC_WD = re.compile(rf"\b(?:{_alt(_L['anaphoric_weekday_determiners'], spaces=True)})\s+$", re.I)
+
+
+def _anaphoric_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"On Jan. 16. That Thursday the ELN came ... On the Saturday, a drone ...": a weekday with "that" or "the"
+    before it is told from the story's own time, not the publication's: the first such weekday on or after the
+    last full date given before it (when that date is at most three weeks before it)."""
+    out: list[DateMention] = []
+    last: date | None = None
+    for m in mentions:
+        if m.relative and m.precision == "day" and m.date is not None and last is not None \
+                and _ANAPHORIC_WD.search(text, max(0, m.start - 12), m.start):
+            wd = next((i for w, i in WEEKDAYS.items() if w.lower() in m.text.lower()), None)
+            if wd is not None and m.date - last > timedelta(days=21):
+                day = last + timedelta(days=(wd - last.weekday()) % 7)
+                m = DateMention(start=m.start, end=m.end, text=m.text, date=day, precision="day", end_date=None,
+                                partial=m.partial, relative=True)
+                last = day
+        elif not m.relative and m.precision == "day" and m.date is not None:
+            last = m.date
+        out.append(m)
+    return out
 
 
 _LEAD = re.compile(rf"\s*(?:(?i:{_alt(_LEAD_WORDS, spaces=True)})\s+)?")

@@ -99,7 +99,7 @@ def _lex() -> dict:
             re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
             # "leaving five people dead", not "has left at least one student injured"
             re.compile(rf"\b(?:left|leaving)\s+{qual}{num}\s+(?:[\w'’-]+\s+){{0,3}}?(?:dead|killed)\b", re.I),
-            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:killed|dead|died|slain|shot dead|lost their lives|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)\b", re.I),
+            re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:killed|dead|died|slain|shot dead|lost their lives|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)\b", re.I),
             re.compile(rf"\b(?:death )?toll\b[^.;]{{0,90}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
             # "the killing of six members of a vigilance committee", "the bodies of five men were found"
@@ -112,7 +112,7 @@ def _lex() -> dict:
             # gives the wounded by the pattern below)
             re.compile(rf"\b(?:wounding|injuring|wounded|injured|wounds|injures|hurt)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
             # not "two of the wounded died in hospital"
-            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:later\s+)?(?:died|succumbed))", re.I),
+            re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:later\s+)?(?:died|succumbed))", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:injuries)\b", re.I),
             # "three Palestinians were treated for injuries", "12 people were hospitalised"
             re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:were|was|have been|had been)\s+(?:treated for (?:injuries|wounds)|hospitali[sz]ed|taken to hospital)\b", re.I),
@@ -179,6 +179,16 @@ def _lex() -> dict:
                                     rf"(?:(?!(?:by|when|as|after|before|while|during|in|on|at|near|from|for|with|and|or|"
                                     rf"that|which|who|since|because|then)\b)[\w,'’-]+\s+){{0,2}}$", re.I),
         "place_then_date": re.compile(ev["place_then_date"], re.I),
+        "dateline_after": re.compile(ev["dateline_after"]),
+        "coordinated_series": re.compile(ev["coordinated_series"], re.I),
+        "tally_scope": re.compile(ev["tally_scope"], re.I),
+        "dateline_opener": re.compile(ev["dateline_opener"]),
+        "dateline_date_before": re.compile(ev["dateline_date_before"]),
+        "destination_before": re.compile(ev["destination_before"], re.I),
+        "reference_before": re.compile(ev["reference_before"], re.I),
+        "container_after": re.compile(ev["container_after"], re.I),
+        "passive_subject_after": re.compile(ev["passive_subject_after"], re.I),
+        "offset_before": re.compile(rf"(?P<num>{CARDINAL}){ev['offset_before']}", re.I),
         "attributive_place": re.compile(ev["attributive_place"], re.I),
         "repeated_at_place": re.compile(ev["repeated_at_place"], re.I),
         "follows": re.compile(ev["follows"], re.I),
@@ -302,16 +312,34 @@ class MentionFinder:
         lede = [d for d in absolute if d.start < first]
         self.story_day: DateMention | None = lede[0] if len(lede) == 1 else None
 
+    def story_town(self) -> PlaceMention | None:
+        """The one specific place the headline names, when the story names it again (once per report)."""
+        if hasattr(self, "_story_town"):
+            return self._story_town
+        self._story_town = None
+        head = self.ctx.sentences[0]
+        text = self.ctx.report.text
+        towns = {(p.name or p.text): p for p in self.ctx.places_in(head.start, head.end)
+                 if not _is_broad(p) and p.latitude is not None and (not self.main_countries or p.country in self.main_countries)}
+        if len(towns) == 1:
+            (name, p), = towns.items()
+            word = re.sub(r"['’]s$", "", p.text)
+            if len(re.findall(rf"\b{re.escape(word)}\b", text[head.end:])) >= 1:
+                self._story_town = p
+        return self._story_town
+
     def aggregate_sentence(self, sent: Sentence) -> bool:
         """Sentences that speak of many attacks over time ("has so far targeted a number of bases")."""
         s = sent.text
         if not self.lex["aggregate"].search(s):
             return False
         text = self.ctx.report.text
+        if self._coordinated_series(sent):
+            return False
         # "In March, fighters seized a train, holding hundreds of passengers hostage": a crowd of people in a
         # dated act, not many acts
         # "armed men set fire to dozens of homes ... over the weekend": many things hit in one act
-        if all(re.match(r"(?:dozens|hundreds) of (?:[\w-]+ )?(?:fighters|gunmen|militants|attackers|assailants|passengers|hostages|inmates|homes|houses|huts|shops|vehicles|cars)\b", m.group(0) + s[m.end():m.end() + 40], re.I)
+        if all(re.match(r"(?:dozens|hundreds) of (?:[\w-]+ )?(?:fighters|gunmen|militants|insurgents|jihadists|rebels|bandits|attackers|assailants|passengers|hostages|inmates|homes|houses|huts|shops|vehicles|cars)\b", m.group(0) + s[m.end():m.end() + 40], re.I)
                for m in self.lex["aggregate"].finditer(s)) \
                 and any(d.precision in ("day", "month", "range") and d.date is not None for d in self.ctx.dates_in(sent.start, sent.end)):
             return False
@@ -325,6 +353,25 @@ class MentionFinder:
                      if d.precision == "day" and not re.search(r"\bsince\s+$", text[max(0, d.start - 8):d.start], re.I)
                      and not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])]
         return not day_dates
+
+    def _coordinated_series(self, sent: Sentence) -> bool:
+        """"... since the group launched a series of attacks across Paris, killing 130 people": coordinated
+        attacks on one city told with one toll are one incident, not a count over time (no other mark of many
+        acts over a period; "since" only before the act it dates)."""
+        s = sent.text
+        m = self.lex["coordinated_series"].search(s)
+        if m is None:
+            return False
+        at = sent.start + m.end()
+        if not any(p.start == at and not _is_broad(p) and p.latitude is not None for p in self.ctx.places_in(at, sent.end)):
+            return False
+        for a in self.lex["aggregate"].finditer(s):
+            if m.start() <= a.start() < m.end():
+                continue
+            if a.group(0).lower() == "since" and not self.ctx.dates_in(sent.start + a.end(), sent.start + a.end() + 12):
+                continue  # "has been on high alert since the group launched ...": since an act, not a date
+            return False
+        return _first_number(self.lex["killed"], s[m.end():], [])[0] is not None
 
     def find(self) -> tuple[list[Mention], list[Sentence]]:
         mentions: list[Mention] = []
@@ -466,13 +513,24 @@ class MentionFinder:
                 continue
             prev = next((p for p in reversed(mentions[:k]) if p.sentence.index < m.sentence.index and p.date is not None
                          and p.date.date is not None and p.date.precision == "day"), None)
-            if prev is None:
+            # with no incident told before it, only an undated one counts from the last day the text named
+            base = prev.date.date if prev is not None else None if m.date is not None else self._last_day_told(m.sentence.start)
+            if base is None:
                 continue
             r, off = hit
             start = m.sentence.start + r.start()
-            m.date = DateMention(start, m.sentence.start + r.end(), r.group(0), prev.date.date + timedelta(days=off), "day",
+            m.date = DateMention(start, m.sentence.start + r.end(), r.group(0), base + timedelta(days=off), "day",
                                  None, None, True)
             m.date_strong = True
+
+    def _last_day_told(self, pos: int) -> date | None:
+        """"The leaders met in Brussels on Tuesday ... Hours before the meeting, an explosive device went off":
+        with no incident told before it, a relative day counts from the last day the text named (not the day
+        something was said)."""
+        text = self.ctx.report.text
+        days = [d for d in self.ctx.dates if d.end <= pos and d.date is not None and d.precision == "day"
+                and not self.lex["speech_date"].search(text[max(0, d.start - 40):d.start])]
+        return days[-1].date if days else None
 
     def _vaguely_after(self, mentions: list[Mention], k: int) -> None:
         """"Last month, insurgents ambushed a bus ... Days later, a roadside bomb killed 11": an incident some
@@ -646,6 +704,12 @@ class MentionFinder:
         # tells the incident the date names
         for d in self.ctx.dates_in(sent.start, sent.end):
             w = re.match(r",?\s+when\s+", self.ctx.report.text[d.end:sent.end])
+            head = self.ctx.report.text[sent.start:d.start]
+            if w and re.search(r"\b(?:in|on|during)\s+$", head) and not re.search(r"\b(?:since|than|after|before|until)\b", head, re.I) \
+                    and any(t.sub is not None or not t.weak for t in triggers if 0 <= d.start - sent.start - t.end <= 30):
+                # "was last hit by a major attack in October 2023, when a suicide bomber killed five": the clause
+                # after "when" tells the act the date is of, the same one
+                return [sent]
             if w and d.date is not None and any(t.start >= d.end - sent.start + w.end() for t in triggers):
                 cut = d.end + w.end()
                 return [Sentence(sent.start, d.end, self.ctx.report.text[sent.start:d.end], sent.paragraph, sent.index),
@@ -669,6 +733,7 @@ class MentionFinder:
                 continue
             cut = sent.start + lead.start()
             if any(t.start < lead.start() for t in triggers) and any(t.start >= d.end - sent.start for t in triggers):
+                self._followed.add(cut)  # another incident, never merged with the one the sentence told first
                 return [Sentence(sent.start, cut, self.ctx.report.text[sent.start:cut], sent.paragraph, sent.index),
                         Sentence(cut, sent.end, self.ctx.report.text[cut:sent.end], sent.paragraph, sent.index)]
         # "killed five people in Bama and abducted 12 others in Konduga": two acts, each with a place of its own
@@ -705,7 +770,9 @@ class MentionFinder:
             between = text[last.end:p.start]
             if not self.lex["coordination"].fullmatch(between) or self.lex["attributive_place"].match(text[p.end:p.end + 40]):
                 break  # "near Rafah, the Gaza civil defence agency said": the agency's name, not a second place
-            if _is_broad(p) or p.latitude is None or m.place.latitude is None or \
+            # "Kantharalak district of Si Sa Ket province": the province the first place lies in, not a second place
+            inside = bool(re.search(r"\bof\s+(?:the\s+)?$", between)) and bool(self.lex["container_after"].match(text, p.end))
+            if _is_broad(p) or inside or p.latitude is None or m.place.latitude is None or \
                     haversine_km((p.latitude, p.longitude), (m.place.latitude, m.place.longitude)) <= 25:
                 last = p
                 continue
@@ -820,6 +887,8 @@ class MentionFinder:
                          and not self.lex["speech_date"].search(text_[max(whole.start, d.start - 40):d.start])]
                 if later:
                     date_m = later[0]
+        if date_m is not None and date_m.precision == "year" and _is_broad(place) and self.lex["tally_scope"].search(s):
+            return "aggregate"  # "in 2020, when 130 crew members were kidnapped in the region": a year's tally
         date_strong = date_m is not None and (
             abs(date_m.start - (sent.start + trigger.end)) <= 45 or abs((sent.start + trigger.start) - date_m.end) <= 45)
         date_strong = date_strong or separate
@@ -841,7 +910,10 @@ class MentionFinder:
         if sent.start in self._followed:
             separate = True  # "This attack follows an operation ... which resulted in the deaths of 16": another one
         if sent.start == whole.start and self.lex["separate_opener"].search(whole.text):
-            separate = True  # "Separately, a roadside bomb hit ...": another incident than the one just told  # "four militants were killed in neighboring Shah Wali Kot district": another place, another incident
+            separate = True  # "Separately, a roadside bomb hit ...": another incident than the one just told
+        if sent.start == whole.start and self.lex["dateline_opener"].match(whole.text) \
+                and any(self.lex["dateline_opener"].match(x.text) for x in self.ctx.sentences[:whole.index]):
+            separate = True  # "DURAN - A grenade was thrown ...": a round-up's next item, under a dateline of its own
         if date_m is None:
             # "Government forces said on Wednesday that Houthi shelling killed two soldiers": the day of the telling
             # is the only day given; the incident is that day or just before it (weak: it never splits incidents)
@@ -917,8 +989,11 @@ class MentionFinder:
     def _territory_object(self, sent: Sentence, trigger: Trigger) -> bool:
         """Whether a capture verb has a place or a military site as its object ("overran a military base in X")."""
         after = sent.text[trigger.end:trigger.end + 60]
-        if self.lex["territory_objects"].search(after):
-            return True
+        if self.lex["territory_objects"].search(after) or self.lex["territory_objects"].search(trigger.text):
+            return True  # "occupied the town": the object is part of the trigger
+        if re.match(r"fell\b", trigger.text, re.I):
+            # "Kyauktaw fell to the Arakan Army": the place is the subject
+            return any(0 <= sent.start + trigger.start - p.end <= 2 for p in self.ctx.places_in(sent.start, sent.start + trigger.start))
         start = sent.start + trigger.end
         return any(re.fullmatch(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", self.ctx.report.text[start:p.start])
                    for p in self.ctx.places_in(start, start + 40))
@@ -928,6 +1003,9 @@ class MentionFinder:
         tpos = sent.start + trigger.start
         text = self.ctx.report.text
         before = [a for a in actors if a.end <= tpos and not re.match(r"\s+(?:\w+\s+)?(?:said|says|told|claimed|announced)\b", text[a.end:a.end + 30])]
+        if re.match(r"fell\b", trigger.text, re.I):
+            # "fell to the Arakan Army": who took it follows the verb
+            before = [a for a in actors if 0 <= a.start - (sent.start + trigger.end) <= 6]
         if before:
             a = before[0]  # the subject: "gunmen from the Viv Ansanm coalition took control of"
             state = a.name in self.lex["territory_state_named"] if a.named else bool(self.lex["territory_state"].match(a.text))
@@ -1034,12 +1112,17 @@ class MentionFinder:
                 q = next((q for q in self.ctx.places_in(sent.start, sent.end) if p.start - len(owner.group(0)) <= q.end < p.start), None)
                 if q is not None and q.feature == "country" and not _is_broad(p):
                     left = text[max(sent.start, q.start - 70):q.start]
+            if not trigger.text and self.lex["destination_before"].search(left):
+                continue  # "recaptured 37 escapees ... on the road to Camp-Perrin": not where the next sentence is
             cued = bool(self.lex["locative"].search(left)) or bool(self.lex["object_place"].search(left)) or (
                 # people are abducted *from* a school, a village; prisoners break out *from* a jail
                 bool(re.match(r"(?:abduct|kidnap|seiz|took|taken|prison|jail|mass)", trigger.text, re.I))
                 and bool(re.search(r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|school)\s+(?:of\s+)?)?$", left, re.I)))
             prenominal = bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|strike|raid|siege|shooting|massacre|ambush|clash|fighting|hijacking|kidnapping|assault|offensive)", text[p.end:p.end + 40], re.I))
-            if not (cued or prenominal or p.feature in ("military_base", "airfield", "outpost", "airport", "oil_field", "gas_field", "border_crossing", "port", "camp")):
+            # "Baidoa, which hosts ..., was last hit by a major attack": the subject of a passive attack verb
+            subject = bool(self.lex["passive_subject_after"].match(text, p.end, sent.end))
+            if not (cued or prenominal or subject or self._dateline(p)
+                    or p.feature in ("military_base", "airfield", "outpost", "airport", "oil_field", "gas_field", "border_crossing", "port", "camp")):
                 continue
             cands.append(p)
         if not cands:
@@ -1048,11 +1131,22 @@ class MentionFinder:
 
         main = self.main_countries
 
+        def lesser(p: PlaceMention) -> bool:
+            """A destination ("on the road to Juba, near Yei") or the reference point of a place told just before
+            it ("in Bafut, about 20 km north of Bamenda"): where the incident was not, when another place is cued."""
+            left = text[max(sent.start, p.start - 70):p.start]
+            if self.lex["destination_before"].search(left):
+                return True
+            r = self.lex["reference_before"].search(left)
+            return r is not None and any(q is not p and q.end <= p.start and p.start - q.end <= 70 for q in cands)
+
         def rank(p: PlaceMention) -> tuple:
-            broad = _is_broad(p)
-            # "in Russia's Bryansk region": of two broad places, the region inside the country
-            return (bool(main) and p.country is not None and p.country not in main, broad, broad and p.feature == "country",
-                    p.start < tpos, p.latitude is None, abs(p.start - tpos))
+            # "into Kantharalak district of Si Sa Ket province": a name the text calls a province is as broad as one
+            broad = _is_broad(p) or bool(self.lex["container_after"].match(text, p.end))
+            # "in Russia's Bryansk region": of two broad places, the region inside the country; a dateline only
+            # when nothing else is cued
+            return (self._dateline(p), bool(main) and p.country is not None and p.country not in main, broad,
+                    broad and p.feature == "country", lesser(p), p.start < tpos, p.latitude is None, abs(p.start - tpos))
 
         best = min(cands, key=rank)
         if best.latitude is None:
@@ -1062,7 +1156,41 @@ class MentionFinder:
             precision = 3 if _is_broad(best) else 1
         if precision == 1 and self.lex["near"].search(text[max(sent.start, best.start - 40):best.start]):
             precision = 2
-        return best, precision
+        return self._offset(best, precision, sent)
+
+    def _dateline(self, p: PlaceMention) -> bool:
+        """Whether a place opens its paragraph as a dateline ("MACHALA - Gunmen ...", "MOGADISHU, Aug 29 -")."""
+        text = self.ctx.report.text
+        if p.start > 0 and text[p.start - 1] != "\n":
+            return False
+        if not self.lex["dateline_after"].match(text, p.end, min(len(text), p.end + 40)):
+            return False
+        return p.text.upper() == p.text or bool(re.match(r"\s*(?:,[^(]{0,12})?\(", text[p.end:p.end + 20]))
+
+    def _offset(self, place: PlaceMention, precision: int | None, sent: Sentence) -> tuple[PlaceMention, int | None]:
+        """"about 45 nautical miles west of Bata": the point that far from the place in that direction (beyond
+        15 km; nearer, the place itself at geo_precision 2)."""
+        if place.latitude is None or place.longitude is None:
+            return place, precision
+        text = self.ctx.report.text
+        m = self.lex["offset_before"].search(text, max(sent.start, place.start - 70), place.start)
+        if m is None:
+            return place, precision
+        n = parse_cardinal(m.group("num"))
+        if n is None:
+            return place, precision
+        unit = m.group("unit").lower()
+        km = n * (1.852 if unit.startswith(("nautical", "nm")) else 1.609 if unit == "miles" else 1.0)
+        if km < 15 or km > 1000:
+            return place, 2
+        bearing = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+                   "west": 270, "northwest": 315}[m.group("dir").lower().replace("-", "")]
+        b = math.radians(bearing)
+        lat = place.latitude + km / 111.2 * math.cos(b)
+        lon = place.longitude + km / (111.2 * max(0.05, math.cos(math.radians(place.latitude)))) * math.sin(b)
+        return PlaceMention(text=place.text, start=place.start, end=place.end, name=place.name, country=place.country,
+                            admin1=place.admin1, latitude=round(lat, 4), longitude=round(lon, 4), gazetteer_id=None,
+                            feature="offset", geo_precision=2, score=place.score), 2
 
     def _within_region(self, place: PlaceMention) -> PlaceMention:
         """A place the gazetteer does not know ("the village of Jangebe") keeps its name and takes the
@@ -1093,11 +1221,18 @@ class MentionFinder:
             return None, None
         prev = sents[i - 1]
         text = self.ctx.report.text
-        if re.search(r"\b(?:on|in|at|hit|struck|targeted|of|outside)\s+the\s+(?:city|town|port|capital)\b(?!\s+of\b)", sent.text, re.I):
+        if re.search(r"\b(?:on|in|at|hit|struck|targeted|of|outside|occupied|raided|stormed|attacked|seized|captured|overran|entered)\s+the\s+(?:city|town|port|capital)\b(?!\s+of\b)", sent.text, re.I):
             # "The first drone attack on the city, on Sunday, ...": the city the text has just named
             # the sentence before is about that city: the first specific place it names (its topic)
             named = [p for p in self.ctx.places_in(prev.start, prev.end)
                      if p.latitude is not None and not _is_broad(p) and text[p.end:p.end + 2] not in ("'s", "’s")]
+            if not named:
+                # "Macomia has been attacked before. In August 2023, insurgents occupied the town": the gazetteer
+                # reports a name once; the sentence before may name a place of the report it did not mark
+                known = {p.text: p for p in self.ctx.places if p.latitude is not None and not _is_broad(p)
+                         and not p.text.endswith(("'s", "’s"))}
+                hits = [(m.start(), known[t]) for t in known for m in [re.search(rf"\b{re.escape(t)}\b(?!['’]s)", prev.text)] if m]
+                named = [p for _, p in sorted(hits, key=lambda h: h[0])]
             if named:
                 return named[0], 1
             # "on the edge of the town", the sentence before naming no place: the town the story names most
@@ -1121,6 +1256,8 @@ class MentionFinder:
         text = self.ctx.report.text
         tpos = sent.start + trigger.start
         for d in self.ctx.dates_in(sent.start, sent.end):
+            if self._dateline_date(d, sent):
+                continue
             # "the 2004 bombing", "Tuesday's attack", "after April 15, 2013, bombing": the incident's own date
             gap = tpos - d.end
             possessive = text[d.end:d.end + 2] in ("'s", "’s") and gap <= 45
@@ -1134,7 +1271,7 @@ class MentionFinder:
         speech: list[DateMention] = []
         for d in self.ctx.dates_in(sent.start, sent.end):
             left = text[max(sent.start, d.start - 40):d.start]
-            if re.search(r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$", left, re.I):
+            if re.search(r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$", left, re.I) or self._dateline_date(d, sent):
                 continue
             if self.lex["speech_date"].search(left) or (d.end <= tpos and self.lex["reaction"].search(text[d.end:tpos])) or (
                     # "told a court on Tuesday that he tried to kill ...": the day of the telling
@@ -1157,6 +1294,13 @@ class MentionFinder:
         if adjacent:
             return adjacent[0]
         return min(cands, key=lambda d: (d.precision not in ("day", "range"), min(abs(d.start - tend), abs(d.end - tpos))))
+
+    def _dateline_date(self, d: DateMention, sent: Sentence) -> bool:
+        """"MOGADISHU, Aug 29 - At least 17 people were killed ... on Thursday": the dateline's day is the day of
+        filing, not of the incident."""
+        text = self.ctx.report.text
+        return bool(self.lex["dateline_date_before"].match(text[sent.start:d.start])) and \
+            bool(re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]", text[d.end:d.end + 40]))
 
     def _actors(self, sent: Sentence, trigger: Trigger, actors) -> tuple[str | None, str | None, str | None]:
         text = self.ctx.report.text
@@ -1239,7 +1383,10 @@ def _lede_place(finder: "MentionFinder", country: str | None, upto: int = 4) -> 
     from the first sentence about violence that names one (the most specific location the report gives)."""
     sents = finder.ctx.sentences
     ordered = list(sents[:upto]) + [x for x in sents[upto:] if finder._triggers_in(x)]
-    for sent in ordered:
+    for k, sent in enumerate(ordered):
+        town = finder.story_town() if k == upto else None
+        if town is not None and (country is None or town.country == country):
+            return town, 2  # a profile of the town its headline names
         place, precision = finder._place(sent, Trigger(0, 0, "", None))
         if place is not None and not _is_broad(place) and place.latitude is not None and (country is None or place.country == country):
             return place, precision
@@ -1283,6 +1430,19 @@ def _place_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
     country = next((p for p in finder.ctx.places if p.feature == "country" and p.country == cc and p.latitude is not None), None)
     if country is not None:
         m.place, m.place_precision = country, 3
+
+
+def _town_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
+    """A profile of one town ("Under siege, Sittwe's residents count the shells"): an incident of a day that the
+    text places nowhere ("An artillery shell landed near the Myoma market on Aug. 21") happened in the town the
+    headline names and the story names again, at geo_precision 2. Only when the headline names one such town."""
+    d = c.date
+    if d is None or d.date is None or d.precision != "day" or not finder.ctx.sentences or any(x.separate for x in c.mentions):
+        return  # "In a separate attack, ...": told apart, perhaps elsewhere
+    town = finder.story_town()
+    if town is not None:
+        m = next((x for x in c.mentions if x.date is d), c.mentions[0])
+        m.place, m.place_precision = town, 2
 
 
 def _distinct_places(a: PlaceMention | None, b: PlaceMention | None) -> bool:
@@ -1487,6 +1647,8 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
                 c.mentions[0].place, c.mentions[0].place_precision = lp, lprec
         if finder is not None and c.place is None:
             _place_of_story(finder, c)
+        if finder is not None and c.place is None:
+            _town_of_story(finder, c)
         ev = _to_event(c, f"{report_id}-e{len(events) + 1}")
         if ev is not None:
             events.append(ev)
