@@ -24,11 +24,12 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_parse as _p  # type: ignore[no-redef]
 
 #: most alternatives a prefix set may grow to before the gate is given up (it would no longer be cheap)
-_LIMIT = 4096
+_LIMIT = 50_000
 #: most characters one character class may stand for
-_CLASS_LIMIT = 64
+_CLASS_LIMIT = 72
 #: the ASCII members of the classes listed (a window with any other character is never judged by a gate)
-_CATEGORIES = {_c.CATEGORY_DIGIT: "0123456789", _c.CATEGORY_SPACE: " \t\n\r\f\v"}
+_ASCII_WORD = "abcdefghijklmnopqrstuvwxyz0123456789_"
+_CATEGORIES = {_c.CATEGORY_DIGIT: "0123456789", _c.CATEGORY_SPACE: " \t\n\r\f\v", _c.CATEGORY_WORD: _ASCII_WORD}
 
 
 class _Unbounded(Exception):
@@ -44,49 +45,73 @@ def start_prefixes(pattern: re.Pattern[str] | str, k: int = 2) -> frozenset[str]
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
     try:
-        parsed = _p.parse(source, flags)
-        return frozenset(_expand(list(parsed), "", k))
-    except (_Unbounded, RecursionError, re.error):
+        return _prefixes(_p.parse(source, flags), k)
+    except (RecursionError, re.error):
         return None
 
 
-def _expand(items: list[Any], prefix: str, k: int) -> set[str]:
-    """The ``k``-character prefixes of ``prefix`` followed by a match of ``items``."""
-    if len(prefix) >= k:
-        return {prefix[:k]}
-    if not items:
-        raise _Unbounded  # a match can end before k characters
-    (op, av), rest = items[0], items[1:]
+def _prefixes(parsed: Any, k: int) -> frozenset[str] | None:
+    try:
+        found = _seq(parsed, 0, k, {})
+    except (_Unbounded, RecursionError):
+        return None
+    if any(len(s) < k for s in found):
+        return None  # a match can end before k characters
+    return frozenset(found)
+
+
+# The readers below return, for a piece of a pattern and a length m, the strings of at most m characters a
+# match of that piece can begin with: a string of m characters is a prefix, a shorter one is a whole match
+# (what follows the piece goes on from there). Each (piece, position, m) is read once (``memo``).
+
+def _seq(items: Any, i: int, m: int, memo: dict[tuple[int, int, int], set[str]]) -> set[str]:
+    """What ``items[i:]`` (a sequence of the parser's nodes) can begin with."""
+    if m == 0 or i == len(items):
+        return {""}
+    key = (id(items), i, m)
+    if key in memo:
+        return memo[key]
+    out: set[str] = set()
+    for head in _node(items[i], m, memo):
+        if len(head) == m:
+            out.add(head)
+        else:
+            out.update(head + tail for tail in _seq(items, i + 1, m - len(head), memo))
+        _check(out)
+    memo[key] = out
+    return out
+
+
+def _node(node: tuple[Any, Any], m: int, memo: dict[tuple[int, int, int], set[str]]) -> set[str]:
+    op, av = node
     if op is _c.LITERAL:
-        return _expand(rest, prefix + _fold(av), k)
-    if op is _c.IN or (op is _c.CATEGORY and av in _CATEGORIES):
-        if op is _c.CATEGORY:
-            av = [(op, av)]
-        out: set[str] = set()
-        for ch in _class_chars(av):
-            out |= _expand(rest, prefix + ch, k)
-            _check(out)
-        return out
+        return {_fold(av)}
+    if op is _c.IN:
+        return _class_chars(av)
+    if op is _c.CATEGORY and av in _CATEGORIES:
+        return set(_CATEGORIES[av])
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return _expand(rest, prefix, k)
+        return {""}  # zero-width: read as always true
     if op is _c.SUBPATTERN:
-        return _expand(list(av[-1]) + rest, prefix, k)
+        return _seq(av[-1], 0, m, memo)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _seq(av, 0, m, memo)
     if op is _c.BRANCH:
-        out = set()
+        out: set[str] = set()
         for alt in av[1]:
-            out |= _expand(list(alt) + rest, prefix, k)
+            out |= _seq(alt, 0, m, memo)
             _check(out)
         return out
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         lo, hi, sub = av
-        out = set()
-        # each repetition adds at least nothing: more than k + 1 of them can add no new prefix
-        for n in range(lo, min(hi, lo + k + 1) + 1):
-            out |= _expand(list(sub) * n + rest, prefix, k)
-            _check(out)
+        out, reps = set(), {""}
+        # each repetition adds at least nothing: more than m + 1 beyond the least can add no new string
+        for n in range(0, min(hi, lo + m + 1) + 1):
+            out.update(s for s in reps if n >= lo or len(s) == m)
+            reps = {s if len(s) == m else s + t for s in reps
+                    for t in ((("",) if len(s) == m else _seq(sub, 0, m - len(s), memo)))}
+            _check(reps)
         return out
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _expand(list(av) + rest, prefix, k)
     raise _Unbounded
 
 
@@ -154,28 +179,33 @@ def _not_after_word(av: Any) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Gate:
-    """A pattern with the two letters its matches can begin with, where it only ever matches at a word's start
-    (it opens with ``\\b`` and a word character): ``finditer`` then tries it at those word starts alone."""
+    """A pattern with the letters its matches can begin with (``size`` of them, 3 where they can be listed, else
+    2), where it only ever matches at a word's start (it opens with ``\\b`` or a look-behind refusing a word
+    character, then a word character): ``finditer`` then tries it at those word starts alone."""
 
     pattern: re.Pattern[str]
     prefixes: frozenset[str] | None
+    size: int = 2
 
-    def finditer(self, text: str, windows: tuple[tuple[int, str | None], ...] | None = None) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, windows: tuple[tuple[int, str | None, str | None], ...] | None = None
+                 ) -> Iterator[re.Match[str]]:
         """The matches ``pattern.finditer(text)`` gives, in order (none overlapping); ``windows`` are
         ``word_windows(text)``, computed once for all the gates a text is tried against."""
         if self.prefixes is None:
             yield from self.pattern.finditer(text)
             return
-        prefixes, match, end = self.prefixes, self.pattern.match, 0
-        for pos, window in (word_windows(text) if windows is None else windows):
-            if pos < end or (window is not None and window not in prefixes):
+        prefixes, match, end, size = self.prefixes, self.pattern.match, 0, self.size - 1
+        for item in (word_windows(text) if windows is None else windows):
+            window = item[size]
+            if item[0] < end or (window is not None and window not in prefixes):
                 continue
-            m = match(text, pos)
+            m = match(text, item[0])
             if m is not None:
                 yield m
                 end = m.end()
 
-    def search(self, text: str, windows: tuple[tuple[int, str | None], ...] | None = None) -> re.Match[str] | None:
+    def search(self, text: str, windows: tuple[tuple[int, str | None, str | None], ...] | None = None
+               ) -> re.Match[str] | None:
         return next(self.finditer(text, windows), None)
 
 
@@ -183,29 +213,34 @@ class Gate:
 def gate(pattern: re.Pattern[str]) -> Gate:
     """``pattern`` with its gate (``Gate.prefixes`` is None, so every position is tried, where its matches
     need not begin a word, or their first letters cannot be listed)."""
-    prefixes = start_prefixes(pattern, WINDOW)
-    if prefixes is not None:
-        try:
-            bounded = _leading_boundary(list(_p.parse(pattern.pattern, pattern.flags)))
-        except (RecursionError, re.error):
-            bounded = False
-        if not bounded or not all(p[0] in _WORD_CHARS for p in prefixes):
-            prefixes = None
-    return Gate(pattern, prefixes)
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except (RecursionError, re.error):
+        return Gate(pattern, None)
+    if _leading_boundary(list(parsed)):
+        for size in (3, 2):
+            prefixes = _prefixes(parsed, size)
+            if prefixes is not None and all(p[0] in _WORD_CHARS for p in prefixes):
+                return Gate(pattern, prefixes, size)
+    return Gate(pattern, None)
 
 
-WINDOW = 2
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_WORD_CHARS = frozenset(_ASCII_WORD)
 _WORD_START = re.compile(r"\b\w")
 
 
 @lru_cache(maxsize=256)
-def word_windows(text: str) -> tuple[tuple[int, str | None], ...]:
-    """(start, first two letters lower-cased) of every word of ``text``; None for letters outside ASCII, which
-    the gates do not judge (case-blind matching folds some of them in ways ``str.lower`` does not)."""
+def word_windows(text: str) -> tuple[tuple[int, str | None, str | None], ...]:
+    """(start, first two letters, first three letters), lower-cased, of every word of ``text``; None for letters
+    outside ASCII, which the gates do not judge (case-blind matching folds some of them in ways ``str.lower``
+    does not)."""
     out = []
     for m in _WORD_START.finditer(text):
         pos = m.start()
-        window = text[pos:pos + WINDOW]
-        out.append((pos, window.lower() if window.isascii() else None))
+        window = text[pos:pos + 3]
+        if window.isascii():
+            window = window.lower()
+            out.append((pos, window[:2], window))
+        else:
+            out.append((pos, None, None))
     return tuple(out)
