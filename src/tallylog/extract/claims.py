@@ -15,6 +15,7 @@ from tallylog.extract.attribution import SentenceAttribution, attribute
 from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import CARDINAL, ORDINAL, has_number, parse_cardinal, parse_ordinal
+from tallylog.extract.prefilter import Gate, gate, word_windows
 from tallylog.extract.sentences import Sentence
 from tallylog.model import Claim, DateMention, Location, PlaceMention, Span
 
@@ -183,6 +184,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "skip_left": re.compile(r"(?:\$|€|£|aged?\s+|Tower\s+|No\.\s*|Resolution\s+|Article\s+|Operation\s+|[Pp]age\s+|[Rr]oute\s+|[Hh]ighway\s+|Flight\s+)$"),
         "skip_right": re.compile(r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|days? after|days? before|km|kilomet|miles?|meters|metres|feet|hours?\b|minutes?|a\.m|p\.m|GMT|am\b|pm\b|million\b(?! people)|billion|dollars|euros)", re.I),
     }
+
+
+#: the count patterns, in the order they are tried on a sentence (earlier ones take their words first)
+_COUNT_KEYS = ("ordinal", "ordinal_subject", "total_to", "brings_to", "count_to", "change_to", "of_the_attacks", "attacks",
+               "objects", "objects_passive", "people_killed", "bare_people", "bare_pair", "and_bare", "killed_people",
+               "killed_bare", "received", "had_been", "verb_list", "verb_noun", "deaths", "toll")
+
+
+@lru_cache(maxsize=1)
+def _count_gates() -> dict[str, Gate]:
+    """Each count pattern with its gate (``prefilter``): tried only at words its matches can begin with."""
+    return {key: gate(_patterns()[key]) for key in _COUNT_KEYS}
 
 
 _ATTACK_KEYS = ("ordinal", "ordinal_subject", "attacks", "objects", "objects_passive", "of_the_attacks")
@@ -1020,11 +1033,11 @@ class ClaimFinder:
                 continue
             if not has_number(s):  # every count below is a number the sentence gives
                 continue
-            for key in ("ordinal", "ordinal_subject", "total_to", "brings_to", "count_to", "change_to", "of_the_attacks", "attacks", "objects", "objects_passive", "people_killed",
-                        "bare_people", "bare_pair", "and_bare", "killed_people", "killed_bare", "received", "had_been", "verb_list", "verb_noun", "deaths", "toll"):
+            windows = word_windows(s)  # shared by the count patterns' gates
+            for key, gated in _count_gates().items():
                 if (key in _ATTACK_KEYS and not has_attacks) or (key not in _ATTACK_KEYS and key not in _ANY_GATE_KEYS and not has_casualty):
                     continue
-                for m in self.p[key].finditer(s):
+                for m in gated.finditer(s, windows):
                     if any(a < m.end() and m.start() < b for a, b in spans_taken):
                         continue
                     if key in ("ordinal", "ordinal_subject"):

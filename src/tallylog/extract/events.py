@@ -17,6 +17,7 @@ from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.dates import md_on_or_before
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import CARDINAL, has_number, parse_cardinal
+from tallylog.extract.prefilter import gate, start_prefixes, word_windows
 from tallylog.extract.sentences import Sentence
 from tallylog.model import Attribution, DateMention, Event, Location, PlaceMention, Span
 
@@ -203,12 +204,16 @@ def find_triggers(sentence: str) -> list[Trigger]:
     lex = _lex()
     found: list[Trigger] = []
     match = lex["trigger_re"].match
+    starts = _trigger_starts()
     end = 0
-    # every trigger starts a word: try the pattern at word starts only (far fewer than every character)
+    # every trigger starts a word: try the pattern at word starts only (far fewer than every character), and
+    # only where the word's first letters can begin one (about one word start in six)
     for w in _WORD_START.finditer(sentence):
-        if w.start() < end:
+        pos = w.start()
+        if pos < end or (starts is not None and (window := sentence[pos:pos + _START_LEN]).isascii()
+                         and window.lower() not in starts):
             continue
-        m = match(sentence, w.start())
+        m = match(sentence, pos)
         if m is None:
             continue
         sub, needs, weak = lex["triggers"][int(m.lastgroup[1:])]
@@ -218,6 +223,13 @@ def find_triggers(sentence: str) -> list[Trigger]:
 
 
 _WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
+_START_LEN = 3
+
+
+@lru_cache(maxsize=1)
+def _trigger_starts() -> frozenset[str] | None:
+    """The three letters any trigger can begin with (``prefilter.start_prefixes``), or None to try every word."""
+    return start_prefixes(_lex()["trigger_re"], _START_LEN)
 
 
 def find_weapons(text: str) -> dict[str, int]:
@@ -231,8 +243,9 @@ def find_weapons(text: str) -> dict[str, int]:
     if not _lex()["any_weapon"].search(text):
         return out
     generic_ied = False
+    windows = word_windows(text)
     for w, pat in _lex()["weapons"].items():
-        for m in pat.finditer(text):
+        for m in gate(pat).finditer(text, windows):
             if lex["not_used"].match(text[m.end():m.end() + 30]):
                 continue
             out[w] = m.start()
@@ -263,8 +276,9 @@ def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int,
     best: tuple[int | None, int | None] = (None, None)
     if not has_number(s):  # most sentences have no number at all: no pattern need be tried
         return best
+    windows = word_windows(s)
     for pat in patterns:
-        for m in pat.finditer(s):
+        for m in gate(pat).finditer(s, windows):
             if any(a <= m.start("num") < b for a, b in skip):
                 continue
             v = parse_cardinal(m.group("num"))

@@ -17,6 +17,14 @@ _ENGLISH_WORDS = re.compile(
 )
 
 
+#: running prose at least this long whose function words are this common, "the" among them, is English on its
+#: face: no other language writes "the" (the statistical model is asked only about the rest)
+_PLAIN_MIN_WORDS = 40
+_PLAIN_MIN_SHARE = 0.15
+_PLAIN_MIN_THE = 2
+_THE = re.compile(r"\bthe\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Language:
     """The verdict on a text: detected code, confidence, and whether it counts as English."""
@@ -33,6 +41,15 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _plainly_english(sample: str) -> bool:
+    """Whether ``sample`` is plainly English prose: at least ``_PLAIN_MIN_WORDS`` words, of which common
+    English function words make ``_PLAIN_MIN_SHARE`` or more, "the" at least ``_PLAIN_MIN_THE`` times."""
+    words = sample.count(" ") + 1
+    if words < _PLAIN_MIN_WORDS or len(_THE.findall(sample)) < _PLAIN_MIN_THE:
+        return False
+    return len(_ENGLISH_WORDS.findall(sample)) >= _PLAIN_MIN_SHARE * len(sample.split())
+
+
 def detect_language(text: str) -> Language:
     """Detect the language of a clean text.
 
@@ -44,6 +61,8 @@ def detect_language(text: str) -> Language:
     sample = text[:_SAMPLE_CHARS].strip()
     if not sample:
         return Language("en", 0.0, True)
+    if _plainly_english(sample):
+        return Language("en", 1.0, True)
     code, confidence = _identifier().classify(sample)
     confidence = float(confidence)
     if code == "en":

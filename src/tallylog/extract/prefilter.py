@@ -1,0 +1,246 @@
+"""Cheap gates in front of big patterns: the few letters a pattern's match can begin with.
+
+A lexicon compiled into one alternation ("bombing|air strikes?|shelled|...") is tried at every word start of
+every sentence, and fails at nearly all of them ("the", "said", "on"). ``start_prefixes`` reads the pattern
+itself (through the standard library's regular-expression parser) and lists every pair of letters a match
+can begin with, case-folded; a word start whose first two letters are not in that set cannot match, and the
+pattern need not be tried there. Where the pattern's start cannot be listed (it begins with a character class
+like ``\\w``, or can match fewer than two characters), the answer is ``None``: no gate, the pattern is always
+tried, so the gate never changes what is found.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+try:  # the standard library's own parser (``sre_parse`` before Python 3.11)
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - older layouts
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+#: most alternatives a prefix set may grow to before the gate is given up (it would no longer be cheap)
+_LIMIT = 50_000
+#: most characters one character class may stand for
+_CLASS_LIMIT = 72
+#: the ASCII members of the classes listed (a window with any other character is never judged by a gate)
+_ASCII_WORD = "abcdefghijklmnopqrstuvwxyz0123456789_"
+_CATEGORIES = {_c.CATEGORY_DIGIT: "0123456789", _c.CATEGORY_SPACE: " \t\n\r\f\v", _c.CATEGORY_WORD: _ASCII_WORD}
+
+
+class _Unbounded(Exception):
+    """The pattern's start cannot be listed."""
+
+
+def start_prefixes(pattern: re.Pattern[str] | str, k: int = 2) -> frozenset[str] | None:
+    """Every string of ``k`` characters (lower-cased) a match of ``pattern`` can begin with, or ``None``.
+
+    ``None`` means "cannot tell": the pattern may start with any character, may match fewer than ``k``
+    characters, or uses a construct this reader does not follow (back-references, conditionals). Zero-width
+    assertions (``\\b``, look-arounds) are read as always true, so the set is never too small."""
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    try:
+        return _prefixes(_p.parse(source, flags), k)
+    except (RecursionError, re.error):
+        return None
+
+
+def _prefixes(parsed: Any, k: int) -> frozenset[str] | None:
+    try:
+        found = _seq(parsed, 0, k, {})
+    except (_Unbounded, RecursionError):
+        return None
+    if any(len(s) < k for s in found):
+        return None  # a match can end before k characters
+    return frozenset(found)
+
+
+# The readers below return, for a piece of a pattern and a length m, the strings of at most m characters a
+# match of that piece can begin with: a string of m characters is a prefix, a shorter one is a whole match
+# (what follows the piece goes on from there). Each (piece, position, m) is read once (``memo``).
+
+def _seq(items: Any, i: int, m: int, memo: dict[tuple[int, int, int], set[str]]) -> set[str]:
+    """What ``items[i:]`` (a sequence of the parser's nodes) can begin with."""
+    if m == 0 or i == len(items):
+        return {""}
+    key = (id(items), i, m)
+    if key in memo:
+        return memo[key]
+    out: set[str] = set()
+    for head in _node(items[i], m, memo):
+        if len(head) == m:
+            out.add(head)
+        else:
+            out.update(head + tail for tail in _seq(items, i + 1, m - len(head), memo))
+        _check(out)
+    memo[key] = out
+    return out
+
+
+def _node(node: tuple[Any, Any], m: int, memo: dict[tuple[int, int, int], set[str]]) -> set[str]:
+    op, av = node
+    if op is _c.LITERAL:
+        return {_fold(av)}
+    if op is _c.IN:
+        return _class_chars(av)
+    if op is _c.CATEGORY and av in _CATEGORIES:
+        return set(_CATEGORIES[av])
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}  # zero-width: read as always true
+    if op is _c.SUBPATTERN:
+        return _seq(av[-1], 0, m, memo)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _seq(av, 0, m, memo)
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            out |= _seq(alt, 0, m, memo)
+            _check(out)
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        out, reps = set(), {""}
+        # each repetition adds at least nothing: more than m + 1 beyond the least can add no new string
+        for n in range(0, min(hi, lo + m + 1) + 1):
+            out.update(s for s in reps if n >= lo or len(s) == m)
+            reps = {s if len(s) == m else s + t for s in reps
+                    for t in ((("",) if len(s) == m else _seq(sub, 0, m - len(s), memo)))}
+            _check(reps)
+        return out
+    raise _Unbounded
+
+
+def _class_chars(av: Sequence[tuple[Any, Any]]) -> set[str]:
+    chars: set[str] = set()
+    for op, val in av:
+        if op is _c.LITERAL:
+            chars.add(_fold(val))
+        elif op is _c.RANGE:
+            lo, hi = val
+            if hi - lo > _CLASS_LIMIT:
+                raise _Unbounded
+            chars.update(_fold(c) for c in range(lo, hi + 1))
+        elif op is _c.CATEGORY and val in _CATEGORIES:
+            chars.update(_CATEGORIES[val])
+        else:  # NEGATE, other categories (\w, \W, ...): too many characters to list
+            raise _Unbounded
+        if len(chars) > _CLASS_LIMIT:
+            raise _Unbounded
+    return chars
+
+
+def _fold(code: int) -> str:
+    folded = chr(code).lower()
+    if len(folded) != 1:  # "İ" lower-cases to two characters: its prefixes cannot be listed this way
+        raise _Unbounded
+    return folded
+
+
+def _check(out: set[str]) -> None:
+    if len(out) > _LIMIT:
+        raise _Unbounded
+
+
+def _leading_boundary(items: list[Any]) -> bool:
+    """Whether every match of ``items`` must pass a word boundary (``\\b``) before its first character."""
+    for op, av in items:
+        if op is _c.AT:
+            if av is _c.AT_BOUNDARY:
+                return True
+            continue
+        if op is _c.ASSERT_NOT and _not_after_word(av):
+            return True  # "(?<!\\w)", "(?<![\\w-])": a word character may not come just before
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op is _c.SUBPATTERN:
+            return _leading_boundary(list(av[-1]))
+        if op is _c.BRANCH:
+            return all(_leading_boundary(list(alt)) for alt in av[1])
+        return False
+    return False
+
+
+def _not_after_word(av: Any) -> bool:
+    """Whether a negative assertion is a look-behind at one character that refuses every word character."""
+    direction, sub = av
+    items = list(sub)
+    if direction != -1 or len(items) != 1:
+        return False
+    op, members = items[0]
+    if op is _c.IN:
+        return (_c.CATEGORY, _c.CATEGORY_WORD) in members or (_c.CATEGORY, _c.CATEGORY_UNI_WORD) in members
+    return op is _c.CATEGORY and members in (_c.CATEGORY_WORD, _c.CATEGORY_UNI_WORD)
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """A pattern with the letters its matches can begin with (``size`` of them, 3 where they can be listed, else
+    2), where it only ever matches at a word's start (it opens with ``\\b`` or a look-behind refusing a word
+    character, then a word character): ``finditer`` then tries it at those word starts alone."""
+
+    pattern: re.Pattern[str]
+    prefixes: frozenset[str] | None
+    size: int = 2
+
+    def finditer(self, text: str, windows: tuple[tuple[int, str | None, str | None], ...] | None = None
+                 ) -> Iterator[re.Match[str]]:
+        """The matches ``pattern.finditer(text)`` gives, in order (none overlapping); ``windows`` are
+        ``word_windows(text)``, computed once for all the gates a text is tried against."""
+        if self.prefixes is None:
+            yield from self.pattern.finditer(text)
+            return
+        prefixes, match, end, size = self.prefixes, self.pattern.match, 0, self.size - 1
+        for item in (word_windows(text) if windows is None else windows):
+            window = item[size]
+            if item[0] < end or (window is not None and window not in prefixes):
+                continue
+            m = match(text, item[0])
+            if m is not None:
+                yield m
+                end = m.end()
+
+    def search(self, text: str, windows: tuple[tuple[int, str | None, str | None], ...] | None = None
+               ) -> re.Match[str] | None:
+        return next(self.finditer(text, windows), None)
+
+
+@lru_cache(maxsize=None)
+def gate(pattern: re.Pattern[str]) -> Gate:
+    """``pattern`` with its gate (``Gate.prefixes`` is None, so every position is tried, where its matches
+    need not begin a word, or their first letters cannot be listed)."""
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except (RecursionError, re.error):
+        return Gate(pattern, None)
+    if _leading_boundary(list(parsed)):
+        for size in (3, 2):
+            prefixes = _prefixes(parsed, size)
+            if prefixes is not None and all(p[0] in _WORD_CHARS for p in prefixes):
+                return Gate(pattern, prefixes, size)
+    return Gate(pattern, None)
+
+
+_WORD_CHARS = frozenset(_ASCII_WORD)
+_WORD_START = re.compile(r"\b\w")
+
+
+@lru_cache(maxsize=256)
+def word_windows(text: str) -> tuple[tuple[int, str | None, str | None], ...]:
+    """(start, first two letters, first three letters), lower-cased, of every word of ``text``; None for letters
+    outside ASCII, which the gates do not judge (case-blind matching folds some of them in ways ``str.lower``
+    does not)."""
+    out = []
+    for m in _WORD_START.finditer(text):
+        pos = m.start()
+        window = text[pos:pos + 3]
+        if window.isascii():
+            window = window.lower()
+            out.append((pos, window[:2], window))
+        else:
+            out.append((pos, None, None))
+    return tuple(out)

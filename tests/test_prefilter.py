@@ -1,0 +1,99 @@
+"""Gates in front of big patterns (``tallylog.extract.prefilter``) never change what a pattern finds."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tallylog.extract import claims, context, events
+from tallylog.extract.prefilter import gate, start_prefixes, word_windows
+
+SENTENCES = [
+    "At least 118 attacks on US forces have been recorded since October 17, the official said.",
+    "Gunmen killed twenty-one people and wounded 40 others in the village of Kalat on Tuesday.",
+    "The 144th attack, a drone strike, hit the base; nobody was hurt, the Pentagon said.",
+    "Über 30 Menschen: the toll rose to 55 from 12 after a car bomb exploded near the café.",
+    "Militants, fighters and unidentified armed men stormed the post-office; three were arrested.",
+    "Drones, rockets and an IED: the KİLLED figure (İstanbul) was ſome 12 dead, said a monitor.",
+    "",
+    "x",
+]
+
+
+def test_prefixes_of_simple_patterns():
+    assert start_prefixes(re.compile(r"\b(?:air ?strikes?|shelled)\b", re.I)) == {"ai", "sh"}
+    assert start_prefixes(re.compile(r"\d+ (?:killed|dead)"), 2) >= {"1 ", "12", "9 "}
+    # a start that cannot be listed, or a match shorter than the window: no gate
+    assert start_prefixes(re.compile(r".+ killed")) is None
+    assert start_prefixes(re.compile(r"\b(?:a|an)\b")) is None
+    assert start_prefixes(re.compile(r"[^,]+ said")) is None
+
+
+def test_gate_only_where_matches_begin_words():
+    assert gate(re.compile(r"\b(?:bomb|blast)s?\b", re.I)).prefixes == {"bom", "bla"}
+    assert gate(re.compile(r"(?<![\w-])(?:bomb|blast)s?", re.I)).prefixes == {"bom", "bla"}
+    # may begin inside a word, or after any character: every position is tried
+    assert gate(re.compile(r"(?:bomb|blast)s?", re.I)).prefixes is None
+    assert gate(re.compile(r"(?<=, )(?:bomb|blast)s?", re.I)).prefixes is None
+
+
+def _lexicon_patterns() -> dict[str, re.Pattern[str]]:
+    pats = {f"claims.{k}": v for k, v in claims._patterns().items() if isinstance(v, re.Pattern)}
+    lex = events._lex()
+    pats.update({f"weapons.{k}": v for k, v in lex["weapons"].items()})
+    pats.update({f"killed.{i}": v for i, v in enumerate(lex["killed"] + lex["injured"])})
+    named, _, _, generic = context._actor_patterns()
+    pats.update({"actors.named": named, "actors.generic": generic})
+    return pats
+
+
+@pytest.mark.parametrize("name,pattern", sorted(_lexicon_patterns().items()))
+def test_gated_matches_equal_plain_matches(name, pattern):
+    g = gate(pattern)
+    for text in SENTENCES + [" ".join(SENTENCES)]:
+        plain = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        gated = [(m.span(), m.groupdict()) for m in g.finditer(text, word_windows(text))]
+        assert gated == plain, (name, text)
+        assert (g.search(text) is None) == (pattern.search(text) is None)
+
+
+def test_most_count_patterns_are_gated():
+    gated = [k for k in claims._COUNT_KEYS if claims._count_gates()[k].prefixes is not None]
+    assert len(gated) >= len(claims._COUNT_KEYS) - 3
+
+
+def test_words_outside_ascii_are_always_tried():
+    # "İ" and "ſ" fold under case-blind matching in ways str.lower does not: the gate lets them through
+    pattern = re.compile(r"\b(?:ied|sk)\b", re.I)
+    g = gate(pattern)
+    assert g.prefixes is not None
+    for text in ("an İED went off", "ſk", "IED", "a bomb"):
+        assert [m.span() for m in g.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def _triggers_tried_everywhere(sentence: str) -> list[tuple[int, int, str]]:
+    """find_triggers without its gate: the trigger pattern tried at every word start."""
+    lex, found, end = events._lex(), [], 0
+    for w in events._WORD_START.finditer(sentence):
+        if w.start() < end:
+            continue
+        m = lex["trigger_re"].match(sentence, w.start())
+        if m is not None:
+            found.append((m.start(), m.end(), lex["triggers"][int(m.lastgroup[1:])][0]))
+            end = m.end()
+    return found
+
+
+def test_trigger_gate_finds_what_every_word_start_finds():
+    assert events._trigger_starts() is not None
+    for text in SENTENCES + ["Israeli airstrikes pounded Gaza; a roadside bomb and mortar shelling followed, "
+                             "then clashes, an ambush, a suicide bomber who blew himself up, and kidnappings."]:
+        got = [(t.start, t.end, t.sub) for t in events.find_triggers(text)]
+        assert got == _triggers_tried_everywhere(text)
+        assert got or not text.strip() or "attack" not in text
+
+
+def test_two_letter_gate_where_three_cannot_be_listed():
+    g = gate(re.compile(r"\b(?:ied|is)\b", re.I))  # "is" is two letters long
+    assert (g.size, g.prefixes) == (2, {"ie", "is"})
+    assert [m.group(0) for m in g.finditer("It is an IED")] == ["is", "IED"]
