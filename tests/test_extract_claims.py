@@ -1054,3 +1054,353 @@ def test_ships_of_a_count_of_attacks_on_ships_are_a_part():
             "said on Wednesday. It said three of the ships were struck by explosive-laden boats.")
     c = _find(_claims(text, "2024-06-05"), 3, "attacks")
     assert (c.since, c.as_of) == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+# --- reviews, releases, briefs and columns: rows of figures, continued counts, sources named in passing ---
+
+def _claim(claims, value, unit):
+    return next(c for c in claims if c.value == value and c.unit == unit)
+
+
+def test_a_described_speaker_stops_at_its_verb():
+    a = attribute("In its annual bulletin, the agency said it had logged 44 deaths in the district.")
+    assert a.speaker == "agency"
+
+
+def test_estimates_is_a_verb_of_saying():
+    a = attribute("The Sahel Conflict Observatory estimates that 900 people have died since the uprising began in 2021.")
+    assert a.speaker == "Sahel Conflict Observatory"
+
+
+def test_figures_published_by_a_body_are_its_own():
+    a = attribute("Raids rose in the south, according to figures compiled in March by the Kivu Security Tracker.")
+    assert a.speaker == "Kivu Security Tracker"
+
+
+def test_a_role_headed_by_a_place_name_still_credits_the_person():
+    a = attribute("Ukraine's Odesa regional governor, Oleh Kiper, told the Suspilne broadcaster that 14 civilians "
+                  "had died in strikes since May.")
+    assert a.speaker == "Oleh Kiper"
+
+
+def test_the_office_refers_to_the_office_the_sentence_names():
+    speakers = _speakers("Toll\n\nThe UN rights office in Sudan has raised to 500 its count of civilians killed in "
+                         "Darfur this year, the office said on Monday.")
+    assert speakers[-1] == "UN rights office in Sudan"
+
+
+def test_the_group_refers_to_a_body_named_in_an_appositive():
+    speakers = _speakers("Attacks rise\n\nViolence grew in the north, according to the Nile Watch Project, an "
+                         "independent research group. The group recorded 40 attacks in May.")
+    assert speakers[-1] == "Nile Watch Project"
+
+
+def test_the_firm_refers_to_a_consultancy_named_after_its_description():
+    speakers = _speakers("Kidnappings\n\nAbductions rose this year, the Abuja-based risk consultancy Sahel Risk "
+                         "Partners said. The firm said it had counted 310 cases in May.")
+    assert speakers[-1] == "Abuja-based risk consultancy Sahel Risk Partners"
+
+
+def test_a_count_in_a_speaker_slot_is_no_speaker():
+    a = attribute("The figure was lower than last year, but still well above the 612 civilian deaths it recorded "
+                  "in 2022.")
+    assert a.speaker is None
+
+
+def test_a_row_of_places_and_figures_after_a_count():
+    text = ("Review\n\nThe monitor recorded 120 attacks in Nigeria in 2024. Maiduguri recorded 45 attacks, "
+            "Damaturu 30 and Yola 12, the monitor said.")
+    claims = _claims(text, "2025-01-10")
+    assert {45, 30, 12} <= {c.value for c in claims if c.unit == "attacks"}
+    assert all(_claim(claims, v, "attacks").region == ["NG"] for v in (45, 30, 12))
+    assert _claim(claims, 30, "attacks").since == date(2024, 1, 1)
+
+
+def test_a_place_that_records_a_count_is_not_its_speaker():
+    text = ("Review\n\nThe police service counted 80 attacks in Kenya in 2024, the minister said. Garissa County "
+            "recorded 25 attacks.")
+    c = _claim(_claims(text, "2025-01-10"), 25, "attacks")
+    assert c.speaker != "Garissa County"
+
+
+def test_a_place_row_may_follow_the_clause_of_its_lead():
+    text = ("Brief\n\nIn the first half of 2025, Chad suffered at least 21 attacks on army posts that killed ten or "
+            "more soldiers, Niger 9.")
+    claims = _claims(text, "2025-07-20")
+    assert _claim(claims, 21, "attacks").region == ["TD"]
+    assert _claim(claims, 9, "attacks").region == ["NE"]
+
+
+def test_figures_for_the_next_months_of_a_row():
+    text = "Monthly\n\nThe group counted 20 attacks in Iraq in March, 31 in April and 45 in May."
+    claims = _claims(text, "2025-06-10")
+    april, may = _claim(claims, 31, "attacks"), _claim(claims, 45, "attacks")
+    assert (april.since, april.as_of) == (date(2025, 4, 1), date(2025, 4, 30))
+    assert (may.since, may.as_of) == (date(2025, 5, 1), date(2025, 5, 31))
+
+
+def test_a_comparison_with_another_place_keeps_the_period():
+    text = "Brief\n\nThe institute recorded 312 violent events in Chad in 2024, against 190 in Niger."
+    c = _claim(_claims(text, "2025-02-01"), 190, "attacks")
+    assert c.region == ["NE"] and c.since == date(2024, 1, 1)
+
+
+def test_a_correction_notice_is_no_claim():
+    text = ("Toll\n\nAt least 70 people have been killed in the attacks since January, officials said. An earlier "
+            "version of this article said 40 people had been killed in the attacks since January.")
+    values = {c.value for c in _claims(text, "2025-05-02")}
+    assert 70 in values and 40 not in values
+
+
+def test_a_count_takes_the_speaker_of_its_own_clause():
+    text = ("Toll\n\nThe Kivu Tracker estimates that more than 300 people have been killed in militia attacks since "
+            "January, and the UN says 20,000 people have fled.")
+    c = _claim(_claims(text, "2025-05-02"), 300, "killed")
+    assert c.speaker == "Kivu Tracker"
+
+
+def test_another_figure_goes_on_with_the_count_before():
+    text = ("Review\n\nThe attacks killed 540 people in Mali in 2024, the ministry said. Another 1,210 people were "
+            "wounded.")
+    c = _claim(_claims(text, "2025-01-05"), 1210, "injured")
+    assert c.speaker == "ministry" and c.since == date(2024, 1, 1)
+
+
+def test_the_wounded_and_abducted_after_the_dead_share_their_period():
+    text = "Toll\n\nAt least 80 health workers have been killed in such attacks this year, and 150 injured, the WHO said."
+    c = _claim(_claims(text, "2025-05-02"), 150, "injured")
+    assert c.qualifier == "exact" and c.since == date(2025, 1, 1)
+    text = "Week\n\nAt least 40 people were killed and 26 abducted in attacks across Nigeria over the past week, police said."
+    assert (26, "abducted") in _values(_claims(text, "2025-05-02"))
+
+
+def test_a_leading_qualifier_in_capitals_before_a_list_of_participles():
+    text = "Toll\n\nAt least 14 were killed in militant attacks in the country last year, the UN office said."
+    assert _claim(_claims(text, "2025-05-02"), 14, "killed").qualifier == "at_least"
+
+
+def test_a_description_headed_by_two_words_names_the_body_nearby():
+    speakers = _speakers("Report\n\nThe Delta Rights Watch said on Monday that its findings were final. The human "
+                         "rights group said at least 40 civilians were killed in air attacks.")
+    assert speakers[-1] == "Delta Rights Watch"
+
+
+def test_verified_is_a_verb_of_counting_for_the_speaker():
+    a = attribute("Since January, the World Health Organization (WHO) has verified 41 attacks on health care.")
+    assert a.speaker == "World Health Organization (WHO)"
+
+
+def test_these_include_parts_of_the_count_before():
+    text = ("Release\n\nSince the war began in April 2023, the charity has documented 210 attacks on schools, it said. "
+            "These include 64 attacks on school buses.")
+    c = _claim(_claims(text, "2025-05-02"), 64, "attacks")
+    assert c.since == date(2023, 4, 1) and c.speaker is not None
+
+
+def test_a_period_opened_by_an_event_with_words_between_verb_and_date():
+    text = ("Release\n\nSince fighting erupted between the two factions in the capital on 3 May 2024, the group has "
+            "recorded 210 attacks, it said.")
+    assert _claim(_claims(text, "2025-05-02"), 210, "attacks").since == date(2024, 5, 3)
+
+
+def test_people_a_tally_counts_include_health_workers_and_teachers():
+    text = "Schools\n\nAt least 30 teachers have been killed in attacks in the region since January, the union said."
+    assert (30, "killed") in _values(_claims(text, "2025-05-02"))
+
+
+def test_over_the_period_repeats_the_period_before():
+    text = ("Brief\n\nThe monitor recorded 412 violent events in Chad in the first half of 2025. It counted about 1,900 "
+            "people killed in Chad over the period.")
+    c = _claim(_claims(text, "2025-07-20"), 1900, "killed")
+    assert (c.since, c.as_of) == (date(2025, 1, 1), date(2025, 6, 30))
+
+
+def test_kidnapping_incidents_are_counted_and_their_dead_are_a_tally():
+    text = ("Report\n\nThe firm recorded 1,400 people abducted in 210 kidnapping incidents in Nigeria in 2024. At least "
+            "95 people were killed in the same incidents.")
+    values = _values(_claims(text, "2025-02-01"))
+    assert (210, "attacks") in values and (95, "killed") in values
+
+
+def test_a_raised_count_of_people_kidnapped():
+    text = "Update\n\nThe office raised its count of people kidnapped in the state this year to 340, up from 301."
+    assert (340, "abducted") in _values(_claims(text, "2025-05-02"))
+
+
+def test_a_total_brought_up_takes_the_unit_told_before_it():
+    text = ("Shipping\n\nThree more crew members were killed in the attack, the navy said, bringing the total to "
+            "at least 11 since November.")
+    c = _claim(_claims(text, "2025-05-02"), 11, "killed")
+    assert c.qualifier == "at_least"
+
+
+def test_a_second_running_count_brought_by_the_same_verb():
+    text = ("Strike\n\nThe strike brought the number of civilians killed in the region since January to 90, and the "
+            "number wounded to 240, the governor said.")
+    values = _values(_claims(text, "2025-05-02"))
+    assert (90, "killed") in values and (240, "injured") in values
+
+
+def test_ranked_places_after_a_leading_count():
+    text = ("Report\n\nThe firm recorded 2,100 people abducted in Nigeria in 2024. Zamfara led with 640 people "
+            "abducted, followed by Katsina with 410 and Kaduna with 380.")
+    claims = _claims(text, "2025-02-01")
+    assert {640, 410, 380} <= {c.value for c in claims if c.unit == "abducted"}
+    assert _claim(claims, 410, "abducted").since == date(2024, 1, 1)
+
+
+def test_abductions_counted_as_a_noun():
+    text = "Report\n\nIn the first half of the year, the agency counted 640 abductions in Nigeria."
+    assert (640, "abducted") in _values(_claims(text, "2025-07-20"))
+
+
+def test_a_speaker_named_with_a_dotted_abbreviation_first():
+    a = attribute("U.S. Africa Command said it had carried out 30 air strikes in Somalia this year.")
+    assert a.speaker == "U.S. Africa Command"
+
+
+def test_a_speaker_who_puts_a_figure():
+    a = attribute("A police spokesman, John Okafor, put the number of officers killed this year at 14.")
+    assert a.speaker == "John Okafor"
+
+
+def test_answers_of_an_interview_are_the_interviewees():
+    text = ("Interview\n\nKano State Governor Abba Yusuf met us in his office. Q: How many attacks this year? "
+            "A: We have counted 96 attacks in the state since January. Q: And last year? A: Fewer.")
+    speakers = _speakers(text)
+    sents = [s.text for s in split_sentences(text)]
+    at = next(i for i, t in enumerate(sents) if "96 attacks" in t)
+    assert speakers[at] == "Kano State Governor Abba Yusuf"
+    assert speakers[at - 1] is None  # the question is no one's statement
+
+
+def test_parts_named_after_of_these():
+    text = "Review\n\nThe army recorded 90 attacks in Mali in 2024. Of these, 35 were roadside bomb attacks."
+    c = _claim(_claims(text, "2025-01-10"), 35, "attacks")
+    assert c.since == date(2024, 1, 1) and c.region == ["ML"]
+
+
+def test_a_figure_led_entry_of_a_column():
+    text = "The week in numbers\n\n48 - Attacks on rail lines in Ukraine since Jan. 1, the railway company said."
+    c = _claim(_claims(text, "2025-05-02"), 48, "attacks")
+    assert c.since == date(2025, 1, 1)
+    bombs = "The week in numbers\n\n900 - Guided bombs dropped on front-line towns in Ukraine this month."
+    assert not _claims(bombs, "2025-05-02")
+
+
+def test_a_figure_before_the_latest_events_is_superseded_by_the_total():
+    text = ("Shipping\n\nAt least five crew had been killed in rebel attacks on shipping before this week, the centre "
+            "said, bringing the total to at least nine.")
+    values = _values(_claims(text, "2025-05-02"))
+    assert (9, "killed") in values and (5, "killed") not in values
+
+
+def test_a_share_of_the_tally_just_told():
+    text = ("Report\n\nThe office counted 900 civilian deaths in Congo this year, it said on Friday. It held the "
+            "militia responsible for 410 deaths.")
+    assert (410, "killed") in _values(_claims(text, "2025-05-02"))
+
+
+def test_a_hundred_is_a_number():
+    assert parse_cardinal("a hundred") == 100 and parse_cardinal("a thousand") == 1000
+
+
+def test_schools_attacked_over_a_period_are_counted_in_schools():
+    active = "Schools\n\nMilitants have attacked or burned more than 40 schools in Mali since January, officials said."
+    c = _claim(_claims(active, "2025-05-02"), 40, "schools")
+    assert c.qualifier == "more_than" and c.since == date(2025, 1, 1)
+    passive = "Schools\n\nAt least 15 schools have been damaged by shelling in Kharkiv since March, the governor said."
+    assert (15, "schools") in _values(_claims(passive, "2025-05-02"))
+    one_day = "Schools\n\nGunmen burned two schools in the village on Monday."
+    assert not _claims(one_day, "2025-05-02")
+
+
+def test_a_toll_of_violence_during_an_election_is_a_tally():
+    text = ("Polls\n\nAt least five people were killed in violence during the municipal elections in Kenya on "
+            "Sunday, police said.")
+    assert (5, "killed") in _values(_claims(text, "2025-05-06"))
+
+
+def test_a_year_given_a_when_clause_is_the_counted_period():
+    text = "Piracy\n\nAttacks fell after 2019, when 90 crew members were kidnapped in the gulf, the bureau said."
+    c = _claim(_claims(text, "2025-05-02"), 90, "abducted")
+    assert (c.since, c.as_of) == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_killed_in_the_fighting_with_no_period_is_the_fights_toll():
+    text = ("Jailbreak\n\nGunmen stormed the prison on Saturday. Two guards and four inmates were killed in the "
+            "fighting, and six guards were wounded.")
+    assert not _claims(text, "2025-05-02")
+
+
+def test_a_described_monitor_takes_the_name_given_in_the_next_sentence():
+    speakers = _speakers("Strikes\n\nA civilian harm monitoring group said on Friday it had documented 12 strikes in "
+                         "the area. In its report, the Geneva-based Civilian Harm Observatory listed each one.")
+    assert speakers[1] == "Geneva-based Civilian Harm Observatory"
+
+
+def test_the_group_is_never_a_ministry_credited_before():
+    speakers = _speakers("Strikes\n\nThe Kurdistan Rights Project said on Friday it had counted 30 strikes this year. "
+                         "The defence ministry said it targets only militants. The group said it was checking more "
+                         "reports.")
+    assert speakers[-1] == "Kurdistan Rights Project"
+
+
+def test_a_province_accounting_for_some_of_the_attacks_just_counted():
+    text = ("Review\n\nThe ministry recorded 900 attacks in Pakistan in 2024. Sindh accounted for 310 of them and "
+            "Punjab for 120, it said.")
+    claims = _claims(text, "2025-01-10")
+    assert (310, "attacks") in _values(claims) and (120, "attacks") in _values(claims)
+    assert _claim(claims, 310, "attacks").since == date(2024, 1, 1)
+
+
+def test_a_short_sentence_giving_the_count_for_another_year():
+    text = "Interview\n\nThe governor said they had recorded 150 attacks in Borno since January. In 2023 it was 98."
+    c = _claim(_claims(text, "2025-06-10"), 98, "attacks")
+    assert (c.since, c.as_of) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_settlements_struck_are_counted():
+    text = "Communique\n\nOver the past day, Russian forces carried out 90 attacks on 21 settlements in the Sumy region."
+    assert (21, "settlements") in _values(_claims(text, "2025-06-10"))
+
+
+def test_a_short_sentence_giving_the_count_for_an_earlier_month():
+    text = ("Monthly\n\nThe monitor recorded 44 attacks in Iraq in May, it said on Tuesday. In April, it had counted 31.")
+    c = _claim(_claims(text, "2025-06-10"), 31, "attacks")
+    assert (c.since, c.as_of) == (date(2025, 4, 1), date(2025, 4, 30))
+
+
+def test_a_further_share_of_the_tally_with_its_unit_left_out():
+    text = ("Report\n\nThe office counted 900 civilian deaths in Congo this year, it said on Friday. It held the "
+            "militia responsible for 410 deaths. Government troops were blamed for 120.")
+    c = _claim(_claims(text, "2025-05-02"), 120, "killed")
+    assert c.since == date(2025, 1, 1)
+
+
+def test_the_dead_counted_by_their_burials():
+    text = ('Toll\n\n"We have buried 23 people in this village since the attacks began in March," the chief said.')
+    assert (23, "killed") in _values(_claims(text, "2025-05-02"))
+
+
+def test_a_part_of_the_dead_made_up_by_civilians_with_a_second_place():
+    text = ("Brief\n\nThe institute counted 4,000 people killed in attacks in Mali and Niger in 2024, it said. "
+            "Civilians made up 1,200 of the dead in Mali and 900 in Niger.")
+    claims = _claims(text, "2025-02-01")
+    assert _claim(claims, 1200, "killed").region == ["ML"] and _claim(claims, 900, "killed").region == ["NE"]
+    assert _claim(claims, 900, "killed").since == date(2024, 1, 1)
+
+
+def test_a_list_of_bare_figures_under_a_lead_in():
+    text = ("Report\n\nThe firm recorded 1,900 people abducted in Nigeria in 2024, it said. It gave these figures for "
+            "abductions by state:\n\n- Zamfara: 640\n\n- Kebbi: 120")
+    claims = _claims(text, "2025-02-01")
+    c = _claim(claims, 120, "abducted")
+    assert c.region == ["NG"] and c.since == date(2024, 1, 1)
+    assert (640, "abducted") in _values(claims)
+
+
+def test_a_count_kept_by_a_body_that_stands_at_a_figure():
+    text = ("Attacks\n\nA tally kept by the Sahel Conflict Observatory, which counts attacks claimed by the militants, "
+            "stood at 312 on Monday.")
+    assert (312, "attacks") in _values(_claims(text, "2025-05-06"))

@@ -15,7 +15,7 @@ from tallylog.model import Attribution
 
 _TITLES = "|".join(sorted(load("attribution")["titles"], key=len, reverse=True))
 _ABBR = rf"(?:[A-Z]\.){{2,}}|\b(?:{_TITLES})\."  # "U.N.", "U.S.", "Dr.": dots that do not end a name
-_NP = rf"(?P<sp>(?:\b(?:{_TITLES})\.\s|[A-Z\"“]|[a-z]+ (?=[A-Z]))(?:{_ABBR}|[^,;:.!?\"“”]){{1,90}}?)"
+_NP = rf"(?P<sp>(?:(?:[A-Z]\.){{2,}}\s|\b(?:{_TITLES})\.\s|[A-Z\"“]|[a-z]+ (?=[A-Z]))(?:{_ABBR}|[^,;:.!?\"“”]){{1,90}}?)"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "one", "who", "which"}
 
 
@@ -52,9 +52,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "told_described": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{0,6}}?) (?:has |had )?(?:told|tells) (?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
         "said": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "a war monitor said", "the chief minister said": a described speaker, all in lower case
-        "said_described": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: [a-z][\w'’-]*){{0,3}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
+        # (no word of the description is itself a verb of saying: "the firm said it had recorded ...")
+        "said_described": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?!(?:{verbs})\b)[a-z][\w'’-]*){{0,3}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "a doctor at the city's main hospital told Reuters": a described speaker with a place or body
-        "said_described_long": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{1,6}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
+        "said_described_long": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?!(?:{verbs})\b)(?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{1,6}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "The ministry, which does not ..., said": a subject with a relative clause or appositive between it and its verb
         "relative": re.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Aa]n? |[Tt]he )?(?P<sp>(?:{_ABBR}|[^,;:.!?\"“”]){{2,70}}?),\s+(?:which|who|an? |the |(?:{alternation(lex['aside_openers'])})\s)(?:{_ABBR}|[^;:.!?\"“”]){{2,140}}?,\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
         # "..., said X" / "..., an official said" (speaker after the verb)
@@ -63,12 +64,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "said_tail": re.compile(rf",\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;:.!?\"“”]{{2,70}}?)\s+(?:{tail_verbs})\b[^,;]*(?:$|(?=,\s+(?:{alternation(lex['subordinators'])})\b))"),
         # "according to X"
         "according": re.compile(rf"\b[Aa]ccording to (?:an? |the )?(?P<sp>(?:{_ABBR}|[^,;.!?\"“”]){{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|which|based|citing|that) )"),
+        # "according to figures published on Tuesday by the Syria Conflict Monitor": the document's maker
+        "according_by": re.compile(rf"\b[Aa]ccording to (?:an? |the |new |its )?(?:[\w'’-]+\s+){{0,2}}?(?:{docs})\s+(?:{alternation(lex['document_makers'])})\b[^,;.]{{0,40}}?\bby\s+(?:the\s+)?(?P<sp>[A-Z](?:{_ABBR}|[^,;.!?\"“”]){{1,80}}?)(?=[,.;]|$)"),
         # "X reported, citing Y" / "citing Y"
         "citing": re.compile(rf"\bciting (?:an? |the )?(?P<sp>[^,;.!?]{{2,80}}?)(?=[,.;]|$)"),
         # "Chaudhry, director general of military public relations, said ..."
         "appositive": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\b[Bb]ut ))(?P<sp>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{0,4}}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:.!?\"“”]{{2,80}}?),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
         # "..., the agency's envoy, Dr. Amina Yusuf, told reporters": a role, then the name, then the verb
-        "role_name": re.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Tt]he |[Aa]n? |[Ii]ts |[Tt]heir )?(?P<role>(?:[A-Z][\w.-]*['’]s\s+)?[a-z][^,;:.!?\"“”]{{2,60}}?),\s+(?:the\s+)?(?P<sp>(?:\b(?:{_TITLES})\.\s)?[A-ZÀ-Þ][\w'’.-]+(?: (?:(?:of|for|and|on|the|de|al) )*[A-ZÀ-Þ][\w'’.-]+){{1,4}}),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
+        "role_name": re.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Tt]he |[Aa]n? |[Ii]ts |[Tt]heir )?(?P<role>(?:[A-Z][\w.-]*['’]s\s+)?(?:[A-Z][\w.-]*\s+(?=[a-z]))?[a-z][^,;:.!?\"“”]{{2,60}}?),\s+(?:the\s+)?(?P<sp>(?:\b(?:{_TITLES})\.\s)?[A-ZÀ-Þ][\w'’.-]+(?: (?:(?:of|for|and|on|the|de|al) )*[A-ZÀ-Þ][\w'’.-]+){{1,4}}),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
         "appositive_gate": re.compile(rf", (?:has |had |also |later |then )?(?:{verbs})\b"),
         "outlet": re.compile(rf"\b(?:{outlets})\b"),
         "document": re.compile(rf"\b(?:{alternation(lex['document_nouns'])})$", re.I),
@@ -116,6 +119,8 @@ def _clean(speaker: str | None) -> str | None:
         return None  # "..., but faced questions from reporters who said", "a figure lawmakers said was too low"
     if re.match(r"\d", s) or re.fullmatch(r"[a-z]+ly", s) or re.search(r"\b(?:were|was|is|are)\b", s):
         return None  # "354 passengers were freed", "largely": a clause or an adverb, not a speaker
+    if re.search(r"\b\d[\d,]*\s+[a-z]", s) and not re.match(r"[A-Z]", s):
+        return None  # "still far above the 817 civilian deaths it": a count of the statement, not a speaker
     return s
 
 
@@ -172,8 +177,8 @@ def attribute(sentence: str) -> SentenceAttribution:
                 speaker = _clean(m.group("sp"))
                 role = m.group("role") if speaker else None
 
-    if speaker is None:
-        m = p["according"].search(sentence)
+    if speaker is None and "ccording to" in sentence:
+        m = p["according_by"].search(sentence) or p["according"].search(sentence)
         if m:
             speaker = _clean(m.group("sp"))
             if speaker and _outlet(speaker) == speaker:
@@ -233,7 +238,7 @@ def as_attribution(a: SentenceAttribution) -> Attribution | None:
     return Attribution(speaker=a.speaker, via=a.via)
 
 
-_ORG_ANAPHOR = re.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z][a-z ]{1,30}?)|(?P<it>[Ii]t))\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:(?:has|have|had)\s+)?(?:said|says|added|noted|reported|estimated|recorded|documented|verified|counted|registered)\b")
+_ORG_ANAPHOR = re.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z][a-z ]{1,30}?)|(?P<it>[Ii]t))\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:(?:has|have|had)\s+)?(?:said|says|added|noted|reported|estimated|estimates|recorded|documented|verified|counted|registered|tallied|logged|raised|lowered|revised|put|puts)\b")
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|noted|stressed|explained|insisted)\b", re.I)
 _STOP = frozenset({"of", "the", "a", "an", "and", "for", "in", "on", "to", "at", "'s", "’s"})
 _NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+)+[A-Z][\w'’-]+$")
@@ -306,10 +311,12 @@ def _anaphors() -> frozenset[str]:
 
 
 def _organisation_before(text: str, attributions: list[SentenceAttribution], i: int, persons: set[str],
-                         noun: str | None = None) -> str | None:
+                         noun: str | None = None, before: str = "") -> str | None:
     """The organisation "the ministry said", "the group said" or "it said" refers to: an organisation credited
     earlier whose name has that noun ("Lebanon's Health Ministry"), else, for a word any organisation answers
-    to ("group", "it"), the last organisation credited in the three sentences before."""
+    to ("group", "it"), the last organisation credited in the three sentences before, else an organisation the
+    text before names with that noun without crediting it (``before``: "The U.N. human rights office in
+    Congo has revised ..., the office said"; "the Syria Conflict Monitor, an independent research group")."""
     if noun is None:
         m = _ORG_ANAPHOR.search(text)
         if not m:
@@ -322,23 +329,62 @@ def _organisation_before(text: str, attributions: list[SentenceAttribution], i: 
         sp = attributions[j].speaker
         if sp and sp[0].isupper() and sp not in persons and re.search(rf"\b{re.escape(head)}\b", sp.lower()):
             return sp
-    if head not in _GENERIC_ANAPHORS:
-        return None
-    for j in range(i - 1, max(-1, i - 4), -1):
-        sp = attributions[j].speaker
-        if not sp or sp in persons or not sp[0].isupper() or sp.lower() in _anaphors():
-            continue
-        if is_organisation(sp) or (" " in sp and not _NAMED.search(sp)) or re.fullmatch(r"[A-Z]{2,}", sp):
-            return sp
-    return None
+    if head in _GENERIC_ANAPHORS:
+        for j in range(i - 1, max(-1, i - 4), -1):
+            sp = attributions[j].speaker
+            if not sp or sp in persons or not sp[0].isupper() or sp.lower() in _anaphors():
+                continue
+            if head in ("group", "organisation", "organization", "body") and _STATE_HEAD.search(sp):
+                continue  # "the group said": not the ministry or the army credited before
+            if is_organisation(sp) or (" " in sp and not _NAMED.search(sp)) or re.fullmatch(r"[A-Z]{2,}", sp) \
+                    or _DESCRIBED_ORG.search(sp):
+                return sp
+        if head != "it":
+            # "The group said ...": a body credited further back, not a state's
+            for j in range(max(-1, i - 4), -1, -1):
+                sp = attributions[j].speaker
+                if sp and sp[0].isupper() and sp not in persons and _ORG_WORD.search(sp) and not _STATE_HEAD.search(sp):
+                    return sp
+    return _organisation_named(before, noun) if before and noun != "it" else None
 
 
-_GENERIC_ANAPHORS = frozenset({"group", "organisation", "organization", "body", "it"})
+def _organisation_named(before: str, noun: str) -> str | None:
+    """The last organisation the text names with the anaphor's noun: as the head of its name ("the U.N.
+    human rights office in Congo") or in an appositive after it ("the Syria Conflict Monitor, an
+    independent research group")."""
+    headed, appositive = _named_patterns(noun)
+    best: tuple[int, str] | None = None
+    for m in headed.finditer(before):
+        name = re.sub(r"^(?:The|A|An|Its|Their)\s+", "", m.group("name"))
+        if name[0].isupper():
+            best = (m.end(), name)
+    for m in appositive.finditer(before):
+        if best is None or m.end() > best[0]:
+            best = (m.end(), re.sub(r"^(?:The|A|An)\s+", "", m.group("name")))
+    return best[1] if best is not None else None
+
+
+@lru_cache(maxsize=64)
+def _named_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two shapes in which a text names an organisation with ``noun`` (see ``_organisation_named``)."""
+    head = re.escape(noun)
+    headed = re.compile(rf"\b(?P<name>(?:{_ABBR}|[A-Z][\w'’&-]*)(?:\s+(?!(?:[Tt]he|[Aa]n?)\b)(?:{_ABBR}|[\w'’&-]+)){{0,3}}?\s+{head}"
+                        rf"(?:\s+(?:in|for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})?)\b")
+    appositive = re.compile(rf"\b(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w.'’&-]*)){{0,6}}),\s+(?:an?|the)\s+"
+                            rf"(?:[\w-]+\s+){{0,3}}?{head}\b")
+    return headed, appositive
+
+
+_STATE_HEAD = re.compile(rf"\b(?:{alternation(load('attribution')['state_heads'])})\b", re.I)
+_GENERIC_ANAPHORS = frozenset({"group", "organisation", "organization", "body", "firm", "it"})
 _ORG_WORD = re.compile(rf"\b(?:{alternation([re.escape(h) for h in load('attribution')['organisation_heads']])})\b", re.I)
+# "the Lagos-based risk consultancy Beacon Security Intelligence": an organisation described, then named
+_DESCRIBED_ORG = re.compile(rf"\b(?:{alternation([re.escape(h) for h in load('attribution')['organisation_heads']])})\s+(?=[A-Z])")
 _DESCRIPTION = re.compile(r"(?:[A-Z][\w.'’-]*(?:-based|['’]s)\s+)?[a-z][\w'’ -]*")
 
 
-def _named_for_description(attributions: list[SentenceAttribution], i: int, persons: set[str]) -> str | None:
+def _named_for_description(attributions: list[SentenceAttribution], i: int, persons: set[str],
+                           sentences: list[str] | None = None) -> str | None:
     """The name a described source goes by ("a Britain-based war monitor said ... The Syrian Observatory for
     Human Rights, which ..., said"; "the U.S.-based crisis monitor said" after ACLED was named; "Kenya's
     interior minister told parliament ... Interior Cabinet Secretary Kipchumba Murkomen said"): an
@@ -349,7 +395,8 @@ def _named_for_description(attributions: list[SentenceAttribution], i: int, pers
         return None
     words = re.findall(r"[\w'’.-]+", sp.lower())
     head = words[-1]
-    org_head = head in load("attribution")["monitor_heads"] and not re.match(r"[A-Z][\w.-]*['’]s\s", sp)
+    heads = load("attribution")["monitor_heads"]
+    org_head = (head in heads or " ".join(words[-2:]) in heads) and not re.match(r"[A-Z][\w.-]*['’]s\s", sp)
     role_head = bool(_patterns()["role_head"].search(sp))
     if not (org_head or role_head):
         return None
@@ -365,7 +412,44 @@ def _named_for_description(attributions: list[SentenceAttribution], i: int, pers
             return cand
         if role_head and mods & _words(cand):
             return cand
+    if org_head and sentences is not None:
+        # "A civilian harm monitoring group said ... In its monthly summary, the London-based Conflict Harm Monitor
+        # set out ...": the body named nearby without being credited
+        for j in order:
+            m = _ORG_NAME.search(sentences[j])
+            if m and m.group("name") not in persons:
+                return m.group("name")
     return None
+
+
+_ORG_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’&-]*\s+){{1,5}}?(?:{alternation([re.escape(h.title()) for h in load('attribution')['monitor_heads'] if ' ' not in h])}))\b")
+
+
+def _text_before(sentences: list[str], i: int) -> str:
+    """The sentence ``i`` and the four before it: where an organisation referred back to is named."""
+    return " ".join(sentences[max(0, i - 4):i + 1])
+
+
+_QUESTION = re.compile(r"^\W{0,3}Q\s*[:.]\s")
+_ANSWER = re.compile(r"^\W{0,3}A\s*[:.]\s")
+
+
+def _interviewee(sentences: list[str]) -> str | None:
+    """The person an interview in questions and answers ("Q: ... A: ...") is with: the first person the text
+    before the first question names with a role ("Borno State Governor Babagana Zulum"), or None when the
+    report has no answers."""
+    first_q = next((i for i, t in enumerate(sentences) if _QUESTION.match(t)), None)
+    if first_q is None or not any(_ANSWER.match(t) for t in sentences[first_q:]):
+        return None
+    for t in sentences[:first_q]:
+        m = _ROLE_NAME.search(t)
+        if m:
+            return m.group("who")
+    return None
+
+
+_ROLE_NAME = re.compile(rf"(?P<who>(?:[A-Z][\w'’.-]*\s+){{0,3}}(?i:{alternation(load('attribution')['person_roles'])})\s+"
+                        rf"(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 
 
 def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[str]) -> None:
@@ -380,19 +464,26 @@ def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[st
     seen: list[str] = []
     people: list[_Person] = []
     persons: set[str] = set()  # every form in which a person was credited
+    interviewee = _interviewee(sentences) if any(t.lstrip()[:1] == "Q" for t in sentences) else None
+    answering = False
     for i, (a, text) in enumerate(zip(attributions, sentences)):
+        if interviewee is not None:
+            # "Q: ... A: We have recorded 284 attacks": the answers are the interviewee's until the next question
+            answering = bool(_ANSWER.match(text)) or (answering and not _QUESTION.match(text) and a.speaker is None)
+            if answering and a.speaker is None:
+                a.speaker = interviewee
         if a.speaker is None:
             if a.document:
                 a.speaker = _document_author_nearby(sentences, i) or _named_source_before(attributions, i, persons)
             elif seen and _PRONOUN_SPEECH.search(text):
                 a.speaker = seen[-1]
             else:
-                a.speaker = _organisation_before(text, attributions, i, persons)
+                a.speaker = _organisation_before(text, attributions, i, persons, before=_text_before(sentences, i))
             if a.speaker is None:
                 continue
         speaker = a.speaker
         person = None
-        if _NAMED.search(speaker) and not _outlet(speaker) and not is_organisation(speaker):
+        if _NAMED.search(speaker) and not _outlet(speaker) and not is_organisation(speaker) and not _DESCRIBED_ORG.search(speaker):
             # a named person: one already met (by surname) or a new one
             last = speaker.split()[-1]
             person = next((x for x in reversed(people) if x.surname == last), None)
@@ -421,12 +512,12 @@ def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[st
             seen.append(person.display)
             continue
         if speaker.lower() in _anaphors() and speaker != "it":
-            org = _organisation_before(text, attributions, i, persons, speaker.lower())
+            org = _organisation_before(text, attributions, i, persons, speaker.lower(), _text_before(sentences, i))
             if org:
                 a.speaker = org
                 continue
         short = a.speaker.lower()
-        named = _named_for_description(attributions, i, persons)
+        named = _named_for_description(attributions, i, persons, sentences)
         if named is not None:
             a.speaker = named
             continue

@@ -27,7 +27,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     for q, words in lex["qualifiers"].items():
         quals.extend(words)
     qual = alternation(quals)
-    people = alternation(lex["nouns_of_people"])
+    people = alternation(lex["nouns_of_people"] + lex["tally_people"])
     attacks = alternation(lex["units"]["attacks"])
     killed = alternation(lex["units"]["killed"])
     injured = alternation(lex["units"]["injured"])
@@ -48,7 +48,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              + lex["units"]["abducted"] + ["wounded", "injured"])
     list_item = rf"(?:(?:{qual})\s+)?(?:{CARDINAL})\s+(?:[\w-]+\s+)?(?:{list_units})\b"
     return {
-        "attacks": re.compile(rf"\b{q}{num}\s+{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))(?!\s+(?:{modifier_heads})\b)", re.I),
+        # (a figure-led entry of a column, "11 - Attacks on energy infrastructure since Oct. 1", too)
+        "attacks": re.compile(rf"\b{q}{num}\s+(?:[-–—]\s+(?={mod}(?:attacks?|strikes?|raids?|incidents?|assaults?|operations?)\b))?{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))(?!\s+(?:{modifier_heads})\b)", re.I),
         # "the 144th attack", "at least the fifth major assault", "its 125th operation"
         "ordinal": re.compile(rf"\b{q}(?:the|its|their|his|her)\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing)\b(?!\s+(?:{modifier_heads})\b)", re.I),
         # "The raid was the third in Jenin this month": the unit named by the subject
@@ -67,14 +68,51 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "one_town": re.compile(r"^[^.;]{0,40}?\bin\s+the\s+(?:town|village|city|hamlet|settlement)\s+of\s+(?-i:[A-Z])", re.I),
         # "We have received more than 600 wounded": casualties as a bare noun after a verb of counting
         "received": re.compile(rf"\b(?:{receiving})\s+{q}{num}\s+(?:more\s+)?(?P<unit>{alternation([w for ws in lex['received_nouns'].values() for w in ws])})\b", re.I),
+        # "In my parish alone we have buried 19 people since October": the dead counted by their burials
+        "buried": re.compile(rf"\bburied\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{people})\b", re.I),
         # "312 killed and 718 wounded": the first of a bare pair (the second is "and_bare")
         "bare_pair": re.compile(rf"\b{q}{num}\s+(?P<unit>killed|dead)\s+and\s+(?=(?:{qual}\s+)?(?:{CARDINAL})\s+(?:wounded|injured)\b)", re.I),
         # "brings to 64 the number of U.S. air strikes": the total raised by the latest one
         "brings_to": re.compile(rf"\b(?:brings?|brought|bringing|raises?|raised|raising|takes?|took|taking|pushe[sd]|pushing)\s+to\s+{q}{num}\s+the\s+(?:total\s+)?(?:number|tally|count|toll)\s+of\s+(?:[\w.-]+\s+){{0,3}}?(?P<unit>{attacks}|deaths|dead|killed|wounded|injured)\b", re.I),
         # "..., and wounded more than 1,100": a second casualty verb sharing the count's subject and period
         "and_verb": re.compile(rf"^[^.;]{{0,120}}?(?:,\s*|\s+)and\s+(?:(?:has|have|had)\s+)?(?P<unit>wounded|injured|abducted|kidnapped)\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
+        # "..., and 419 injured", "and 23 abducted": the wounded or abducted of the count of the dead before (a
+        # qualifier of the dead is theirs alone: "At least 31 people were killed and 23 abducted")
+        "and_bare_wounded": re.compile(rf"^[^.;\d]{{0,80}}?(?:,\s*|\s+)and\s+{q}{num}\s+(?:(?:more|others?|people|{people})\s+)?(?:(?:were|have\s+been|had\s+been)\s+)?(?P<unit>injured|wounded|abducted|kidnapped)\b(?!\s+(?:at\s+least|more\s+than|nearly|about|some|over|\d))", re.I),
+        # "..., and the number wounded to 891": a second running count brought to a new figure by the same verb
+        "and_count_to": re.compile(rf"^[^.;\d]{{0,40}}?(?:,\s*|\s+)and\s+(?:the|its|their)\s+(?:number|toll|count|total|tally)\s+(?:of\s+)?(?P<what>[\w\s-]{{1,40}}?)\s+to\s+{q}{num}\b", re.I),
+        # "706 people abducted, followed by Kaduna with 541": a count that leads places ranked by it
+        "followed_by": re.compile(rf"[^.;]{{0,60}}?,\s+followed\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,3}}\s+(?:with|at|on)\s+{q}{num}\b", re.I),
+        # "Another 2,140 people were wounded.": a count going on with the one told just before
+        "another_lead": re.compile(r"^\W*(?:Another|A\s+further|An\s+additional)\s+(?=\d|[a-z])"),
         # "up from 856 in 2024", "and another 600 in April alone": the same unit over another period
         "compare": re.compile(rf"^[^.;]{{0,100}}?(?:,\s*|\s+)(?:{alternation(lex['comparisons'])})\s+{q}{num}\b(?=\s+(?:in|during|over|for|the|a|last|this|between|since)\b)", re.I),
+        # "gangs had attacked or occupied more than a hundred schools", "11 schools have been damaged or destroyed"
+        "schools": re.compile(rf"\b(?:{alternation(lex['school_verbs'])})\s+(?:(?:or|and)\s+(?:{alternation(lex['school_verbs'])})\s+)?{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>schools)\b", re.I),
+        "schools_passive": re.compile(rf"\b{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>schools)\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?:{alternation(lex['school_verbs'])})\b", re.I),
+        # "killed in violence during local council elections": a toll over an event of many incidents
+        "violence_during": re.compile(rf"\b(?:violence|unrest|clashes)\s+(?:during|around|surrounding|over|linked\s+to|ahead\s+of)\s+(?:the\s+)?(?:{alternation(lex['event_periods'])})\b", re.I),
+        # "carried out 117 attacks on 34 settlements", "struck 27 settlements": the places a day's attacks hit
+        "settlements": re.compile(rf"\b(?:on|shelled|struck|hit|attacked|targeted)\s+{q}{num}\s+(?:[\w-]+\s+)?(?P<unit>{alternation(lex['settlement_nouns'])})\b", re.I),
+        # "A count kept by the Institute for the Study of War, which includes attacks ..., stood at 186 on Monday"
+        "kept_count": re.compile(rf"\b(?P<noun>count|tally|total)\s+(?:kept|compiled|maintained|put\s+together)\s+by\s+(?P<what>[^.;]{{1,160}}?),?\s+(?:stood|stands|was)\s+at\s+{q}{num}\b", re.I),
+        # "Khyber Pakhtunkhwa accounted for 862 of them": a part of the attacks counted just before
+        "share_of_them": re.compile(rf"\b(?:accounted|accounts|account)\s+for\s+{q}{num}\s+of\s+(?P<unit>them|those|these)\b", re.I),
+        # "In 2024 it was 196.": the count told just before, for another year
+        # (or a month: "In June, it had counted 29.")
+        "it_was": re.compile(rf"^\W*(?:In\s+(?:(?:19|20)\d\d|{alternation(lex['series_periods'][:2])})|Last\s+(?:year|month)|The\s+(?:year|month)\s+before)\s*,?\s+(?:it|they|the\s+(?:figure|number|total|count|tally|group|monitor))\s+(?:was|stood\s+at|reached|(?:had\s+)?(?:{alternation(lex['counting_verbs'])}))\s+{q}{num}\s*[.;]?\s*$"),
+        # "The Allied Democratic Forces ... were blamed for 398.": a further share of the tally told just before
+        "bare_share": re.compile(rf"\b(?:{alternation(lex['share_verbs'])})\s+{q}{num}\s*[.;]?\s*$", re.I),
+        # "Civilians made up 2,310 of the dead in Burkina Faso": a part of the dead or wounded counted before
+        "made_up_of": re.compile(rf"\b(?:made\s+up|make\s+up|accounted\s+for|account\s+for)\s+{q}{num}\s+of\s+the\s+(?P<unit>dead|deaths|killed|fatalities|wounded|injured)\b", re.I),
+        # "- Kebbi: 139": a line of a list of bare figures under a lead-in that names what they count
+        "bare_list_line": re.compile(rf"^\s*[-•*–—]\s*(?P<label>(?-i:[A-Z])[^:\n\d]{{0,60}}?):\s+{q}{num}\s*[.;]?\s*$", re.I),
+        # "Of these, 41 were improvised explosive device attacks": a part of the total told before, named after it
+        "were_attacks": re.compile(rf"\b{q}{num}\s+(?:were|was)\s+(?:[\w-]+\s+){{0,4}}?(?P<unit>attacks|strikes|raids|bombings|ambushes|assaults)\b", re.I),
+        # "which the office held responsible for 641 deaths": a share of a tally
+        "share": re.compile(rf"\b(?:{alternation(lex['share_verbs'])})\s+{q}{num}\b", re.I),
+        # "... had been killed before this week, ..., bringing the total to 12": read after a count, a figure superseded
+        "prior_figure": re.compile(rf"[^.;]{{0,80}}?(?:{alternation(lex['prior_figure_markers'])})[^.;]*\b(?:bringing|brought|raising|taking)\b", re.I),
         # "Khyber Pakhtunkhwa accounted for 734 of the attacks": a part of a total told before
         "of_the_attacks": re.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them|all)\s+(?:[\w-]+\s+)?(?P<unit>attacks|strikes|raids|incidents|operations|assaults|bombings)\b", re.I),
         # "..., and Baluchistan for 381": the same verb gapped, a place and its figure
@@ -93,9 +131,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "it_said": re.compile(rf"\s*(?:It|They|The\s+(?:{alternation(load('attribution')['organisation_anaphors'])}))\s+(?:also\s+|later\s+)?(?:said|says|added|reported)\b"),
         # "Sudan was second with 60, followed by South Sudan with 25": places ranked by their share of a count
         "ranked": re.compile(rf"(?:^|,\s+|\band\s+|\bby\s+)(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'’-]+){{0,3}})\s+(?:(?:was|came|ranked|stood)\s+[a-z]+\s+)?with\s+{q}{num}\b(?!\s*(?:%|percent|per cent)|\s+[a-z]+\s+(?:of|in)\b)", re.I),
+        # "Mandera County recorded 29 attacks, Garissa 19, Lamu 16 and Wajir 10": places and their figures in a
+        # row, the unit and the verb left out (the first may follow the count's own clause)
+        "gapped_bare": re.compile(rf"^(?:[^.;\d]{{0,80}}?,|\s*(?:,\s*)?and)\s+(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,2}})\s+{q}{num}(?=\s*(?:[.;]|,(?!\d)|\band\b|$))", re.I),
+        # "38 attacks in July, 51 in August and 64 in September": the same count over the next periods of a row
+        "series": re.compile(rf"^[^.;\d]{{0,100}}?(?:,\s*(?:and\s+)?|\s+and\s+){q}{num}(?=\s+in\s+(?:{alternation(lex['series_periods'])}))"),
         # "..., while in Niger it counted 96": the same count gapped, for another place
         "gapped_in": re.compile(rf"[^.;]{{0,80}}?,?\s+(?:while|and|whereas)\s+in\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,3}})\s*,?\s+(?:(?:it|they|the\s+[a-z]+)\s+)?(?:{alternation(lex['counting_verbs'])}|saw|had)?\s*{q}{num}\b(?!\s+(?:[a-z]|%))", re.I),
         "qual_words": qual,
+        # "An earlier version of this story said 30 people had been wounded": a withdrawn figure
+        "correction": re.compile(alternation(lex["correction_markers"]), re.I),
         "object_noun": re.compile(objects, re.I),
         # a cheap gate for "part_before": a number right before "of the/those/these/them"
         "part_gate": re.compile(rf"(?:\d|\b(?:{alternation([w for w in load('numbers')['cardinals'] if ' ' not in w])}))[\w,]*\s+of\s+(?:the|those|these|them)\b", re.I),
@@ -108,7 +153,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relative_open": re.compile(r"\s*(?:(?:in|during|at|from|by)\s+which|when|where|that|who)\b", re.I),
         "in_the_series": re.compile(rf"^[^,;]{{0,60}}?\bin\s+the\s+(?:[\w-]+\s+)?(?:{alternation(lex['series_nouns'])})\b", re.I),
         "in_the_attacks": re.compile(r"^[^,;]{0,60}?\bin\s+the\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids)\b", re.I),
-        "of_those_lead": re.compile(r"^\s*(?:Of|Among)\s+(?:those|these|them|the total|that total|that number|this number)\s*,", re.I),
+        # "Of those, ...", "These include 141 attacks on hospitals": parts of the count told just before
+        "of_those_lead": re.compile(r"^\s*(?:(?:Of|Among)\s+(?:those|these|them|the total|that total|that number|this number)\s*,|(?:These|Those|They)\s+(?:include|included|comprise|comprised)\b)", re.I),
         "recent": [re.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["recent_periods"]],
         "year_parts": [re.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["year_parts"]],
         "year_start": re.compile(alternation(lex["year_start_phrases"]), re.I),
@@ -117,7 +163,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "since_in": re.compile(r"\bsince\s+(?P<clause>[^,.;:]{1,80}?\b(?:in|on|of)\s+(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
         "times_context": re.compile(rf"\b(?:{alternation(lex['times_context'])})", re.I),
         "people_killed": re.compile(
-            rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})(?:\s+and\s+(?:[\w.-]+\s+){{0,3}}?(?:{people}))?\s+(?:(?:from|of|in|with|among)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
+            rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})(?:\s+and\s+(?:[\w.-]+\s+){{0,3}}?(?:{people}))?\s+(?:(?:from|of|in|with|among)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|reported\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
         "killed_people": re.compile(
             rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped|{kill_mil}|{alternation(lex['loss_verbs'])})[\"”]?\s+(?P<oq>[\"“])?{q}{num}(?:\s+(?:and|to)\s+(?:{CARDINAL}))?(?(oq)[\"”])\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
         "bare_people": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?:{people})\s*,\s*(?:including|among them|most of them|many of them)[^,]{{1,50}},\s*(?:were|have been|had been|has been)\s+(?P<unit>killed|injured|wounded)\b", re.I),
@@ -125,7 +171,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "had_been": re.compile(rf"\b{q}{num}\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?P<unit>killed|injured|wounded|abducted|kidnapped)\b", re.I),
         # "some 130 more were mutilated, injured and ...": a participle list ending in (or led by) the unit
         "verb_list": re.compile(
-            rf"\b{q}{num}\s+(?:more\s+|others?\s+)?(?:were|was|had been|have been|has been)\s+(?:(?:[a-z]+(?:ed|en|t))\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?){{0,3}}(?P<unit>{casualty})\b"),
+            rf"\b(?i:{q}{num})\s+(?:more\s+|others?\s+)?(?:were|was|had been|have been|has been)\s+(?:(?:[a-z]+(?:ed|en|t))\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?){{0,3}}(?P<unit>{casualty})\b"),
         # "the slaying of seven more demonstrators": the casualty named as a noun
         "verb_noun": re.compile(
             rf"\b(?P<unit>{verb_nouns})\s+of\s+{q}{num}\s+(?:more\s+)?(?:[\w-]+\s+){{0,2}}?(?:{people})\b", re.I),
@@ -161,14 +207,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "breakdown": re.compile(rf"\b(?P<num>{CARDINAL}|once|twice)\s+(?:(?:times|attacks?|strikes?|of them|of those)\s+)?in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
         "period": compiled("claims", "period_markers"),
         "war": re.compile(r"\b(?:war|conflict|insurgency|civil war|genocide|fighting|violence|campaign|uprising|offensive)\b[^.;]{0,60}\b(?:killed|left|claimed|wounded|injured|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,40}\b(?:in|during|since) the (?:\w+ )?(?:war|conflict|insurgency|fighting|violence)\b", re.I),
-        "year_scope": re.compile(rf"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b|\b(?:in|over|within) (?:the (?:past|last) )?(?:{CARDINAL}) (?:days|weeks|months|years)\b(?! (?:ago|later|before|after|time))", re.I),
+        "year_scope": re.compile(rf"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:19|20)\d\d,\s+when\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b|\b(?:in|over|within) (?:the (?:past|last) )?(?:{CARDINAL}) (?:days|weeks|months|years)\b(?! (?:ago|later|before|after|time))", re.I),
         "violence": re.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|homicides?|murders?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
         "weapon_fire_left": re.compile(rf"(?:\b(?-i:[A-Z][\w-]+)|\b(?:{alternation(lex['weapon_fire_modifiers'])}))\s+$", re.I),
         "series_member": re.compile(rf"\b(?:{alternation(lex['series_members'])})\s+$", re.I),
         "not_violence": re.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
         # cheap gates, searched in the lower-cased sentence (much faster than case-insensitive matching)
-        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|homicide|bodies|neutrali|eliminat|\blost\b|\blosing\b|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|murder|massacre"),
-        "gate_attacks": re.compile(r"attack|operation|strike|raid|incident|assault|times|events|bomb|blast|explos|\d(?:st|nd|rd|th)\b|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eth\b"),
+        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|homicide|bodies|buried|neutrali|eliminat|\blost\b|\blosing\b|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|murder|massacre"),
+        "gate_attacks": re.compile(r"attack|operation|strike|raid|incident|assault|times|events|bomb|blast|explos|school|settlement|accounted for|\d(?:st|nd|rd|th)\b|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eth\b"),
         # one act, or one agent of it ("a suicide bomber", "a gunman", "a car bomb"): that incident's toll
         "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|ambush|raid|shooting|massacre|assault|hijacking|siege|bomber|gunman|car bomb|truck bomb|roadside bomb)\b(?!s)", re.I),
         "plural_attacks": re.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
@@ -178,7 +224,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "superlative_since": re.compile(rf"\b(?:{alternation(lex['superlative_since'])})\b[^,;.]{{0,40}}\bsince\s+$", re.I),
         "since_start_of": re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch)\s+of\s+(?P<what>[^,.;]{3,60})", re.I),
         # "since the protests began in (mid-)September": the date that closes the clause is the period's start
-        "since_began": re.compile(rf"\bsince\s+(?P<clause>[^,.;:]{{1,80}}?\b(?:{alternation(lex['period_start_verbs'])})\s+(?:(?:in|on|at|around|during|by)\s+)?(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
+        "since_began": re.compile(rf"\bsince\s+(?P<clause>[^,.;:]{{1,80}}?\b(?:{alternation(lex['period_start_verbs'])})\s+(?:[^,.;:\d]{{1,80}}?\s+(?=(?:in|on|at|around|during|by)\s))?(?:(?:in|on|at|around|during|by)\s+)?(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
         "as_of": re.compile(r"\b(?:as of|as at|by|through|until)\s+$", re.I),
         "us_target": compiled("actors", "us_targets", 0),
         "skip_left": re.compile(r"(?:\$|€|£|aged?\s+|Tower\s+|No\.\s*|Resolution\s+|Article\s+|Operation\s+|[Pp]age\s+|[Rr]oute\s+|[Hh]ighway\s+|Flight\s+)$"),
@@ -187,9 +233,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 #: the count patterns, in the order they are tried on a sentence (earlier ones take their words first)
-_COUNT_KEYS = ("ordinal", "ordinal_subject", "total_to", "brings_to", "count_to", "change_to", "of_the_attacks", "attacks",
-               "objects", "objects_passive", "people_killed", "bare_people", "bare_pair", "and_bare", "killed_people",
-               "killed_bare", "received", "had_been", "verb_list", "verb_noun", "deaths", "toll")
+_COUNT_KEYS = ("ordinal", "ordinal_subject", "total_to", "brings_to", "count_to", "kept_count", "change_to", "of_the_attacks", "attacks",
+               "were_attacks", "objects", "objects_passive", "schools", "schools_passive", "settlements", "share_of_them",
+               "people_killed", "bare_people", "bare_pair", "and_bare", "killed_people", "killed_bare", "received", "buried",
+               "made_up_of", "had_been", "verb_list", "verb_noun", "deaths", "toll")
 
 
 @lru_cache(maxsize=1)
@@ -198,8 +245,12 @@ def _count_gates() -> dict[str, Gate]:
     return {key: gate(_patterns()[key]) for key in _COUNT_KEYS}
 
 
-_ATTACK_KEYS = ("ordinal", "ordinal_subject", "attacks", "objects", "objects_passive", "of_the_attacks")
-_ANY_GATE_KEYS = ("total_to", "brings_to", "count_to", "change_to")  # read whatever the sentence's gates say
+_ATTACK_KEYS = ("ordinal", "ordinal_subject", "attacks", "were_attacks", "objects", "objects_passive", "schools", "schools_passive",
+                "settlements", "share_of_them", "of_the_attacks")
+_ANY_GATE_KEYS = ("total_to", "brings_to", "count_to", "kept_count", "change_to")  # read whatever the sentence's gates say
+
+
+_ORG_HEADS = frozenset(load("attribution")["organisation_heads"])
 
 
 def _qualifier(word: str | None) -> str:
@@ -355,6 +406,29 @@ class ClaimFinder:
             out.append((a, b, attribute(s[a:b]).speaker))
         return out if sum(1 for x in out if x[2]) > 1 else []
 
+    def _country_at(self, sent: Sentence, a: int, b: int, lead: str | None = None) -> list[str]:
+        """The countries of the places named from ``a`` to ``b`` of the sentence (after ``lead``, when given,
+        which must open the stretch): [] when it names none."""
+        if lead is not None:
+            m = re.match(lead, sent.text[a:b])
+            if m is None or not sent.text[a + m.end():a + m.end() + 1].isupper():
+                return []
+            a += m.end()
+            lo = sent.start + a
+            return [p.country for p in self.ctx.places_in(lo, sent.start + b) if p.country and p.start == lo][:1]
+        return [p.country for p in self.ctx.places_in(sent.start + a, sent.start + b) if p.country]
+
+    def _place_named(self, sent: Sentence, speaker: str) -> bool:
+        """Whether a speaker is only the name of a place the sentence gives ("Mandera County")."""
+        at = sent.text.find(speaker)
+        if at < 0:
+            return False
+        words = speaker.split()
+        if len(words) > 3 or not all(w[:1].isupper() for w in words) or any(w.lower() in _ORG_HEADS for w in words):
+            return False
+        a, b = sent.start + at, sent.start + at + len(speaker)
+        return any(p.start <= a and b <= p.end + 8 for p in self.ctx.places_in(a, b))  # (+ "County", "State")
+
     def _own_country(self, sent: Sentence, end: int) -> str | None:
         """The country named right after a count ("... were killed in Iraq"), before any other number."""
         m = self.p["own_place"].match(sent.text, end)
@@ -464,22 +538,40 @@ class ClaimFinder:
         while i + 1 < len(out):
             i += 1
             start, end, value, qual, unit, is_ord, link = out[i]
-            if link is not None and link[0] not in ("ofthe", "compare"):
+            if link is not None and link[0] not in ("ofthe", "compare", "gapped"):
                 continue
             tail = s[end:]
             extra = []
-            m = self.p["compare"].match(tail)
-            if m and not is_ord:
+            row = link is not None and link[0] == "gapped"  # a gapped figure only leads the next one of its row
+            if not is_ord:
+                # "Mandera County recorded 29 attacks, Garissa 19, ...": a row of places and figures
+                m = self.p["gapped_bare"].match(tail)
+                region = self._country_at(sent, end + m.start("place"), end + m.end("place")) if m else []
+                if region and (link is not None or self._country_at(sent, 0, end)):
+                    extra.append((m, "num", unit, ("gapped", i, region[:1])))
+            if row or is_ord:
+                pass
+            elif m := self.p["series"].match(tail):
+                # "38 attacks in July, 51 in August and 64 in September": the next periods of a row
                 extra.append((m, "num", unit, ("compare", i)))
-            if unit == "killed":
-                m = self.p["and_verb"].match(tail)
+            elif m := self.p["compare"].match(tail):
+                # "up from 856 in 2024"; "..., against 962 in Mali": the same count for another place and period
+                region = self._country_at(sent, end + m.end(), end + m.end() + 40, lead=r"\s+in\s+(?:the\s+)?")
+                extra.append((m, "num", unit, ("gapped", i, region[:1]) if region else ("compare", i)))
+            if unit == "killed" and not row:
+                m = self.p["and_verb"].match(tail) or self.p["and_bare_wounded"].match(tail)
                 if m:
                     extra.append((m, "num", _unit(m.group("unit")), ("coord", i)))
-            if is_ord:
+            if unit in ("killed", "injured", "abducted", "attacks") and not row \
+                    and (m := self.p["and_count_to"].match(tail)):
+                what = next((u for u, rx in self.p["count_nouns"].items() if rx.search(m.group("what"))), None)
+                if what in ("killed", "injured", "abducted", "attacks") and what != unit:
+                    extra.append((m, "num", what, ("coord", i)))
+            if is_ord and not row:
                 m = self.p["ordinal_more"].match(tail)
                 if m:
                     extra.append((m, "ord", unit, ("more", i)))
-            if link is not None and link[0] == "ofthe" or not is_ord:
+            if (link is not None and link[0] == "ofthe" or not is_ord) and not any(x[3][0] == "gapped" for x in extra):
                 m = self.p["gapped"].match(tail) or self.p["gapped_in"].match(tail)
                 if m:
                     at = sent.start + end + m.start("place")
@@ -502,8 +594,18 @@ class ClaimFinder:
     def _is_aggregate(self, sentence: str, unit: str, value: int, match_start: int, key: str = "",
                       si: int | None = None) -> bool:
         """A count is aggregate when it counts incidents, or casualties over a period or many attacks."""
-        if unit == "attacks" or key in ("count_to", "change_to"):
+        if unit in ("attacks", "schools", "settlements") or key in ("count_to", "kept_count", "change_to"):
             return True
+        if self.p["violence_during"].search(sentence):
+            return True  # "At least three people were killed in violence during local council elections": many places
+        if si is not None and si - 1 in self.sentences_with_claims \
+                and self.p["share"].search(sentence[max(0, match_start - 40):match_start + 30]):
+            return True  # "..., which the office held responsible for 641 deaths": a share of the tally just told
+        if self.p["followed_by"].match(sentence, match_start):
+            return True  # "Zamfara led with 706 people abducted, followed by Kaduna with 541": places ranked by a tally
+        if si is not None and si - 1 in self.sentences_with_claims and self.p["another_lead"].match(sentence) \
+                and match_start < 40 and self._claims and self._claims[-1].unit in ("killed", "injured", "casualties"):
+            return True  # "The attacks killed 1,263 people ... Another 2,140 people were wounded."
         if key == "total_to" and re.search(r"(?i)homicide|murder|killings", sentence[match_start:match_start + 60]):
             return True  # "put the number of homicide victims at 1,587": a crime tally
         head = sentence[:match_start]
@@ -551,8 +653,12 @@ class ClaimFinder:
         # "the war that killed 100,000 people", "the conflict has left 5,000 dead"
         war = self.p["war"].search(sentence)
         if war and not (re.match(r"(?i)fighting|violence|clash", war.group(0)) and si is not None
-                        and self._day(self.ctx.sentences[si]) is not None):
-            return True  # (not "Fighting ... in Goma killed at least 17 people on Monday": one day's clash)
+                        and self._day(self.ctx.sentences[si]) is not None) \
+                and not (re.search(r"(?i)^(?:killed|dead|deaths)\b.*\b(?:in|during)\s+the\s+(?:fighting|violence)$", war.group(0))
+                         and si is not None and not self._month_scope(self.ctx.sentences[si])
+                         and not self.p["year_scope"].search(sentence)):
+            return True  # (not "Fighting ... in Goma killed at least 17 people on Monday": one day's clash; not "were
+            # killed in the fighting" with no period: the fight just told)
         if any(rx.search(sentence) for rx in self.p["recent"]):
             return True  # "in a week of fighting", "over the past month"
         if self.p["anaphoric_attacks"].search(head) and self._attack_total_before() \
@@ -681,6 +787,14 @@ class ClaimFinder:
             return "killed"
         if found:
             return found[-1][4]
+        if not what:
+            # "At least eight seafarers had been killed ..., bringing the total to at least 12": the unit of
+            # the count the sentence told before it, whichever pattern reads that count
+            head = m.string[:m.start()]
+            last = max(((x.start(), u) for u, rx in self.p["count_nouns"].items() if u != "attacks"
+                        for x in rx.finditer(head)), default=None)
+            if last is not None:
+                return "killed_or_injured" if last[1] == "casualties" else last[1]
         return None
 
     def _previous_claim(self, si: int, claims: list[Claim]) -> Claim | None:
@@ -702,8 +816,13 @@ class ClaimFinder:
         part = next((c for c in reversed(claims) if c.part_of is not None and c.evidence
                      and lo <= c.evidence[0].start < sent.end), None)
         if part is None:
-            return
-        whole = claims[part.part_of]
+            # "Zamfara led with 706 people abducted, followed by Kaduna with 541": the sentence's own count
+            # leads the places ranked after it
+            part = next((c for c in reversed(claims) if c.evidence and sent.start <= c.evidence[0].start < sent.end
+                         and self.p["followed_by"].match(s, c.evidence[0].end - sent.start)), None)
+            if part is None:
+                return
+        whole = claims[part.part_of] if part.part_of is not None else part
         found = []
         for m in self.p["ranked"].finditer(s):
             a, b = sent.start + m.start("place"), sent.start + m.end("place")
@@ -841,8 +960,9 @@ class ClaimFinder:
         for d in self.ctx.dates_in(sentence.start, sentence.end):
             if d.date is not None and d.precision in ("year", "month", "range", "week") and d.end_date is not None:
                 left = self.ctx.report.text[max(sentence.start, d.start - 12):d.start]
-                if re.search(r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$", left, re.I):
-                    continue
+                if re.search(r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$", left, re.I) \
+                        and not re.match(r",\s+when\b", self.ctx.report.text[d.end:d.end + 8]):
+                    continue  # (but "fell after 2020, when 130 crew were kidnapped": the when-clause's year)
                 if d.precision == "week" and self.p["speech_date"].search(
                         self.ctx.report.text[max(sentence.start, d.start - 40):d.start]):
                     continue  # "said last week that ...": when it was said, not the period counted
@@ -1024,6 +1144,11 @@ class ClaimFinder:
             # (start, end, value, qualifier, unit, ordinal, link): link is None, ("part", i) for a part of the
             # i-th count found, ("coord", i) for a count sharing its verb and period, ("whole", claim index)
             found: list[tuple[int, int, int, str, str, bool, tuple[str, int] | None]] = []
+            if claims and si - 1 in self.sentences_with_claims and (len(s) < 60 and self._it_was(sent, si, claims)
+                                                                     or self._bare_share(sent, si, claims)):
+                continue
+            if claims and ":" in s and s.lstrip()[:1] in "-•*–—" and self._bare_list_line(sent, si, claims):
+                continue
             low = s.lower()
             has_casualty = bool(self.p["gate_casualty"].search(low))
             has_attacks = bool(self.p["gate_attacks"].search(low))
@@ -1033,6 +1158,8 @@ class ClaimFinder:
                 continue
             if not has_number(s):  # every count below is a number the sentence gives
                 continue
+            if ("earlier version" in low or "correct" in low) and self.p["correction"].search(s):
+                continue  # a correction notice repeats the figure it withdraws
             windows = word_windows(s)  # shared by the count patterns' gates
             for key, gated in _count_gates().items():
                 if (key in _ATTACK_KEYS and not has_attacks) or (key not in _ATTACK_KEYS and key not in _ANY_GATE_KEYS and not has_casualty):
@@ -1040,6 +1167,10 @@ class ClaimFinder:
                 for m in gated.finditer(s, windows):
                     if any(a < m.end() and m.start() < b for a, b in spans_taken):
                         continue
+                    if key == "were_attacks" and not (claims and self.p["of_those_lead"].match(s)):
+                        continue  # "41 were ... attacks" is a part only of a total just told
+                    if key not in ("count_to", "kept_count", "brings_to", "total_to") and self.p["prior_figure"].match(s, m.end()):
+                        continue  # "... had been killed before this week, ..., bringing the total to 12": superseded
                     if key in ("ordinal", "ordinal_subject"):
                         value = parse_ordinal(m.group("ord"))
                         qual, unit, is_ord = _qualifier(m.group("qual")), "attacks", True
@@ -1048,17 +1179,23 @@ class ClaimFinder:
                         qual, is_ord = _qualifier(m.group("qual")), False
                         if qual == "exact" and key == "total_to" and self.p["passing"].search(s[:m.start("num")]):
                             qual = "more_than"  # "the toll has passed 55,000"
-                        if key == "count_to":
+                        if key in ("count_to", "kept_count"):
                             unit = self._count_unit(m, found)
                             if unit is None:
                                 continue
+                        elif key == "share_of_them":
+                            if not (claims and si - 1 in self.sentences_with_claims and claims[-1].unit == "attacks"):
+                                continue  # "accounted for 862 of them": of the attacks just counted
+                            unit = "attacks"
                         else:
-                            unit = "killed" if key == "toll" or re.match(r"(?i)(?:homicide|murder)\s+victims", m.group("unit") or "") \
-                                else ("attacks" if key in ("objects", "objects_passive") else _unit(m.group("unit").split()[-1]))
+                            unit = "killed" if key in ("toll", "buried") or re.match(r"(?i)(?:homicide|murder)\s+victims", m.group("unit") or "") \
+                                else ("attacks" if key in ("objects", "objects_passive") else
+                                      "schools" if key in ("schools", "schools_passive") else
+                                      "settlements" if key == "settlements" else _unit(m.group("unit").split()[-1]))
                         if unit in ("killed", "injured") and m.groupdict().get("unit") and self.p["either"].match(s, m.end("unit")):
                             unit = "killed_or_injured"  # "killed or injured": one figure for both
-                        if key in ("objects", "objects_passive") and not (self.p["period"].search(s) or self.p["cumulative"].search(s)
-                                                                           or self._month_scope(sent)):
+                        if key in ("objects", "objects_passive", "schools", "schools_passive") and not (
+                                self.p["period"].search(s) or self.p["cumulative"].search(s) or self._month_scope(sent)):
                             continue  # "struck three targets": one raid's, unless counted over a period
                         if key in ("objects", "objects_passive") and self._day_after(sent, m.end()):
                             continue  # "struck 85 targets in Iraq and Syria on Feb. 2": one day's raids
@@ -1067,18 +1204,20 @@ class ClaimFinder:
                                 self.p["skip_right"].search(s[m.end("num"):m.end("num") + 14]):
                             continue
                         raw = m.group("num")
-                        if re.fullmatch(r"1[89]\d\d|20\d\d", raw) and s[m.end("num"):m.start("unit")].strip():
+                        if re.fullmatch(r"1[89]\d\d|20\d\d", raw) and "unit" in m.groupdict() \
+                                and s[m.end("num"):m.start("unit")].strip():
                             continue  # "the 2007 Bagram Airfield bombing": a year, not a count
                         # the number must not be a date's day or a year
                         if any(d.start <= sent.start + nstart < d.end for d in self.ctx.dates_in(sent.start, sent.end)):
                             continue
-                        if unit == "attacks" and m.group("unit").lower() == "times" and not self.p["times_context"].search(s):
+                        if unit == "attacks" and (m.groupdict().get("unit") or "").lower() == "times" \
+                                and not self.p["times_context"].search(s):
                             continue
                     if value is None or value <= 1 or value > 10_000_000:
                         continue
                     if unit == "killed_or_injured":
                         unit = "casualties"  # (a bare "casualties" stays unread: it is often split just after)
-                    elif unit not in ("attacks", "killed", "injured", "abducted"):
+                    elif unit not in ("attacks", "killed", "injured", "abducted", "schools", "settlements"):
                         continue
                     if is_ord and value < 3:
                         continue
@@ -1089,7 +1228,8 @@ class ClaimFinder:
                     if not is_ord and not self._is_aggregate(s, unit, value, m.start(), key, si):
                         continue
                     spans_taken.append((m.start(), m.end()))
-                    found.append((m.start(), m.end(), value, qual, unit, is_ord, ("ofthe", -1) if key == "of_the_attacks" else None))
+                    found.append((m.start(), m.end(), value, qual, unit, is_ord,
+                                  ("ofthe", -1) if key in ("of_the_attacks", "share_of_them") else None))
             found.sort()
             if has_casualty:
                 found = self._elliptical(sent, si, found, spans_taken, claims)
@@ -1116,6 +1256,16 @@ class ClaimFinder:
             attribution = self.attr[si]
             speaker, via = expand_name(attribution.speaker, text[:sent.start]), attribution.via
             prev = self._previous_claim(si, claims)
+            if speaker is not None and via is None and self._place_named(sent, speaker):
+                # "Mandera County recorded 29 attacks": a place that records a count is where it was counted,
+                # not who counts; the source of the figures just told goes on
+                speaker, via = (prev.speaker, prev.via) if prev is not None else (None, None)
+            if speaker is None and prev is not None and si - 1 in self.sentences_with_claims \
+                    and (self.p["another_lead"].match(s) or self.p["of_those_lead"].match(s) or self.p["followed_by"].search(s)
+                         or self.p["share"].search(s)):
+                speaker, via = prev.speaker, prev.via  # "Another 2,140 people were wounded": the same source goes on
+            if speaker is None and prev is not None and si - 1 in self.sentences_with_claims and self.p["anaphoric_attacks"].search(s):
+                speaker, via = prev.speaker, prev.via  # "... killed in these attacks": the source of the attacks' count
             if speaker is None and prev is not None and self.p["it_said"].match(s):
                 speaker, via = prev.speaker, prev.via  # "It said ...": the source of the figures just told
             if speaker is None and attribution.document and prev is not None:
@@ -1132,7 +1282,8 @@ class ClaimFinder:
                 # "... 412 violent events in Burkina Faso ... The monitor said it recorded 1,086 fatalities in the
                 # country": the same source's figures are about the place it just counted
                 countries = [PlaceMention(text=r, start=0, end=0, country=r, feature="country") for r in prev.region]
-            clauses = self._speech_clauses(s) if len(found) > 1 else []
+            # (one count too: "X estimates that more than 6,200 ..., and the IOM says ...": the count is X's)
+            clauses = self._speech_clauses(s) if len(found) > 1 or self.p["clause_cut"].search(s) else []
             target = _target(s, self.ctx, sent)
             actor = next((a.name for a in self.ctx.actors_in(sent.start, sent.end)
                           if a.named and not (target and a.side == "us")), None)
@@ -1211,6 +1362,13 @@ class ClaimFinder:
                     own = self._own_countries(sent, end)
                     if own:
                         claim.region = own
+                    else:
+                        # "Burkina Faso suffered 38 attacks ..., Mali 14": the lead of a row of places is the
+                        # place named before it, the others' places being theirs
+                        rows = {f[6][2][0] for f in found if f[6] is not None and f[6][0] == "gapped" and f[6][1] == fi and len(f[6]) > 2}
+                        lead = [pl.country for pl in countries if pl.start < sent.start + start and pl.country not in rows]
+                        if rows and lead:
+                            claim.region = lead[-1:]
                 if link is not None and link[0] in ("compare", "more", "gapped"):
                     kind, ref = link[:2]
                     base = claims[index_of[ref]]
@@ -1252,7 +1410,10 @@ class ClaimFinder:
                 if unit == "attacks":
                     self.attack_totals += 1
                     self.attack_total_si = si
-                self.sentences_with_claims.add(si)
+                if not (self.p["violence_during"].search(s) and self._day(sent) is not None):
+                    # (a day's toll over an event of many incidents, "killed in violence during local elections on
+                    # Thursday", also leads the report of that day's incidents: its sentence stays theirs too)
+                    self.sentences_with_claims.add(si)
                 if link is not None:
                     continue
                 if total_index is None:
@@ -1262,6 +1423,76 @@ class ClaimFinder:
             self._parts_before(self.ctx.sentences[-1], len(self.ctx.sentences) - 1, claims)
             self._ranked(self.ctx.sentences[-1], len(self.ctx.sentences) - 1, claims)
         return _merge_duplicates(claims)
+
+    def _it_was(self, sent: Sentence, si: int, claims: list[Claim]) -> bool:
+        """"We have recorded 284 attacks since January. In 2024 it was 196.": the count just told, for the
+        year the short sentence names. Returns whether the sentence was read as such."""
+        m = self.p["it_was"].match(sent.text)
+        if m is None:
+            return False
+        value = parse_cardinal(m.group("num"))
+        since, since_text, as_of = self._explicit_period(sent)
+        if value is None or since is None or since.date is None:
+            return False
+        prev = claims[-1]
+        a, b = sent.start + m.start("num"), sent.start + m.end("num")
+        claims.append(Claim(
+            value=value, qualifier=_qualifier(m.group("qual")), unit=prev.unit, since=since.date, since_text=since_text,
+            as_of=as_of.date if as_of is not None else self.ctx.report.published, region=list(prev.region),
+            speaker=self.attr[si].speaker or prev.speaker, via=self.attr[si].via or prev.via,
+            evidence=[Span(a, b, self.ctx.report.text[a:b]), Span(sent.start, sent.end, sent.text)],
+        ))
+        self.sentences_with_claims.add(si)
+        return True
+
+    def _bare_share(self, sent: Sentence, si: int, claims: list[Claim]) -> bool:
+        """"The office held CODECO responsible for 641 deaths. The ADF were blamed for 398.": a share of the
+        count just told given with its unit left out, over that count's period. Returns whether it was read."""
+        prev = claims[-1]
+        if prev.unit not in ("killed", "injured", "abducted", "attacks") or not prev.evidence \
+                or prev.evidence[0].start < self.ctx.sentences[si - 1].start:
+            return False
+        m = self.p["bare_share"].search(sent.text)
+        value = parse_cardinal(m.group("num")) if m else None
+        if value is None or value < 2 or value >= max(c.value for c in claims if c.unit == prev.unit and c.part_of is None
+                                                       or c is prev):
+            return False
+        a, b = sent.start + m.start("num"), sent.start + m.end("num")
+        claims.append(Claim(
+            value=value, qualifier=_qualifier(m.group("qual")), unit=prev.unit, since=prev.since,
+            since_text=prev.since_text, since_partial=prev.since_partial, as_of=prev.as_of, region=list(prev.region),
+            speaker=self.attr[si].speaker or prev.speaker, via=self.attr[si].via or prev.via, part_of=prev.part_of,
+            evidence=[Span(a, b, self.ctx.report.text[a:b]), Span(sent.start, sent.end, sent.text)],
+        ))
+        self.sentences_with_claims.add(si)
+        return True
+
+    def _bare_list_line(self, sent: Sentence, si: int, claims: list[Claim]) -> bool:
+        """"The report gives the following figures for abductions: - Zamfara: 706 - Kebbi: 139": a line of bare
+        figures by place under a lead-in ending in a colon that names what they count, each over the period of
+        the count told last, credited to its speaker. Returns whether the sentence was read as such a line."""
+        m = self.p["bare_list_line"].match(sent.text)
+        if m is None:
+            return False
+        lead_in = next((self.ctx.sentences[j] for j in range(si - 1, max(-1, si - 12), -1)
+                        if self.ctx.sentences[j].text.rstrip().endswith(":")), None)
+        if lead_in is None:
+            return False
+        unit = next((u for u, rx in self.p["count_nouns"].items() if rx.search(lead_in.text)), None)
+        value = parse_cardinal(m.group("num"))
+        a, b = sent.start + m.start("label"), sent.start + m.end("label")
+        region = [p.country for p in self.ctx.places_in(a, b) if p.country][:1]
+        lead = next((c for c in reversed(claims) if c.unit == unit and c.part_of is None), None)
+        if unit not in ("killed", "injured", "abducted", "attacks") or value is None or lead is None or not region:
+            return False
+        n, v = sent.start + m.start("num"), sent.start + m.end("num")
+        claims.append(Claim(
+            value=value, qualifier=_qualifier(m.group("qual")), unit=unit, since=lead.since, since_text=lead.since_text,
+            since_partial=lead.since_partial, as_of=lead.as_of, region=region, speaker=lead.speaker, via=lead.via,
+            evidence=[Span(n, v, self.ctx.report.text[n:v]), Span(sent.start, sent.end, sent.text)],
+        ))
+        self.sentences_with_claims.add(si)
+        return True
 
     def _list_line(self, sent: Sentence, si: int, claims: list[Claim]) -> bool:
         """"- Zamfara: 214 attacks, 702 killed": a line of a list that breaks down a total told just before
