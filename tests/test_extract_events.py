@@ -1084,3 +1084,247 @@ def test_a_year_over_a_whole_region_is_a_tally():
                  "sharply after 2019, when 90 seafarers were kidnapped in the region, according to a monitor.",
                  published="2024-03-07")
     assert all(e.date is None or e.date.year != 2019 for e in evs)
+
+
+def test_an_incident_dated_back_from_the_present_is_another_incident():
+    evs = events("Gunmen seize bus in Zabul\n\nGunmen seized a bus carrying 60 passengers on Tuesday in Afghanistan's "
+                 "southern Zabul province, and 12 wounded passengers were taken to hospital. Earlier this month, a "
+                 "suicide bomber blew himself up near a police post in Zabul's Qalat district, killing two officers "
+                 "and wounding five others.", published="2024-03-07")
+    [main] = [e for e in evs if e.date == date(2024, 3, 5)]
+    [back] = [e for e in evs if e.date_text and e.date_text.lower() == "earlier this month"]
+    assert back.sub_event_type == "Suicide bomb" and (back.fatalities, back.injured) == (2, 5)
+    assert main.injured == 12 and main.sub_event_type != "Suicide bomb"
+    assert back.location.name != "Zabul"  # the district the possessive names, not the province that owns it
+
+
+def test_two_periods_told_back_are_two_incidents():
+    evs = events("Train attacked\n\nMilitants attacked a train near Sibi on Tuesday. Last week, insurgents ambushed "
+                 "a convoy in Kalat, killing 18. Earlier last month, a roadside bomb killed 11 miners in Kalat.",
+                 published="2024-03-07")
+    kalat = [e for e in evs if e.location and e.location.name == "Kalat"]
+    assert sorted(e.fatalities for e in kalat) == [11, 18]
+
+
+def test_the_two_sides_of_an_incident_are_never_one_actor():
+    [e] = events("Gang leader killed by police\n\nThe gang leader was killed in a gun battle with police on Friday "
+                 "near Gonaives, officials said. He opened fire on a police patrol.", published="2024-03-09")
+    assert e.actor1 == "police" and e.actor2 != "police"
+
+
+def test_police_killed_by_a_gang_are_the_victim_side():
+    [e] = events("Police clash with gang in Gonaives\n\nTwo police officers were killed by gang members in "
+                 "Gonaives on Friday, officials said.", published="2024-03-09")
+    assert e.actor1.startswith("gang") and e.actor2 == "police"
+    [e] = events("Three soldiers were killed by militants in an ambush near Gao on Monday.", published="2024-03-07")
+    assert (e.actor1, e.actor2) == ("militants", "soldiers")
+
+
+def test_an_unarmed_crowd_against_police_is_a_riot_not_an_armed_clash():
+    [e] = events("Worshippers clashed with police at a mosque in Jerusalem on Friday, and dozens were hurt.",
+                 published="2024-03-09")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    assert e.actor2 == "police"
+    [e] = events("Prayers held\n\nPrayers were held on Monday for Palestinians injured in violent confrontations with "
+                 "Israeli police in Jerusalem.", published="2024-03-09")
+    assert e.event_type == "Riots"
+    # an armed side keeps it a battle
+    [e] = events("Militants clashed with police in Jerusalem on Friday, killing two officers.", published="2024-03-09")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_an_act_dated_from_another_incident_is_its_own_incident():
+    evs = events("Bombing suspect\n\nTwo bombs exploded near the finish line in Boston on April 15, 2013, killing three "
+                 "people. Tamerlan, 26, died after a gunfight with police three days after the bombing.",
+                 published="2014-06-04")
+    [bomb] = [e for e in evs if e.date == date(2013, 4, 15)]
+    [fight] = [e for e in evs if e.date == date(2013, 4, 18)]
+    assert fight.sub_event_type == "Armed clash" and "ied" not in fight.weapons  # the bombing only dates it
+    assert "small_arms" not in bomb.weapons
+
+
+def test_what_an_act_set_off_is_another_act():
+    evs = events("In April, 25 soldiers were killed in attacks in Palmyra, prompting Russian airstrikes.",
+                 published="2020-02-10")
+    assert all(e.sub_event_type != "Air/drone strike" or e.fatalities is None for e in evs)
+
+
+def test_a_possible_act_is_no_incident():
+    assert not events("Trial\n\nHe awaits trial in Boston on charges that carry the threat of execution.",
+                      published="2014-06-04")
+
+
+def test_a_vehicle_taken_over_is_a_hijacking():
+    [e] = events("Militants took over the Jaffar Express near Sibi on Tuesday, holding passengers on board.",
+                 published="2025-03-12")
+    assert e.sub_event_type == "Abduction/forced disappearance" and e.location.name == "Sibi"
+
+
+def test_a_toll_told_with_the_town_of_the_strikes_is_also_their_incident():
+    evs = events("US strikes in Syria\n\nUS jets struck Iran-backed groups in Iraq and Syria on Friday night, the "
+                 "Pentagon said on Saturday. The strikes targeted positions in the desert near al-Rutba and the town of "
+                 "al-Qaim, Iraqi officials said. In Syria, a war monitor said strikes near al-Mayadin killed at least "
+                 "23 fighters.", published="2024-02-03")
+    places = {e.location.name for e in evs if e.location and e.date == date(2024, 2, 2)}
+    assert {"Ar Ruţbah", "Al Qā’im", "Al Mayādīn"} <= places
+
+
+def test_the_acts_of_a_sentence_about_diplomacy_are_not_placed():
+    evs = events("Strikes go on\n\nIsraeli jets struck Tyre on Tuesday. The prime minister called on Washington "
+                 "and Paris to press Israel to stop the strikes.", published="2024-11-27")
+    assert all(e.location is None or e.location.country == "LB" for e in evs)
+
+
+def test_a_reference_point_between_two_places_struck_is_not_a_third():
+    evs = events("US jets struck militia facilities at two locations in Iraq early Wednesday, near Musayyib, south of "
+                 "Baghdad, and near al-Qaim in western Anbar province, the Pentagon said.", published="2024-01-24")
+    names = {e.location.name for e in evs if e.location}
+    assert "Al Qā’im" in names and "Baghdad" not in names
+
+
+def _events_with_claim_sentences(text: str, published: str, claim_sentences: set[int]):
+    """Events of a report whose sentences ``claim_sentences`` carry count claims (as the claim finder marks them)."""
+    from tallylog.extract.attribution import attribute
+    from tallylog.extract.context import DocContext
+    from tallylog.extract.dates import find_dates
+    from tallylog.extract.events import MentionFinder, merge_mentions
+    from tallylog.extract.sentences import split_sentences
+    from tallylog.geo import get_geocoder
+    from tallylog.ingest import report_from_text
+
+    report = report_from_text(text, published=date.fromisoformat(published))
+    ctx = DocContext(report=report, sentences=split_sentences(report.text), places=list(get_geocoder().geoparse(report.text)),
+                     dates=find_dates(report.text, report.published))
+    finder = MentionFinder(ctx, [attribute(s.text) for s in ctx.sentences], claim_sentences)
+    mentions, _ = finder.find()
+    return merge_mentions(mentions, report.id, finder)
+
+
+def test_a_lede_that_gives_the_count_still_gives_the_day():
+    text = ("Polls marred\n\nAt least four people were killed and scores hurt in violence during municipal elections in "
+            "Nepal on Sunday, police said.\n\nIn Birgunj, supporters of two candidates fought with sticks outside a "
+            "polling station. One man was beaten to death, the district police chief said.")
+    [e] = [e for e in _events_with_claim_sentences(text, "2025-05-12", {1}) if e.location]
+    assert e.date == date(2025, 5, 11) and e.date_precision == "day"
+
+
+def test_a_halt_to_attacks_is_no_attack():
+    evs = events("Drone hits outpost\n\nA drone hit an outpost near Rutba on Sunday, officials said. The militia, which "
+                 "on Tuesday announced that it was suspending its attacks on US forces, denied a role.",
+                 published="2024-01-31")
+    assert all(e.date != date(2024, 1, 30) for e in evs)
+
+
+def test_troops_who_suffered_injuries_are_the_victims_and_the_count():
+    [e] = events("Rockets hit base\n\nMilitants fired rockets at Ain al-Asad air base on Saturday evening, officials said. "
+                 "Two US service members suffered minor injuries, the command said.", published="2024-01-21")
+    assert e.injured == 2 and e.actor1 != "US forces"
+    [e] = events("Four US troops treated for brain injuries after missile barrage\n\nFour American service members are "
+                 "being treated for traumatic brain injuries after Saturday's missile attack on Ain al-Asad air base, an "
+                 "official said.", published="2024-01-22")
+    assert e.injured == 4 and e.actor1 != "US forces"
+
+
+def test_forces_described_by_the_war_they_fight_are_no_incident():
+    evs = events("Base attacked\n\nRockets struck Ain al-Asad air base on Saturday. The base hosts coalition troops who "
+                 "advise Iraqi forces fighting the remnants of the Islamic State group.", published="2024-01-21")
+    assert len(evs) == 1 and evs[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert not any("remnants" in span.text for e in evs for span in e.evidence)
+
+
+def test_what_the_weapon_already_told_struck_is_the_same_incident():
+    evs = events("Drone attack\n\nA drone struck Tower 22 in Jordan on Sunday, killing three soldiers. A Jordanian "
+                 "spokesman said the drone had struck the al-Tanf base across the border in Syria instead.",
+                 published="2024-01-29")
+    assert len(evs) == 1 and evs[0].fatalities == 3
+
+
+def test_the_incident_a_group_is_blamed_for_is_another_incident():
+    evs = events("Strike kills commander\n\nA drone strike in Baghdad late on Wednesday killed three people, including a "
+                 "commander of the militia blamed for the January 28 drone attack on Tower 22 in Jordan, officials said.",
+                 published="2024-02-08")
+    assert {e.date for e in evs} == {date(2024, 2, 7), date(2024, 1, 28)}
+    [old] = [e for e in evs if e.date == date(2024, 1, 28)]
+    assert old.fatalities is None  # the three killed are the Baghdad strike's
+
+
+def test_an_act_a_year_before_the_one_told_is_dated_to_its_year():
+    evs = events("The cafe bombing was an attack on 13 September 1974 in Madrid which killed 13 people. Two women "
+                 "were charged with complicity in the assassination of a prime minister one year before.",
+                 published=None)
+    years = sorted(e.date.year for e in evs if e.date)
+    assert years == [1973, 1974]
+    [old] = [e for e in evs if e.date.year == 1973]
+    assert old.date_precision == "year" and old.sub_event_type == "Attack"
+
+
+def test_a_back_reference_goes_to_the_last_incident_of_its_kind():
+    evs = events("The cafe bombing was an attack on 13 September 1974 in Madrid which killed 13 people. Two women "
+                 "were charged with complicity in the assassination of a prime minister one year before. They were "
+                 "never tried for the cafe bombing, as they were released in June 1977.", published=None)
+    [old] = [e for e in evs if e.date and e.date.year == 1973]
+    assert old.sub_event_type == "Attack" and "ied" not in old.weapons
+
+
+def test_a_day_without_a_year_goes_on_in_the_year_the_narrative_gave():
+    evs = events("The cafe bombing was an attack on 13 September 1974 in Madrid which killed 13 people. The group "
+                 "issued a statement on 15 September denying it. On 20 September, gunmen shot dead a police officer "
+                 "in Bilbao.", published=None)
+    [e] = [e for e in evs if e.location and e.location.name == "Bilbao"]
+    assert e.date == date(1974, 9, 20)
+
+
+def test_incidents_recalled_in_passing_each_with_year_and_place():
+    evs = events("Lawmakers debate\n\nThe lawmakers recalled the 2013 siege in Nairobi, in which 67 people were killed, "
+                 "and the 2015 attack on Mandera, which killed 28.", published="2025-06-10")
+    got = sorted((e.date.year, e.location.name, e.fatalities) for e in evs)
+    assert got == [(2013, "Nairobi", 67), (2015, "Mandera", 28)]
+
+
+def test_the_object_of_a_killing_decides_who_the_victims_are():
+    [e] = events("Unknown gunmen killed two tribal elders in Deir ez-Zor on Monday, near a checkpoint of the Syrian "
+                 "Democratic Forces.", published="2024-03-07")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_an_accusation_of_conduct_is_no_incident():
+    evs = events("Camp attacked\n\nThe army said it had repelled an attack on a military camp at Douentza on Thursday. "
+                 "Rights groups accuse both the army and the militias of killing civilians suspected of collaborating.",
+                 published="2025-09-15")
+    assert [e.event_type for e in evs] == ["Battles"]
+    assert not any("accuse" in span.text for e in evs for span in e.evidence)
+
+
+def test_a_toll_sentence_lends_its_place_a_possible_act_does_not():
+    evs = events("Kyiv struck\n\nRussia struck Kyiv overnight with drones and missiles, killing two people. The toll in "
+                 "Kyiv has risen. The mayor now says nine people are dead and 44 wounded.", published="2025-07-21")
+    assert [(e.location.name, e.fatalities) for e in evs] == [("Kyiv", 9)]
+    evs = events("Trial\n\nTwo bombs exploded near the finish line in Boston on April 15, 2013, killing three people. "
+                 "His brother is held in a prison west of Boston on charges that carry the threat of execution. He "
+                 "died after a gunfight with police three days after the bombing.", published="2014-06-04")
+    [fight] = [e for e in evs if e.date == date(2013, 4, 18)]
+    assert fight.location is None or fight.location.name != "Boston"
+
+
+def test_a_month_after_the_incidents_place_is_the_incidents():
+    evs = events("Town overrun\n\nGangs overran the town of Mirebalais this week, killing 40 people, the UN said. A "
+                 "spokesman said the earlier count had double-counted victims of a massacre in the Port-au-Prince "
+                 "neighbourhood of Wharf Jeremie in December that killed at least 184 people.", published="2025-04-03")
+    [old] = [e for e in evs if e.fatalities == 184]
+    assert old.date == date(2024, 12, 1) and old.date_precision == "month"
+
+
+def test_a_second_act_with_a_date_of_its_own_is_another_incident():
+    evs = events("Monitor report\n\nAmong the deadliest incidents, the report listed an attack on Oct. 19 on an army "
+                 "post in Djibo, in which 60 soldiers were killed, and a raid on a village near Kaya on Oct. 27 that "
+                 "killed at least 40 civilians.", published="2025-11-05")
+    got = sorted((e.date, e.location.name) for e in evs)
+    assert got == [(date(2025, 10, 19), "Djibo"), (date(2025, 10, 27), "Kaya")]
+
+
+def test_debris_of_a_downed_drone_that_kills_is_a_strike():
+    [e] = events("Drones downed\n\nAir defences downed 86 drones over the Bryansk region overnight. The governor said a man "
+                 "was killed when debris fell on a house in the town of Suzemka.", published="2025-09-15")
+    assert e.sub_event_type == "Air/drone strike" and e.fatalities == 1 and e.location.name.startswith("Suz")
+    assert [t.sub for t in find_triggers("Debris fell on a house.")] == ["Air/drone strike"]
+    assert not find_triggers("Workers cleared the debris from the road.")

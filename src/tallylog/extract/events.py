@@ -70,6 +70,7 @@ class Mention:
     separate: bool = False  # "the first since 2017, when ...": an earlier incident set against the one told
     group: int | None = None  # mentions told apart by the text itself ("one at X, the other at Y") never merge
     generic_ied: bool = False  # the only IED word is a bare "bomb", which an air weapon told with it may own
+    retro: bool = False  # dated back from the story's present ("earlier this month", "last week"): an earlier incident
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +93,10 @@ def _lex() -> dict:
                                  re.I),
         "weapon_subtypes": ev["weapon_subtypes"],
         "civilian": compiled("events", "civilian_targets"),
+        # the object of a killing, a number and a few words at most before it: "killed two tribal elders",
+        # "killings of local tribal figures" (not "killed when ...", "killed in a market")
+        "civilian_object": re.compile(rf"\s+(?:of\s+)?(?:(?:at least|some|about|nearly|more than)\s+)?(?:(?!(?:by|in|at|on|near|when|as|"
+                                      rf"after|and|or|during|while)\b)[\w'’-]+\s+){{0,3}}?(?:{alternation(ev['civilian_targets'])})\b", re.I),
         "military": compiled("events", "military_targets"),
         "non_event": re.compile(rf"\b(?:{alternation(ev['non_events'])})", re.I),
         "aggregate": compiled("events", "aggregate_markers"),
@@ -115,8 +120,10 @@ def _lex() -> dict:
             # not "two of the wounded died in hospital"
             re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:later\s+)?(?:died|succumbed))", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:injuries)\b", re.I),
+            # "Two US service members suffered minor injuries"
+            re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:suffered|sustained)\s+(?:(?:minor|light|slight|serious|severe|critical|non-life-threatening)\s+)?(?:injuries|wounds)\b", re.I),
             # "three Palestinians were treated for injuries", "12 people were hospitalised"
-            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:were|was|have been|had been)\s+(?:treated for (?:injuries|wounds)|hospitali[sz]ed|taken to hospital)\b", re.I),
+            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:were|was|have been|had been|are being|were being|is being)\s+(?:treated for (?:[\w-]+\s+){{0,2}}?(?:injuries|wounds)|hospitali[sz]ed|taken to hospital)\b", re.I),
         ],
         "no_killed": re.compile(r"\bno (?:one|deaths|fatalities|casualties)\b[^.]{0,30}?\b(?:killed|reported|died)?|\bno casualties\b|\bwithout casualties\b|\bno one was (?:killed|hurt|injured)|\bno (?:deaths|fatalities)\b", re.I),
         "no_injured": re.compile(r"\bno (?:injuries|casualties|one was (?:hurt|injured))\b|\bwithout (?:causing )?(?:injuries|casualties)\b", re.I),
@@ -127,7 +134,9 @@ def _lex() -> dict:
         "no_damage": re.compile(r"\bno (?:damage|injuries|casualties)\b|\bwithout (?:causing )?(?:damage|casualties)\b", re.I),
         "hit": re.compile(r"\b(?:hit|struck|damaged|destroyed|killing|killed|wounded|injured)\b", re.I),
         # "may" in lower case only: "the May 22 concert bombing" is a date
-        "future": re.compile(r"\b(?:will|would|could|might|(?-i:may)|should|must|plans? to|planning to|planned to|plott?(?:ed|ing|s)? to|conspir(?:ed|ing|acy) to|threaten(?:s|ed)? to|vow(?:s|ed)? to|if)\b[^,.;]{0,40}$", re.I),
+        "future": re.compile(r"\b(?:will|would|could|might|(?-i:may)|should|must|plans? to|planning to|planned to|plott?(?:ed|ing|s)? to|conspir(?:ed|ing|acy) to|threaten(?:s|ed)? to|vow(?:s|ed)? to|if|"
+                            # "charges that carry the threat of execution": a possible act, not one done
+                            r"(?:threat|risk|prospect|possibility)s? of)\b[^,.;]{0,40}$", re.I),
         # a sentence that opens on a condition ("If the government ratifies its offer ...") reports nothing
         "conditional": re.compile(r"^\W*(?:if|unless|should)\b", re.I),
         "question": re.compile(r"\?\s*[\"”]?$"),
@@ -144,7 +153,10 @@ def _lex() -> dict:
         "rejects_accusation": re.compile(ev["rejects_accusation"], re.I),
         "accuser": re.compile(ev["accuser"], re.I),
         "responsibility": re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaimed (?:the|the latest|this|that) (?:attack|bombing|blast|strike|assault)", re.I),
-        "clause_boundary": re.compile(r"\s+(?:after|following|before|while|as)\s+|,?\s+and\s+(?:later|then|subsequently)\s+|;\s+", re.I),
+        # not "three days after the bombing", "hours before the attack": a count of time dates the act, it joins no clause
+        "clause_boundary": re.compile(r"(?<!days)(?<!hours)(?<!weeks)(?<!months)(?<!years)(?<!minutes)(?<!\bday)(?<!\bweek)(?<!month)(?<!\byear)(?<!moments)"
+                                      r"\s+(?:after|following|before|while|as)\s+|"
+                                      r"(?:(?<=days|ours|eeks|nths|ears|utes|ents|week|onth|year)|(?<=\bday))\s+(?:after|before)\s+(?!(?:the|that|this)\s)|,?\s+and\s+(?:later|then|subsequently)\s+|;\s+", re.I),
         "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+(?:in|at|near|on|outside)\s+|(?:and|or|as well as)?\s*)(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*", re.I),
         "speech_date": re.compile(rf"\b{ev['speech_before_date']}", re.I),
         "distributive": re.compile(ev["distributive"], re.I),
@@ -195,6 +207,24 @@ def _lex() -> dict:
         "follows": re.compile(ev["follows"], re.I),
         "act_and": re.compile(ev["act_and"], re.I),
         "scene_opener": re.compile(ev["scene_opener"], re.I),
+        "retrospective_date": re.compile(ev["retrospective_date"], re.I),
+        "consequence": re.compile(ev["consequence"], re.I),
+        "time_from_reference": re.compile(ev["time_from_reference"], re.I),
+        "placed_act": re.compile(ev["placed_act"], re.I),
+        "the_acts": re.compile(ev["the_acts"], re.I),
+        "bearing_of": re.compile(ev["bearing_of"], re.I),
+        "clash_party": re.compile(ev["clash_party"], re.I),
+        "halted_acts": re.compile(ev["halted_acts"], re.I),
+        "weapon_subject": re.compile(ev["weapon_subject"], re.I),
+        "blamed_for": re.compile(ev["blamed_for"], re.I),
+        "act_on_before": re.compile(ev["act_on_before"], re.I),
+        "aftermath": re.compile(ev["aftermath"], re.I),
+        "second_act": re.compile(ev["second_act"], re.I),
+        "ongoing_fight": re.compile(ev["ongoing_fight"], re.I),
+        "fighters_before": re.compile(ev["fighters_before"], re.I),
+        "clash_words": re.compile(ev["clash_words"], re.I),
+        "crowd": re.compile(ev["crowd"], re.I),
+        "state_forces": re.compile(ev["state_forces"], re.I),
         "generic_weak": re.compile(r"^(?:hit|struck|targeted|targeting|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|killings?|strikes?)$", re.I),
     }
 
@@ -361,12 +391,28 @@ class MentionFinder:
         if all(self.lex["year_markers"].fullmatch(m.group(0)) for m in self.lex["aggregate"].finditer(s)) \
                 and self.lex["single_act"].search(s):
             return False
+        if self._present_acts_placed(sent):
+            return False
         # a day after "since", or the day something was said ("the army chief said on Saturday"), does not make
         # a sentence about many attacks a sentence about one
         day_dates = [d for d in self.ctx.dates_in(sent.start, sent.end)
                      if d.precision == "day" and not re.search(r"\bsince\s+$", text[max(0, d.start - 8):d.start], re.I)
                      and not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])]
         return not day_dates
+
+    def _present_acts_placed(self, sent: Sentence) -> bool:
+        """"US airstrikes on Friday night killed 16 people in Iraq. The strikes targeted positions near al-Rutba and
+        the town of al-Qaim": "the strikes" of the day the report has just told, and where they hit, not many acts
+        over time (no other mark of a period; a specific place cued; a day told before)."""
+        s = sent.text
+        subj = self.lex["the_acts"].match(s)
+        if subj is None or any(a.start() >= subj.end() or a.end() <= subj.start() for a in self.lex["aggregate"].finditer(s)):
+            return False
+        text = self.ctx.report.text
+        if not any(not _is_broad(p) and p.latitude is not None and self.lex["locative"].search(text[max(sent.start, p.start - 70):p.start])
+                   for p in self.ctx.places_in(sent.start + subj.end(), sent.end)):
+            return False
+        return self._last_day_mention(sent.start) is not None
 
     def _coordinated_series(self, sent: Sentence) -> bool:
         """"... since the group launched a series of attacks across Paris, killing 130 people": coordinated
@@ -392,14 +438,17 @@ class MentionFinder:
         aggregate: list[Sentence] = []
         self.responsibility: list[tuple[int, str, str | None]] = []
         self._all_triggers = find_triggers(self.ctx.report.text)
+        self._toll_days: dict[int, DateMention | None] = {}  # placed tolls told on the story's last day
         for i, sent in enumerate(self.ctx.sentences):
             if self.lex["responsibility"].search(sent.text):
                 named = [a for a in self.ctx.actors_in(sent.start, sent.end) if a.named]
                 if named:
                     self.responsibility.append((sent.start, named[0].name, named[0].side))
             if i in self.claim_sentences and not self._dated_incident(sent) and not self._repeated_at_place(sent):
-                aggregate.append(sent)
-                continue
+                if not self._placed_toll(sent):
+                    aggregate.append(sent)
+                    continue
+                self._toll_days[i] = self._last_day_mention(sent.start)
             found = False
             for part in self._clauses(sent):
                 m = self._mention(part, self.attr[i], whole=sent)
@@ -461,6 +510,25 @@ class MentionFinder:
             return False
         place, _ = self._place(sent, triggers[0])
         return place is not None and not _is_broad(place)
+
+    def _placed_toll(self, sent: Sentence) -> bool:
+        """"In Syria, the monitor said strikes near al-Mayadin and Albu Kamal killed at least 23 fighters": a count
+        that is the toll of an act told at a specific town right after its trigger, in a report whose present
+        is a day already told, is that act's figure (the count stays a claim), not a total over a period."""
+        text = self.ctx.report.text
+        if self.aggregate_sentence(sent) or any(
+                not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])
+                for d in self.ctx.dates_in(sent.start, sent.end)):
+            return False
+        if not any(d.precision == "day" and d.date is not None and not self.lex["speech_date"].search(text[max(0, d.start - 40):d.start])
+                   for d in self.ctx.dates_in(0, sent.start)):
+            return False
+        for t in self._triggers_in(sent):
+            at = sent.start + t.end
+            for p in self.ctx.places_in(at, min(sent.end, at + 40)):
+                if not _is_broad(p) and p.latitude is not None and self.lex["placed_act"].fullmatch(text, at, p.start):
+                    return True
+        return False
 
     def _repeated_at_place(self, sent: Sentence) -> bool:
         """"The enemy attacked our positions six times near Uspenivka": one side's repeated assaults at one
@@ -533,9 +601,22 @@ class MentionFinder:
                 continue
             r, off = hit
             start = m.sentence.start + r.start()
-            m.date = DateMention(start, m.sentence.start + r.end(), r.group(0), base + timedelta(days=off), "day",
-                                 None, None, True)
+            if abs(off) >= 365:
+                # "the assassination of X one year before": the year, not a day, is what the phrase tells
+                year = (base + timedelta(days=off)).year
+                m.date = DateMention(start, m.sentence.start + r.end(), r.group(0), date(year, 1, 1), "year",
+                                     date(year, 12, 31), None, True)
+            else:
+                m.date = DateMention(start, m.sentence.start + r.end(), r.group(0), base + timedelta(days=off), "day",
+                                     None, None, True)
             m.date_strong = True
+
+    def _last_day_mention(self, pos: int) -> DateMention | None:
+        """The last day the text named before ``pos`` (not the day something was said)."""
+        text = self.ctx.report.text
+        days = [d for d in self.ctx.dates if d.end <= pos and d.date is not None and d.precision == "day"
+                and not self.lex["speech_date"].search(text[max(0, d.start - 40):d.start])]
+        return days[-1] if days else None
 
     def _last_day_told(self, pos: int) -> date | None:
         """"The leaders met in Brussels on Tuesday ... Hours before the meeting, an explosive device went off":
@@ -667,24 +748,39 @@ class MentionFinder:
         other day, happened then ("In Lutsk, drones and missiles struck an industrial area"). Weak."""
         # a headline, a dateline or a live blog's time stamp ("08:12 BST") does not push the lede down
         sents = self.ctx.sentences
+        text = self.ctx.report.text
         lede = next((m for m in mentions if m.date is not None and not m.separate and
                      sum(1 for x in sents[:m.sentence.index] if len(x.text.split()) >= 6) <= 2), None)
-        if lede is None or lede.date is None or lede.date.date is None or lede.date.precision != "day":
+        if lede is not None:
+            day, index = lede.date, lede.sentence.index
+        else:
+            # "At least three people were killed in violence during local elections on Thursday, police said": a
+            # lede that gives the story's count (a claim, no incident of its own) still tells its day
+            day, index = None, -1
+            for x in sents:
+                if sum(1 for y in sents[:x.index] if len(y.text.split()) >= 6) > 2:
+                    break
+                if x.index in self.claim_sentences:
+                    days = [d for d in self.ctx.dates_in(x.start, x.end) if d.date is not None and d.precision == "day"
+                            and not self.lex["speech_date"].search(text[max(x.start, d.start - 40):d.start])]
+                    if len(days) == 1:
+                        day, index = days[0], x.index
+                        break
+        if day is None or day.date is None or day.precision != "day":
             return
-        text = self.ctx.report.text
         for m in mentions:
-            if m.sentence.index <= lede.sentence.index:
+            if m.sentence.index <= index:
                 continue
             # a flashback to an earlier full date ("after a strike on July 16 killed three") does not end the
             # story's present; a new day of the story does
-            other = [d for d in self.ctx.dates_in(lede.date.end, m.sentence.start) if d.date is not None
-                     and d.date != lede.date.date and d.precision in ("day", "range")
+            other = [d for d in self.ctx.dates_in(day.end, m.sentence.start) if d.date is not None
+                     and d.date != day.date and d.precision in ("day", "range")
                      and not self.lex["speech_date"].search(text[max(0, d.start - 40):d.start])
-                     and not (not d.relative and (d.end_date or d.date) < lede.date.date - timedelta(days=2))]
+                     and not (not d.relative and (d.end_date or d.date) < day.date - timedelta(days=2))]
             if other:
                 return
             if m.date is None and not m.separate:
-                m.date, m.date_strong = lede.date, False
+                m.date, m.date_strong = day, False
 
     @staticmethod
     def _carry_dates(mentions: list[Mention]) -> None:
@@ -738,11 +834,20 @@ class MentionFinder:
             self._followed.add(cut)
             return [Sentence(sent.start, sent.start + f.start(), s[:f.start()], sent.paragraph, sent.index),
                     Sentence(cut, sent.end, s[f.end():], sent.paragraph, sent.index)]
+        # "killed a commander of Kataib Hezbollah, the militia blamed for the January 28 drone attack on Tower 22":
+        # the incident a group is blamed for, with a day of its own, is another incident than the one told
+        f = self.lex["blamed_for"].search(s)
+        if f and any(t.end <= f.start() for t in triggers) and any(t.start >= f.end() for t in triggers) \
+                and any(d.date is not None and d.precision in ("day", "month") for d in self.ctx.dates_in(sent.start + f.end(), sent.end)):
+            cut = sent.start + f.end()
+            self._followed.add(cut)
+            return [Sentence(sent.start, sent.start + f.start(), s[:f.start()], sent.paragraph, sent.index),
+                    Sentence(cut, sent.end, s[f.end():], sent.paragraph, sent.index)]
         # "In January 2023, fighters attacked X, killing seven, and in August 2023 the group overran Y": a
         # second date that opens a coordinated clause starts another incident
         dates = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None]
         for d in dates[1:]:
-            lead = re.search(r",\s+(?:and|while|but)\s+(?:(?:in|on|then|later)\s+)?$", self.ctx.report.text[sent.start:d.start])
+            lead = re.search(r",\s+(?:and|while|but)\s+(?:(?:in|on|then|later|the)\s+)?$", self.ctx.report.text[sent.start:d.start])
             if lead is None or dates[0].date == d.date:
                 continue
             cut = sent.start + lead.start()
@@ -750,6 +855,17 @@ class MentionFinder:
                 self._followed.add(cut)  # another incident, never merged with the one the sentence told first
                 return [Sentence(sent.start, cut, self.ctx.report.text[sent.start:cut], sent.paragraph, sent.index),
                         Sentence(cut, sent.end, self.ctx.report.text[cut:sent.end], sent.paragraph, sent.index)]
+        # "an attack on Oct. 19 on an army detachment in Djibo, in which 60 were killed, and a raid on a village
+        # near Fada N'gourma on Oct. 27": a second act's noun with a date of its own starts another incident
+        for b in self.lex["second_act"].finditer(s):
+            before = [d for d in dates if d.end <= sent.start + b.start()]
+            after = [d for d in dates if d.start >= sent.start + b.end()]
+            if before and after and before[-1].date != after[0].date \
+                    and any(t.end <= b.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
+                cut = sent.start + b.start()
+                self._followed.add(cut)
+                return [Sentence(sent.start, cut, s[:b.start()], sent.paragraph, sent.index),
+                        Sentence(cut, sent.end, s[b.start():], sent.paragraph, sent.index)]
         # "killed five people in Bama and abducted 12 others in Konduga": two acts, each with a place of its own
         for b in self.lex["act_and"].finditer(s):
             left = [p for p in self.ctx.places_in(sent.start, sent.start + b.start()) if not _is_broad(p)]
@@ -760,6 +876,13 @@ class MentionFinder:
                 self._followed.add(cut)
                 return [Sentence(sent.start, sent.start + b.start(), s[:b.start()], sent.paragraph, sent.index),
                         Sentence(cut, sent.end, s[b.end():], sent.paragraph, sent.index)]
+        # "were killed in IS attacks in Badia al-Sukhnah, prompting Russian airstrikes": the act, then what it set off
+        b = self.lex["consequence"].search(s)
+        if b is not None and any(t.end <= b.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
+            cut = sent.start + b.end()
+            self._followed.add(cut)
+            return [Sentence(sent.start, sent.start + b.start(), s[:b.start()], sent.paragraph, sent.index),
+                    Sentence(cut, sent.end, s[b.end():], sent.paragraph, sent.index)]
         for b in self.lex["clause_boundary"].finditer(s):
             # after "and later", "and then" any trigger tells an act of its own
             lt = [t for t in triggers if t.end <= b.start() and t.sub is not None and (not t.weak or "and" in b.group(0))]
@@ -782,6 +905,9 @@ class MentionFinder:
         last = m.place
         for p in self.ctx.places_in(m.place.end, m.sentence.end):
             between = text[last.end:p.start]
+            if self.lex["bearing_of"].fullmatch(between):
+                last = p  # "near Musayyib, south of Baghdad, and near al-Qaim": the reference point, not a place hit
+                continue
             if not self.lex["coordination"].fullmatch(between) or self.lex["attributive_place"].match(text[p.end:p.end + 40]):
                 break  # "near Rafah, the Gaza civil defence agency said": the agency's name, not a second place
             # "Kantharalak district of Si Sa Ket province": the province the first place lies in, not a second place
@@ -817,7 +943,9 @@ class MentionFinder:
         if not triggers:
             return None
         whole = whole or sent
-        weapons = find_weapons(s)
+        # "died after a gunfight with police three days after the bombing": the bombing dates the gunfight
+        ref = self.lex["time_from_reference"].search(s) if (" after " in s or " before " in s) else None
+        weapons = find_weapons(s if ref is None else s[:ref.start()] + s[ref.end():])
         actors = self.ctx.actors_in(sent.start, sent.end)
         all_actors = self.ctx.actors_in(whole.start, whole.end)
         armed = any(a.named or a.name not in ("police", "army", "military", "security forces") for a in all_actors)
@@ -836,7 +964,8 @@ class MentionFinder:
         placed_day = bool(weak) and self._placed_day(sent)
         corroborated = bool(weapons) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2) or denied_here \
             or ((len(weak) >= 2 or counted) and placed_day) \
-            or any(self._placed_and_dated(sent, t) for t in weak) or any(self._object_place_dated(sent, t) for t in weak)
+            or any(self._placed_and_dated(sent, t) for t in weak) or any(self._object_place_dated(sent, t) for t in weak) \
+            or (self.lex["the_acts"].match(s) is not None and self._present_acts_placed(sent))
         if not strong and not (weak and corroborated):
             return None
         if self.aggregate_sentence(sent):
@@ -846,6 +975,11 @@ class MentionFinder:
         left = s[:trigger.start]
         if self.lex["future"].search(left) or self.lex["question"].search(s) or self.lex["conditional"].search((whole or sent).text):
             return None
+        if self.lex["halted_acts"].search(left):
+            return None  # "announced that it was suspending its attacks on US forces": a halt, no act
+        if not counted and self.lex["ongoing_fight"].match(trigger.text) and self.lex["fighters_before"].search(left) \
+                and not self.ctx.dates_in(sent.start, sent.end):
+            return None  # "troops who advise Iraqi forces fighting the remnants of the group": who they are, no act
         # "he was charged with robbing trucks, raping, kidnapping and attacking motorists": a charge sheet of
         # conduct, not an incident (a charge that names its incident - "accused of the 2004 bombing" - is one)
         charge = self.lex["charge"].search(left)
@@ -873,11 +1007,21 @@ class MentionFinder:
                 # "protesters clashed with police", "rioters set fire to a police station": demonstrators who
                 # turn violent are a riot (ACLED's Riots), a mob's violence its own kind
                 sub = "Mob violence" if self.lex["mob"].search(left) else "Violent demonstration"
+        crowd_side = None
+        if sub == "Armed clash" and self.lex["clash_words"].match(trigger.text) and (crowd := self.lex["crowd"].search(s)) \
+                and actors and all(not a.named and self.lex["state_forces"].match(a.name) for a in actors) \
+                and any(self.lex["clash_party"].fullmatch(s, trigger.end, a.start - sent.start) for a in actors):
+            # "Palestinians injured in confrontations with Israeli police", "worshippers clashed with troops": an
+            # unarmed crowd on one side and only police or troops on the other is a riot (ACLED Riots), or force
+            # against protesters when the crowd is the one killed
+            crowd_side = crowd.group(0) if crowd.group(0)[0].isupper() and crowd.start() > 0 else crowd.group(0).lower()
+            lethal = self.lex["protest_lethal"].search(s) and _PASSIVE_RE.search(s, crowd.end(), trigger.start)
+            sub = "Excessive force against protesters" if lethal else "Violent demonstration"
         if sub is None and denial:
             sub = "Attack"  # what was denied is told elsewhere; the incident takes its type from those mentions
         if sub is None and ((re.match(r"attack", trigger.text, re.I) and any(a.named for a in actors))
                             or self._placed_and_dated(sent, trigger) or self._object_place_dated(sent, trigger)
-                            or (counted and placed_day)):
+                            or (counted and placed_day) or self._dated_act_on_place(sent, trigger)):
             sub = "Attack"  # "two major al-Shabab attacks", "was killed in Malta in 2017": no target word to go by
         if sub is None:
             return None
@@ -888,7 +1032,13 @@ class MentionFinder:
         if place is None:
             place, precision = self._previous_place(sent)
         date_m = self._date(sent, trigger)
-        separate = False
+        if date_m is None and whole.index in getattr(self, "_toll_days", {}):
+            date_m = self._toll_days[whole.index]  # weak: the day of the story's present
+        elif date_m is None and self.lex["aggregate"].search(s) and self._present_acts_placed(whole):
+            date_m = self._last_day_mention(whole.start)  # "The strikes targeted ...": those of the day just told
+        # "died after a gunfight with police three days after the bombing": an act dated from another incident is
+        # told apart from it (and perhaps elsewhere)
+        separate = ref is not None and not (ref.start() <= trigger.start < ref.end())
         if date_m is None and whole is not sent:
             # "since 2017, when ...": the clause is dated by the date it follows
             lead = [d for d in self.ctx.dates_in(whole.start, sent.start) if re.fullmatch(r",?\s+when\s+", text_[d.end:sent.start])]
@@ -913,11 +1063,12 @@ class MentionFinder:
             # killed ... in one of the deadliest massacres": a day or month that opens the sentence is the date
             # of everything it tells
             date_strong = True
-        if not date_strong and date_m is not None and date_m.date is not None and date_m.precision == "day" \
+        if not date_strong and date_m is not None and date_m.date is not None and date_m.precision in ("day", "month") \
                 and place is not None and sent.start <= place.end <= date_m.start \
                 and self.lex["place_then_date"].match(text_[place.end:date_m.start]):
-            # "Shelling ... killed at least 11 people in El Fasher on Thursday, a committee said": the day that
-            # follows the incident's place is the incident's, however far from the trigger
+            # "Shelling ... killed at least 11 people in El Fasher on Thursday, a committee said", "a massacre in the
+            # Port-au-Prince neighbourhood of Wharf Jeremie in December": the day or month that follows the
+            # incident's place is the incident's, however far from the trigger
             date_strong = True
         if place is not None and re.search(r"\b(?:neighbou?ring|another|a separate|a different)\s+$", text_[max(sent.start, place.start - 20):place.start], re.I):
             separate = True
@@ -957,6 +1108,11 @@ class MentionFinder:
         if injured is None and self.lex["no_injured"].search(s):
             injured = 0
         actor1, side1, actor2 = self._actors(sent, trigger, actors)
+        if crowd_side is not None:
+            # the rioters act, the forces respond; with force against protesters the forces act on them
+            forces = next(a.name for a in actors)
+            actor1, side1, actor2 = (forces, None, crowd_side) if sub == "Excessive force against protesters" \
+                else (crowd_side, None, forces)
         us_target = bool(self.lex["us_target"].search(s[trigger.start:]) or self.lex["us_target"].search(s))
         qm = self.lex["quantity"].search(s)
         quantity = parse_cardinal(qm.group("num")) if qm else None
@@ -982,7 +1138,9 @@ class MentionFinder:
             # "In the deadliest attack documented, on May 27, a jet struck ...": one of several, told anew
             and not re.search(r"\b(?:in|during)\s+(?:the|its|their)\s+(?:[\w-]+est|most\s+[\w-]+|first|second|third|fourth|fifth)\s+$", s[:trigger.start], re.I)
             and bool(re.match(r"(?:attack|bombing|blast|explosion|assault|ambush|raid|hijacking|shooting|massacre|siege|strike)\b", trigger.text, re.I))
-            and killed is None and injured is None,
+            and killed is None and injured is None
+            # "the drone had struck the al-Tanf base": the weapon already told, and what became of it
+            or bool(self.lex["weapon_subject"].search(s[:trigger.start])) and killed is None and injured is None,
             evidence=[Span(sent.start, sent.end, sent.text)],
         )
 
@@ -1037,6 +1195,18 @@ class MentionFinder:
                    and not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])
                    for d in self.ctx.dates_in(sent.start, sent.end))
 
+    def _dated_act_on_place(self, sent: Sentence, trigger: Trigger) -> bool:
+        """"the 2015 attack on Mandera", "Tuesday's raid on Kismayo": an act's noun with its own date right before
+        it and its target place right after it is a specific incident, even with no weapon or armed actor named."""
+        if not re.fullmatch(r"attacks?|assaults?|raids?|massacres?|ambush", trigger.text, re.I):
+            return False
+        text = self.ctx.report.text
+        start, end = sent.start + trigger.start, sent.start + trigger.end
+        if not any(0 <= start - d.end <= 3 and d.date is not None for d in self.ctx.dates_in(max(sent.start, start - 40), start)):
+            return False
+        return any(not _is_broad(p) and self.lex["placed_act"].fullmatch(text, end, p.start)
+                   for p in self.ctx.places_in(end, min(sent.end, end + 30)))
+
     def _placed_and_dated(self, sent: Sentence, trigger: Trigger) -> bool:
         """"killed in Malta in 2017", "was shot dead in Lagos on May 3": a death the sentence places and dates
         right after its verb is a specific incident, even with no weapon or armed actor named."""
@@ -1051,14 +1221,24 @@ class MentionFinder:
         return False
 
     def _with_story_year(self, d: DateMention) -> DateMention:
-        """A month and day with no year ("--05-22") in a report without a publication date: the most recent
-        such day on or before the latest full date the text gives."""
+        """A month and day with no year ("--05-22") in a report without a publication date: in the year of the
+        last full date told before it ("an attack on 13 September 1974 ... on 15 September, issued a statement":
+        a narrative goes on in the year it has given), else the most recent such day on or before the latest
+        full date the text gives."""
         if d.date is not None or self.anchor is None or not d.partial or d.precision != "day":
             return d
         m = re.fullmatch(r"--(\d\d)-(\d\d)", d.partial)
         if not m:
             return d
-        day = md_on_or_before(int(m.group(1)), int(m.group(2)), self.anchor)
+        told = [x for x in self.ctx.dates if x.end <= d.start and x.date is not None and x.partial is None
+                and not x.relative and x.precision in ("day", "month")]
+        day = None
+        if told and self.ctx.report.published is None:
+            try:
+                day = date(told[-1].date.year, int(m.group(1)), int(m.group(2)))
+            except ValueError:
+                day = None
+        day = day or md_on_or_before(int(m.group(1)), int(m.group(2)), self.anchor)
         if day is None:
             return d
         return DateMention(d.start, d.end, d.text, day, "day", None, d.partial, d.relative)
@@ -1097,6 +1277,9 @@ class MentionFinder:
         military = self.lex["military"].search(s)
         if sub == "Attack" or (civilian and not military):
             return "Attack"
+        if sub is None and re.fullmatch(r"killed|killing|killings|murdered|shot dead|gunned down", trigger.text, re.I) \
+                and self.lex["civilian_object"].match(s, trigger.end):
+            return "Attack"  # "gunmen killed two tribal elders ... near an SDF checkpoint": the victims are civilians
         if military or "small_arms" in weapons or sub == "Armed clash":
             return "Armed clash"
         return "Attack" if sub is None and civilian else (sub or None)
@@ -1120,15 +1303,17 @@ class MentionFinder:
             if self.lex["attributive_place"].match(text[p.end:p.end + 40]) and not re.match(r"\s+(?:state|province|region)\s*[,.]", text[p.end:p.end + 12], re.I):
                 continue  # "the Gaza civil defence agency said"
             left = text[max(sent.start, p.start - 70):p.start]
-            # "in Kenya's Mandera county": the place after a cued possessive country or region is the cued one
+            # "in Kenya's Mandera county", "in Balochistan's Kalat district": the place after a cued possessive
+            # country or province is the cued one
             owner = re.search(r"['’]s\s+$", left)
             if owner:
                 q = next((q for q in self.ctx.places_in(sent.start, sent.end) if p.start - len(owner.group(0)) <= q.end < p.start), None)
-                if q is not None and q.feature == "country" and not _is_broad(p):
+                if q is not None and (q.feature == "country" and not _is_broad(p) or q.feature == "admin1" and p.feature != "admin1"):
                     left = text[max(sent.start, q.start - 70):q.start]
             if not trigger.text and self.lex["destination_before"].search(left):
                 continue  # "recaptured 37 escapees ... on the road to Camp-Perrin": not where the next sentence is
-            cued = bool(self.lex["locative"].search(left)) or bool(self.lex["object_place"].search(left)) or (
+            cued = bool(self.lex["locative"].search(left)) or bool(self.lex["object_place"].search(left)) \
+                or bool(self.lex["act_on_before"].search(left)) or (
                 # people are abducted *from* a school, a village; prisoners break out *from* a jail
                 bool(re.match(r"(?:abduct|kidnap|seiz|took|taken|prison|jail|mass)", trigger.text, re.I))
                 and bool(re.search(r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|school)\s+(?:of\s+)?)?$", left, re.I)))
@@ -1154,12 +1339,17 @@ class MentionFinder:
             r = self.lex["reference_before"].search(left)
             return r is not None and any(q is not p and q.end <= p.start and p.start - q.end <= 70 for q in cands)
 
+        # "Balochistan's Kalat district": the owner of a possessive place is where the place lies, not where
+        # the incident was
+        owners = {id(q) for q in cands for c in cands
+                  if c is not q and 0 < c.start - q.end <= 3 and text[q.end:q.end + 2] in ("'s", "’s")}
+
         def rank(p: PlaceMention) -> tuple:
             # "into Kantharalak district of Si Sa Ket province": a name the text calls a province is as broad as one
             broad = _is_broad(p) or bool(self.lex["container_after"].match(text, p.end))
             # "in Russia's Bryansk region": of two broad places, the region inside the country; a dateline only
             # when nothing else is cued
-            return (self._dateline(p), bool(main) and p.country is not None and p.country not in main, broad,
+            return (self._dateline(p), bool(main) and p.country is not None and p.country not in main, id(p) in owners, broad,
                     broad and p.feature == "country", lesser(p), p.start < tpos, p.latitude is None, abs(p.start - tpos))
 
         best = min(cands, key=rank)
@@ -1260,6 +1450,11 @@ class MentionFinder:
                     return next(p for p in reversed(seen) if counts[p.name or p.text] == top), 2
         if prev.paragraph != sents[i].paragraph:
             return None, None
+        told = self._triggers_in(prev) if hasattr(self, "_all_triggers") else find_triggers(prev.text)
+        if not any(not self.lex["future"].search(prev.text[:t.start]) for t in told) and not self.lex["aftermath"].search(prev.text):
+            # "is held in a prison west of Boston on charges that carry the threat of execution": a sentence that
+            # tells neither an act done nor its toll ("The toll in Kyiv has risen") tells where nothing happened
+            return None, None
         place, _ = self._place(prev, Trigger(0, 0, "", None))
         if place is None or _is_broad(place) or place.latitude is None:
             return None, None
@@ -1336,7 +1531,10 @@ class MentionFinder:
                 break
         # "three US soldiers were killed": a subject of a passive verb is the victim, not the perpetrator;
         # "the military says ...": a speaker, not the perpetrator
-        before = [a for a in before if not re.search(r"\b(?:was|were|been|being|is|are)\b", text[a.end:tpos], re.I)
+        passive = [a for a in before if a.end <= tpos and re.match(
+            r"\s+(?:[\w-]+\s+){0,2}?(?:was|were|had been|have been|has been)\s+(?:[\w-]+\s+)?(?:killed|wounded|injured|hurt|"
+            r"shot|attacked|ambushed|abducted|kidnapped|targeted|lynched|beheaded|executed)\b", text[a.end:sent.end], re.I)]
+        before = [a for a in before if not re.search(r"\b(?:was|were|been|being|is|are|suffered|sustained|treated)\b", text[a.end:tpos], re.I)
                   # "three US soldiers killed in a drone attack" (a headline's passive), not "gunmen killed 15"
                   and not re.match(r"\s+(?:killed|wounded|injured|hurt|dead)(?:\s+(?:in|at|by|as|when|after|during|near|on)\b|\s*[,.;]|$)",
                                    text[a.end:a.end + 24], re.I)
@@ -1361,6 +1559,9 @@ class MentionFinder:
             target = m.group(0)
         elif victims:
             target = victims[0].name
+        elif passive and actor1 is not None:
+            # "two police officers were killed by gang members": the passive's subject, when a perpetrator is named
+            target = passive[-1].name
         elif after:
             target = after[0].name
         else:
@@ -1563,6 +1764,8 @@ class _Cluster:
             return False
         if m.group is not None and any(x.group is not None and x.group != m.group for x in self.mentions):
             return False
+        if not m.anaphoric and self._retro_apart(m):
+            return False
         # "killed all six attackers who laid siege to a hotel ... and later killed 50 militants in airstrikes":
         # strikes from the air are not the ground attack a report told before them
         if not m.anaphoric and _air(m.trigger) != _air(self.mentions[0].trigger) and None not in (_air(m.trigger), _air(self.mentions[0].trigger)):
@@ -1611,6 +1814,29 @@ class _Cluster:
         return True
 
 
+    def _retro_apart(self, m: Mention) -> bool:
+        """"Militants hijacked a train on Tuesday ... Earlier this month, a suicide bomber struck a convoy in
+        Kalat": an incident dated back from the story's present ("earlier this month", "last week") is another
+        incident than one told with a day, whatever broad place or toll they share; only the same specific
+        place said of both keeps them together."""
+        mine = [x for x in self.mentions if x.retro]
+        if m.retro and any((x.date.date, x.date.precision) != (m.date.date, m.date.precision) for x in mine):
+            return True  # "Last month, ..." after "Earlier this month, ...": two periods, two incidents
+        if m.retro == bool(mine) and (not m.retro or len(mine) == len(self.mentions)):
+            return False  # neither is dated back, or both are
+        if m.retro:
+            # the story's incident: any day it carries, said of it or of the sentence that tells it
+            dayed = any(not x.retro and x.date is not None and x.date.date is not None and x.date.precision == "day"
+                        for x in self.mentions)
+        else:
+            dayed = m.date_strong and m.date is not None and m.date.date is not None and m.date.precision == "day"
+        if not dayed:
+            return False
+        here = self.place
+        return not (m.place is not None and here is not None and not _is_broad(m.place) and not _is_broad(here)
+                    and (m.place.name or m.place.text) == (here.name or here.text))
+
+
 def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFinder | None" = None) -> list[Event]:
     """Mentions of one report that can describe the same incident become one event.
 
@@ -1620,6 +1846,10 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
     """
     clusters: list[_Cluster] = []
     present = finder.anchor if finder is not None else None
+    retro = _lex()["retrospective_date"]
+    for m in mentions:
+        m.retro = bool(m.date_strong and m.date is not None and m.date.date is not None and m.date.text
+                       and retro.fullmatch(m.date.text.strip()))
     for m in mentions:
         if m.anaphoric and clusters:
             same_day = [c for c in clusters if c.strong_date is None or m.date is None or _dates_compatible(c.strong_date, m.date)]
@@ -1630,7 +1860,9 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
                 same_day = clusters
             if same_day:
                 m.place = None
-                same_day[-1].mentions.append(m)
+                # "the Rolando bombing", told after another incident: the last one of its kind, else the last one
+                kind = [c for c in same_day if any(x.sub == m.sub for x in c.mentions)]
+                (kind or same_day)[-1].mentions.append(m)
                 continue
         target = None
         for c in ([] if m.separate else reversed(clusters)):
@@ -1720,9 +1952,8 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
     injured = _pick_figure([(m.injured, m.toll_update) for m in c.mentions])
     statuses = [m.status for m in c.mentions]
     status = "reported" if "reported" in statuses else ("denied" if "denied" in statuses else "claimed")
-    actor1 = c.actor1
+    actor1, actor2 = _sides(c)
     side = next((m.actor1_side for m in c.mentions if m.actor1 == actor1), None)
-    actor2 = next((m.actor2 for m in c.mentions if m.actor2), None)
     kind = "other_attack"
     if any(m.us_target for m in c.mentions) and side != "us":
         kind = "attack_on_us_forces"
@@ -1748,6 +1979,35 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
         fatalities=killed, injured=injured, status=status, attribution=attributions,
         evidence=[e for m in c.mentions for e in m.evidence], kind=kind,
     )
+
+
+def _same_actor(a: str | None, b: str | None) -> bool:
+    """"police" and "Haitian police", "the army" and "army": one actor told two ways."""
+    if not a or not b:
+        return False
+    wa = set(re.findall(r"[a-z]+", a.lower())) - {"the", "a", "an"}
+    wb = set(re.findall(r"[a-z]+", b.lower())) - {"the", "a", "an"}
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _sides(c: _Cluster) -> tuple[str | None, str | None]:
+    """The incident's two sides, never one actor on both.
+
+    "Gang leader killed by police ... killed in a gun battle with police": the headline makes the police the
+    perpetrator and the story's first sentence their opponent; an actor told as the perpetrator keeps that
+    side and the other side goes to another actor or to none. When an actor is the victim of the mention that
+    gives the toll ("two police officers were killed by gang members") and another actor is named as
+    perpetrator, the victim is the second side ("police killed by gangs": gang, then police)."""
+    actor1 = c.actor1
+    if actor1 is not None:
+        # the perpetrator is also the victim the toll is told of: the actor named as perpetrator with that toll
+        # takes the first side
+        victim = any(_same_actor(m.actor2, actor1) and (m.killed or m.injured) for m in c.mentions)
+        rival = next((m.actor1 for m in c.mentions if m.actor1 and not _same_actor(m.actor1, actor1) and (m.killed or m.injured)), None)
+        if victim and rival is not None and not any(_same_actor(m.actor1, actor1) and (m.killed or m.injured) for m in c.mentions):
+            return rival, actor1
+    others = [m.actor2 for m in c.mentions if m.actor2 and not _same_actor(m.actor2, actor1)]
+    return actor1, (others[0] if others else None)
 
 
 def _pick_figure(values: list[tuple[int | None, bool]]) -> int | None:
