@@ -88,12 +88,30 @@ class AddedReport:
     mention_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
+#: most reference-row keys a ledger remembers as stored (beyond, it starts afresh)
+_STORED_KEYS_MAX = 200_000
+
+
+def _incident_ids(keys: list[str]) -> Iterator[str]:
+    """The ids an incident founded by mentions with these keys may take, in order: windows of the keys' hash,
+    then a random one (an id already taken, which is rare, moves the incident to the next)."""
+    digest = hashlib.sha256("\n".join(keys).encode("utf-8")).hexdigest()
+    for start in range(0, len(digest) - 12, 4):
+        yield "inc_" + digest[start:start + 12]
+    while True:
+        yield "inc_" + uuid.uuid4().hex[:12]
+
+
 class Ledger:
     """The ledger store. Open with ``Ledger.open(url_or_path)``; close with ``close()`` or ``with``."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._conn: Connection | None = None  # the batch's connection while a batch is open
+        # keys of reference rows (outlets, places: never deleted) known to be stored, so a report naming them
+        # again writes nothing; those written in the open batch count only once it has committed
+        self._stored: dict[str, set[str]] = {"outlets": set(), "places": set()}
+        self._pending: dict[str, set[str]] | None = None
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -133,12 +151,29 @@ class Ledger:
         if self._conn is not None:
             yield self
             return
+        pending: dict[str, set[str]] = {kind: set() for kind in self._stored}
         with self.engine.begin() as conn:
-            self._conn = conn
+            self._conn, self._pending = conn, pending
             try:
                 yield self
             finally:
-                self._conn = None
+                self._conn = self._pending = None
+        # reached only once the batch has committed
+        for kind, keys in pending.items():
+            known = self._stored[kind]
+            if len(known) + len(keys) > _STORED_KEYS_MAX:
+                known.clear()
+            known |= keys
+
+    def _unstored(self, kind: str, keys: Iterable[str]) -> list[str]:
+        """Of these reference-row keys, those that may not be stored yet (and are now, once the batch commits).
+        Outside a batch every key is written (a write's own transaction could still fail after it)."""
+        if self._pending is None:
+            return list(keys)
+        known, pending = self._stored[kind], self._pending[kind]
+        out = [k for k in keys if k not in known and k not in pending]
+        pending.update(out)
+        return out
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -197,7 +232,7 @@ class Ledger:
         with self._write() as conn:
             if check and self._find_report(conn, report.id, report.url or None) is not None:
                 return None
-            if report.outlet:
+            if report.outlet and self._unstored("outlets", [report.outlet]):
                 insert_ignore(conn, outlets, [{"name": report.outlet, "domain": _domain(report.url),
                                                "first_seen": rows.utcnow()}])
             conn.execute(reports.insert(), [rows.report_row(report, source_group=source_group,
@@ -218,7 +253,9 @@ class Ledger:
                 res = conn.execute(claims.insert().returning(claims.c.id, sort_by_parameter_order=True),
                                    claim_rows)
                 added.claim_ids = list(res.scalars())
-            insert_ignore(conn, places, rows.place_rows(extraction.places))
+            place_rows = rows.place_rows(extraction.places)
+            new = set(self._unstored("places", [r["gazetteer_id"] for r in place_rows]))
+            insert_ignore(conn, places, [r for r in place_rows if r["gazetteer_id"] in new])
             return added
 
     def known_reports(self, report_ids: Iterable[str], urls: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -289,12 +326,8 @@ class Ledger:
 
     @staticmethod
     def _new_incident_id(conn: Connection, keys: list[str]) -> str:
-        digest = hashlib.sha256("\n".join(keys).encode("utf-8")).hexdigest()
-        for start in range(0, len(digest) - 12, 4):
-            candidate = "inc_" + digest[start:start + 12]
-            if conn.execute(select(incidents.c.id).where(incidents.c.id == candidate)).first() is None:
-                return candidate
-        return "inc_" + uuid.uuid4().hex[:12]
+        return next(candidate for candidate in _incident_ids(keys)
+                    if conn.execute(select(incidents.c.id).where(incidents.c.id == candidate)).first() is None)
 
     def update_incident(self, incident_id: str, fields: Mapping[str, Any]) -> None:
         """Overwrite some merged fields of an incident (``updated_at`` is set)."""
@@ -364,10 +397,11 @@ class Ledger:
         values = rows.incident_values(fields, complete=True)
         ids = sorted({m for m, _, _ in links})
         with self._write() as conn:
-            inc_id = self._new_incident_id(conn, sorted({f"{r}:{o}" for _, r, o in links}))
             now = now or rows.utcnow()
-            conn.execute(incidents.insert(), [{**values, "id": inc_id, "created_at": now, "updated_at": now,
-                                               "n_sources": n_sources, "n_mentions": len(ids)}])
+            row = {**values, "created_at": now, "updated_at": now, "n_sources": n_sources, "n_mentions": len(ids)}
+            # the id's check and the insert in one statement: a clash inserts nothing, and the next id is tried
+            inc_id = next(i for i in _incident_ids(sorted({f"{r}:{o}" for _, r, o in links}))
+                          if insert_ignore(conn, incidents, {**row, "id": i}))
             names = sorted(set(values["weapons"]))
             if names:
                 conn.execute(incident_weapons.insert(), [{"incident_id": inc_id, "weapon": w} for w in names])
