@@ -475,3 +475,15 @@ def test_plain_english_prose_needs_no_model_and_other_languages_still_ask_it():
     assert not _plainly_english(german)
     assert detect_language(german).code == "de" and not detect_language(german).english
     assert not _plainly_english("The attack. The base. The toll.")  # too short to judge without the model
+
+
+def test_cue_gate_agrees_with_the_whole_cue_pattern():
+    rules = load_rules()
+    assert rules.cue_words is not None  # most cues begin words: they are tried only where they can
+    sentences = ["Sign up for our newsletter to get the news delivered to your inbox.",
+                 "Send us your tips at tips@example.org or write to us on Signal.",
+                 "Contact: press [email protected]", "Follow us on X and share this article.",
+                 "Gunmen killed 12 people in Kalat on Tuesday, police said.", "Thank you.", "",
+                 "Our journalism depends on donations from readers like you.", "İstanbul ſubscribe NOW"]
+    for s in sentences:
+        assert rules.cued(s) == (rules.cue.search(s) is not None), s

@@ -1,4 +1,4 @@
-"""Gates in front of big patterns (``tallylog.extract.prefilter``) never change what a pattern finds."""
+"""Gates in front of big patterns (``tallylog.prefilter``) never change what a pattern finds."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tallylog.extract import claims, context, events
-from tallylog.extract.prefilter import gate, start_prefixes, word_windows
+from tallylog.prefilter import gate, start_prefixes, word_windows
 
 SENTENCES = [
     "At least 118 attacks on US forces have been recorded since October 17, the official said.",

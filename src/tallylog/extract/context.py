@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tallylog.extract.lexicon import load
-from tallylog.extract.prefilter import gate, word_windows
 from tallylog.extract.sentences import Sentence
 from tallylog.model import DateMention, PlaceMention, Report
+from tallylog.prefilter import gate, word_windows
 
 
 def alternation(fragments: list[str]) -> str:

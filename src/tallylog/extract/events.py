@@ -17,9 +17,9 @@ from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.dates import md_on_or_before
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import CARDINAL, has_number, parse_cardinal
-from tallylog.extract.prefilter import gate, start_prefixes, word_windows
 from tallylog.extract.sentences import Sentence
 from tallylog.model import Attribution, DateMention, Event, Location, PlaceMention, Span
+from tallylog.prefilter import gate, start_prefixes, word_windows
 
 WEAK_SUBS = {None}
 

@@ -2,11 +2,12 @@
 
 A lexicon compiled into one alternation ("bombing|air strikes?|shelled|...") is tried at every word start of
 every sentence, and fails at nearly all of them ("the", "said", "on"). ``start_prefixes`` reads the pattern
-itself (through the standard library's regular-expression parser) and lists every pair of letters a match
-can begin with, case-folded; a word start whose first two letters are not in that set cannot match, and the
-pattern need not be tried there. Where the pattern's start cannot be listed (it begins with a character class
-like ``\\w``, or can match fewer than two characters), the answer is ``None``: no gate, the pattern is always
-tried, so the gate never changes what is found.
+itself (through the standard library's regular-expression parser) and lists the first two or three letters
+a match can begin with, case-folded; a word start whose first letters are not in that set cannot match, and
+the pattern need not be tried there. Where the pattern's start cannot be listed (it begins with a negated
+class or ``.``, or can match fewer letters than asked), the answer is ``None``: no gate, the pattern is always
+tried, so the gate never changes what is found. Ingest (boilerplate cues) and extraction (triggers, weapons,
+counts, actors) both put their big patterns behind gates.
 """
 from __future__ import annotations
 
