@@ -459,3 +459,31 @@ def test_error_messages_name_source_and_read_like_advice(tmp_path):
     path = write(tmp_path, "file.bin", b"\x00\x01\x02\x03")
     e = one([str(path)])
     assert str(e) == f"{path}: not text (binary data); tallylog reads .txt, .html and .jsonl"
+
+
+def test_plain_english_prose_needs_no_model_and_other_languages_still_ask_it():
+    from tallylog.ingest.language import _plainly_english, detect_language
+
+    english = ("The army said on Tuesday that its forces had repelled an attack on a base in the north of the "
+               "country, and that the attackers fled towards the border. The ministry gave no toll, but "
+               "residents said at least four people were killed in the fighting, which lasted for hours.")
+    assert _plainly_english(english) and detect_language(english).english
+    # function words of other languages, and a few English ones quoted in them, do not make English prose
+    german = ("Die Regierung teilte am Dienstag mit, dass die Sicherheitskräfte einen Angriff auf einen "
+              "Stützpunkt im Norden des Landes abgewehrt hätten. Die Angreifer seien in Richtung der Grenze "
+              "geflohen, so das Ministerium in einer Erklärung, die the Guardian und the Times zitierten. ") * 2
+    assert not _plainly_english(german)
+    assert detect_language(german).code == "de" and not detect_language(german).english
+    assert not _plainly_english("The attack. The base. The toll.")  # too short to judge without the model
+
+
+def test_cue_gate_agrees_with_the_whole_cue_pattern():
+    rules = load_rules()
+    assert rules.cue_words is not None  # most cues begin words: they are tried only where they can
+    sentences = ["Sign up for our newsletter to get the news delivered to your inbox.",
+                 "Send us your tips at tips@example.org or write to us on Signal.",
+                 "Contact: press [email protected]", "Follow us on X and share this article.",
+                 "Gunmen killed 12 people in Kalat on Tuesday, police said.", "Thank you.", "",
+                 "Our journalism depends on donations from readers like you.", "İstanbul ſubscribe NOW"]
+    for s in sentences:
+        assert rules.cued(s) == (rules.cue.search(s) is not None), s

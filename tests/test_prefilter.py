@@ -1,4 +1,4 @@
-"""Gates in front of big patterns (``tallylog.extract.prefilter``) never change what a pattern finds."""
+"""Gates in front of big patterns (``tallylog.prefilter``) never change what a pattern finds."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tallylog.extract import claims, context, events
-from tallylog.extract.prefilter import gate, start_prefixes, word_windows
+from tallylog.prefilter import gate, start_prefixes, word_windows
 
 SENTENCES = [
     "At least 118 attacks on US forces have been recorded since October 17, the official said.",
@@ -97,3 +97,15 @@ def test_two_letter_gate_where_three_cannot_be_listed():
     g = gate(re.compile(r"\b(?:ied|is)\b", re.I))  # "is" is two letters long
     assert (g.size, g.prefixes) == (2, {"ie", "is"})
     assert [m.group(0) for m in g.finditer("It is an IED")] == ["is", "IED"]
+
+
+def test_a_long_texts_windows_are_not_held_and_give_the_same_matches():
+    from tallylog import prefilter
+
+    long = " ".join(SENTENCES) * (prefilter.WINDOWS_MAX_CHARS // len(" ".join(SENTENCES)) + 2)
+    windows = word_windows(long)
+    assert not isinstance(windows, tuple)  # made afresh at each pass
+    pattern = claims._patterns()["attacks"]
+    g = gate(pattern)
+    assert [m.span() for m in g.finditer(long, windows)] == [m.span() for m in pattern.finditer(long)]
+    assert [m.span() for m in g.finditer(long, windows)] == [m.span() for m in g.finditer(long)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import event, text
@@ -281,3 +281,45 @@ def test_a_failed_batch_leaves_no_copy_of_what_it_changed(tmp_path):
     fresh = Ledger.open(tmp_path / "fresh.db")
     store_all(fresh, exs, 10)
     assert dump(ledger) == dump(fresh)
+
+
+def test_dated_candidates_are_every_incident_of_the_window_and_place(ledger_url):
+    """``candidate_incidents`` against a scan in Python of every incident: in the date window, and within the
+    radius of the point (or of the country, without coordinates), whichever statement it runs (the usual box,
+    or one across the antimeridian)."""
+    import random
+
+    from tallylog.store.queries import haversine_km
+
+    ledger = Ledger.open(ledger_url("c"))
+    store_all(ledger, synthetic_extractions(300, seed=9), 25)
+    everything = list(ledger.incidents())
+    dated = [i for i in everything if i["date"] is not None and i["latitude"] is not None]
+    assert len(dated) >= 20
+    rng = random.Random(4)
+    for inc in dated[:25]:
+        d = date.fromisoformat(str(inc["date"])) if not isinstance(inc["date"], date) else inc["date"]
+        lo, hi = d - timedelta(days=rng.randint(0, 6)), d + timedelta(days=rng.randint(0, 6))
+        lat, lon = inc["latitude"] + rng.uniform(-0.3, 0.3), inc["longitude"] + rng.uniform(-0.3, 0.3)
+        radius = rng.choice([10.0, 25.0, 60.0])
+        country = rng.choice([inc["country"], None])
+        got = {i["id"] for i in ledger.candidate_incidents(lo, hi, lat=lat, lon=lon, radius_km=radius,
+                                                           country=country, limit=100_000)}
+        want = {i["id"] for i in everything if i["date"] is not None and lo <= _day(i["date"]) <= hi and (
+            (i["latitude"] is not None and haversine_km(lat, lon, i["latitude"], i["longitude"]) <= radius)
+            or (country is not None and i["latitude"] is None and i["country"] == country))}
+        assert got == want
+    # a point by the antimeridian: the box wraps round, and an incident across the line is still found
+    extra = synthetic_extractions(4, seed=11)[0]
+    extra.report = Report(text="Report from Fiji", url="https://x.example/fiji", published=extra.report.published)
+    mention = ledger.add_extraction(extra).mention_ids[0]
+    fields = {"event_type": "Battles", "date": date(2024, 3, 1), "latitude": -17.0, "longitude": 179.95}
+    far = ledger.insert_resolved_incident(fields, [(mention, extra.report.id, 0)], 1)
+    got = {i["id"] for i in ledger.candidate_incidents(date(2024, 2, 28), date(2024, 3, 2), lat=-17.0,
+                                                       lon=-179.95, radius_km=25)}
+    assert far in got
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+

@@ -537,3 +537,38 @@ def test_real_extractions_round_trip(ledger):
         for cid, claim in zip(a.claim_ids if a else [], ex.claims):
             assert stored[cid]["evidence"] == [s.to_dict() for s in claim.evidence]
             assert stored[cid]["url"] == ex.report.url
+
+
+def _reference_rows(ledger: Ledger) -> tuple[set, set]:
+    with ledger.engine.connect() as conn:
+        return (set(conn.execute(text("SELECT name FROM outlets")).scalars()),
+                set(conn.execute(text("SELECT gazetteer_id FROM places")).scalars()))
+
+
+def test_outlets_and_places_of_a_failed_batch_are_written_by_the_next(ledger):
+    # a batch that wrote a report's outlet and places, then failed, leaves none of them behind; the next
+    # report naming the same outlet and places writes them (the ledger does not take them as stored)
+    first = make_extraction(1, outlet="Wire X")
+    with pytest.raises(RuntimeError):
+        with ledger.batch():
+            ledger.add_extraction(first)
+            raise RuntimeError("stop")
+    assert _reference_rows(ledger) == (set(), set())
+    with ledger.batch():
+        ledger.add_extraction(make_extraction(2, outlet="Wire X"))
+        ledger.add_extraction(make_extraction(3, outlet="Wire X"))  # the same outlet and places again
+    outlets, places = _reference_rows(ledger)
+    assert first.report.outlet in outlets
+    assert places == {p.gazetteer_id for p in first.places}
+
+
+def test_a_taken_incident_id_moves_the_new_incident_to_the_next(ledger):
+    from tallylog.store import _incident_ids
+
+    added = ledger.add_extraction(make_extraction(4))
+    first, second = [i for i, _ in zip(_incident_ids(["r_x:0"]), range(2))]
+    # two incidents whose founding keys hash alike (here: the same keys): the second takes the next id
+    taken = ledger.insert_resolved_incident({"event_type": "Battles"}, [(added.mention_ids[0], "r_x", 0)], 1)
+    got = ledger.insert_resolved_incident({"event_type": "Battles"}, [(added.mention_ids[1], "r_x", 0)], 1)
+    assert (taken, got) == (first, second)
+    assert ledger.incident(first)["n_mentions"] == ledger.incident(second)["n_mentions"] == 1

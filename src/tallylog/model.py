@@ -6,7 +6,6 @@ stage's internals. Offsets (``start``/``end``) are character offsets into ``Repo
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -61,11 +60,7 @@ class Report:
 def normalise_text(text: str) -> str:
     """Text as compared for identity: NFKC, case-folded, whitespace collapsed. (Remembered for the last few
     texts: a report's id and its syndication fingerprint both start from it.)"""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACES.sub(" ", text).strip()
-
-
-_SPACES = re.compile(r"\s+")
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())  # split(): any run of whitespace
 
 
 def report_id(text: str) -> str:

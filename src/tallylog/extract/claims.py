@@ -15,9 +15,9 @@ from tallylog.extract.attribution import SentenceAttribution, attribute
 from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import CARDINAL, ORDINAL, has_number, parse_cardinal, parse_ordinal
-from tallylog.extract.prefilter import Gate, gate, word_windows
 from tallylog.extract.sentences import Sentence
 from tallylog.model import Claim, DateMention, Location, PlaceMention, Span
+from tallylog.prefilter import Gate, gate, word_windows
 
 
 @lru_cache(maxsize=1)

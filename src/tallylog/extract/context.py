@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tallylog.extract.lexicon import load
-from tallylog.extract.prefilter import gate, word_windows
 from tallylog.extract.sentences import Sentence
 from tallylog.model import DateMention, PlaceMention, Report
+from tallylog.prefilter import gate
 
 
 def alternation(fragments: list[str]) -> str:
@@ -95,13 +95,14 @@ def find_actors(text: str) -> list[ActorMatch]:
     pattern, entries, named, generic = _actor_patterns()
     found: list[ActorMatch] = []
     taken: list[tuple[int, int]] = []
-    windows = word_windows(text)  # both patterns are tried only at words they can begin with
-    for m in gate(pattern).finditer(text, windows):
+    # both patterns are tried only at the words they can begin with (read as they go: a whole document's words
+    # are not held)
+    for m in gate(pattern).finditer(text):
         start = m.start()
         name, side = named[next(i for i, p in enumerate(entries) if p.match(text, start))]
         found.append(ActorMatch(start, m.end(), m.group(0), name, side, True))
         taken.append((start, m.end()))
-    for m in gate(generic).finditer(text, windows):
+    for m in gate(generic).finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         found.append(ActorMatch(m.start(), m.end(), m.group(0), m.group(0).lower(), None, False))

@@ -17,9 +17,9 @@ from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.dates import md_on_or_before
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import CARDINAL, has_number, parse_cardinal
-from tallylog.extract.prefilter import gate, start_prefixes, word_windows
 from tallylog.extract.sentences import Sentence
 from tallylog.model import Attribution, DateMention, Event, Location, PlaceMention, Span
+from tallylog.prefilter import gate, start_prefixes, word_windows
 
 WEAK_SUBS = {None}
 
@@ -234,16 +234,22 @@ def find_triggers(sentence: str) -> list[Trigger]:
     lex = _lex()
     found: list[Trigger] = []
     match = lex["trigger_re"].match
-    starts = _trigger_starts()
+    dispatch = _trigger_dispatch()
     end = 0
     # every trigger starts a word: try the pattern at word starts only (far fewer than every character), and
-    # only where the word's first letters can begin one (about one word start in six)
+    # there only the triggers that can begin with the word's first three letters (none, at most word starts)
     for w in _WORD_START.finditer(sentence):
         pos = w.start()
-        if pos < end or (starts is not None and (window := sentence[pos:pos + _START_LEN]).isascii()
-                         and window.lower() not in starts):
+        if pos < end:
             continue
-        m = match(sentence, pos)
+        window = sentence[pos:pos + _START_LEN]
+        if dispatch is not None and window.isascii():
+            pattern = dispatch.get(window.lower())
+            if pattern is None:
+                continue
+            m = pattern.match(sentence, pos)
+        else:
+            m = match(sentence, pos)
         if m is None:
             continue
         sub, needs, weak = lex["triggers"][int(m.lastgroup[1:])]
@@ -259,7 +265,29 @@ _START_LEN = 3
 @lru_cache(maxsize=1)
 def _trigger_starts() -> frozenset[str] | None:
     """The three letters any trigger can begin with (``prefilter.start_prefixes``), or None to try every word."""
-    return start_prefixes(_lex()["trigger_re"], _START_LEN)
+    dispatch = _trigger_dispatch()
+    return None if dispatch is None else frozenset(dispatch)
+
+
+@lru_cache(maxsize=1)
+def _trigger_dispatch() -> dict[str, re.Pattern[str]] | None:
+    """Three letters -> the trigger pattern of just the entries that can begin with them, in the lexicon's
+    order and with the same group names: at a word starting with those letters it finds what the whole
+    pattern finds (an entry that cannot begin there cannot match there). None when some entry's first letters
+    cannot be listed (``prefilter.start_prefixes``): then the whole pattern is tried at every word."""
+    parts = [rf"(?P<t{i}>\b(?:{t['re']})\b)" for i, t in enumerate(load("events")["triggers"])]
+    by_start: dict[str, list[int]] = {}
+    for i, part in enumerate(parts):
+        starts = start_prefixes(re.compile(part, re.I), _START_LEN)
+        if starts is None:
+            return None
+        for st in starts:
+            by_start.setdefault(st, []).append(i)
+    compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+    for entries in map(tuple, by_start.values()):
+        if entries not in compiled:
+            compiled[entries] = re.compile("|".join(parts[i] for i in entries), re.I)
+    return {st: compiled[tuple(entries)] for st, entries in by_start.items()}
 
 
 def find_weapons(text: str) -> dict[str, int]:
@@ -270,10 +298,10 @@ def find_weapons(text: str) -> dict[str, int]:
     is that weapon's, not an IED."""
     lex = _weapon_rules()
     out: dict[str, int] = {}
-    if not _lex()["any_weapon"].search(text):
+    windows = word_windows(text)
+    if gate(_lex()["any_weapon"]).search(text, windows) is None:
         return out
     generic_ied = False
-    windows = word_windows(text)
     for w, pat in _lex()["weapons"].items():
         for m in gate(pat).finditer(text, windows):
             if lex["not_used"].match(text[m.end():m.end() + 30]):

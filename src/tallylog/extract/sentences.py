@@ -19,6 +19,8 @@ _BOUNDARY = re.compile(
     r"""|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z]{2,}\s+[-–—]\s)|\.(?<=\d\.)(?=[A-Z][a-z])"""
     r"""|(?===[^=\n*]{1,60}==)(?<=[^\s=])|=(?<=[\w)]==)(?=\s*[^=\s])|(?=\*\s+\S)(?<=\S)""")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*\S)")
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +38,10 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if m.group(0)[:1] == ".":
-            word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[max(0, m.start() - 20):m.start() + 1])
+            word = _WORD_BEFORE_DOT.search(text[max(0, m.start() - 20):m.start() + 1])
             if word:
                 w = word.group(1).lower()
-                if w in _ABBREV or (len(w) == 1) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                if w in _ABBREV or (len(w) == 1) or _INITIALS.fullmatch(w):
                     # "U.S. forces" keeps going; but "in the U.S. The" is ambiguous: keep going too.
                     continue
         spans.append((start, end))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from tallylog.prefilter import Gate, gate
+
 DATA_PACKAGE = "tallylog.data.lexicons"
 DATA_FILE = "boilerplate.toml"
 
@@ -42,6 +44,17 @@ class Rules:
     leads: tuple[Rule, ...]
     cue: re.Pattern[str]
     guard: re.Pattern[str]
+    # the cues again, split for speed: those that begin words (tried at the words they can begin with, see
+    # ``tallylog.prefilter``) and the rest (tried everywhere); a sentence is cued when either finds one
+    cue_words: Gate | None = None
+    cue_rest: re.Pattern[str] | None = None
+
+    def cued(self, sentence: str) -> bool:
+        """Whether ``sentence`` holds a boilerplate cue (what ``cue.search`` tells, faster)."""
+        if self.cue_words is None and self.cue_rest is None:
+            return self.cue.search(sentence) is not None
+        return (self.cue_words is not None and self.cue_words.search(sentence) is not None) or \
+            (self.cue_rest is not None and self.cue_rest.search(sentence) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -67,11 +80,15 @@ def load_rules() -> Rules:
         else:
             raise ValueError(f"{DATA_FILE}: rule {entry['name']!r} has unknown kind {kind!r}")
     guard = "|".join(f"(?:{p})" for p in data["guard"]["patterns"])
+    worded = [c for c in cues if gate(re.compile(c)).prefixes is not None]
+    rest = [c for c in cues if c not in worded]
     return Rules(
         forms=tuple(forms),
         leads=tuple(leads),
         cue=re.compile("|".join(cues)),
         guard=re.compile(guard, re.IGNORECASE),
+        cue_words=gate(re.compile("|".join(worded))) if worded else None,
+        cue_rest=re.compile("|".join(rest)) if rest else None,
     )
 
 
@@ -105,7 +122,7 @@ def boilerplate_rule(paragraph: str) -> str | None:
     # are settled by their first sentence.
     cued = False
     for sentence in split_sentences(para):
-        if rules.cue.search(sentence):
+        if rules.cued(sentence):
             if rules.guard.search(sentence):
                 return None
             cued = True

@@ -16,11 +16,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, and_, create_engine, delete, event, func, or_, select, union_all, update
+from sqlalchemy import (Date, Engine, and_, bindparam, create_engine, delete, event, func, or_, select, union_all,
+                        update)
 from sqlalchemy.engine import Connection
 
 from tallylog.model import Extraction
@@ -88,12 +90,30 @@ class AddedReport:
     mention_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
+#: most reference-row keys a ledger remembers as stored (beyond, it starts afresh)
+_STORED_KEYS_MAX = 200_000
+
+
+def _incident_ids(keys: list[str]) -> Iterator[str]:
+    """The ids an incident founded by mentions with these keys may take, in order: windows of the keys' hash,
+    then a random one (an id already taken, which is rare, moves the incident to the next)."""
+    digest = hashlib.sha256("\n".join(keys).encode("utf-8")).hexdigest()
+    for start in range(0, len(digest) - 12, 4):
+        yield "inc_" + digest[start:start + 12]
+    while True:
+        yield "inc_" + uuid.uuid4().hex[:12]
+
+
 class Ledger:
     """The ledger store. Open with ``Ledger.open(url_or_path)``; close with ``close()`` or ``with``."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._conn: Connection | None = None  # the batch's connection while a batch is open
+        # keys of reference rows (outlets, places: never deleted) known to be stored, so a report naming them
+        # again writes nothing; those written in the open batch count only once it has committed
+        self._stored: dict[str, set[str]] = {"outlets": set(), "places": set()}
+        self._pending: dict[str, set[str]] | None = None
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -133,12 +153,29 @@ class Ledger:
         if self._conn is not None:
             yield self
             return
+        pending: dict[str, set[str]] = {kind: set() for kind in self._stored}
         with self.engine.begin() as conn:
-            self._conn = conn
+            self._conn, self._pending = conn, pending
             try:
                 yield self
             finally:
-                self._conn = None
+                self._conn = self._pending = None
+        # reached only once the batch has committed
+        for kind, keys in pending.items():
+            known = self._stored[kind]
+            if len(known) + len(keys) > _STORED_KEYS_MAX:
+                known.clear()
+            known |= keys
+
+    def _unstored(self, kind: str, keys: Iterable[str]) -> list[str]:
+        """Of these reference-row keys, those that may not be stored yet (and are now, once the batch commits).
+        Outside a batch every key is written (a write's own transaction could still fail after it)."""
+        if self._pending is None:
+            return list(keys)
+        known, pending = self._stored[kind], self._pending[kind]
+        out = [k for k in keys if k not in known and k not in pending]
+        pending.update(out)
+        return out
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -197,7 +234,7 @@ class Ledger:
         with self._write() as conn:
             if check and self._find_report(conn, report.id, report.url or None) is not None:
                 return None
-            if report.outlet:
+            if report.outlet and self._unstored("outlets", [report.outlet]):
                 insert_ignore(conn, outlets, [{"name": report.outlet, "domain": _domain(report.url),
                                                "first_seen": rows.utcnow()}])
             conn.execute(reports.insert(), [rows.report_row(report, source_group=source_group,
@@ -218,7 +255,9 @@ class Ledger:
                 res = conn.execute(claims.insert().returning(claims.c.id, sort_by_parameter_order=True),
                                    claim_rows)
                 added.claim_ids = list(res.scalars())
-            insert_ignore(conn, places, rows.place_rows(extraction.places))
+            place_rows = rows.place_rows(extraction.places)
+            new = set(self._unstored("places", [r["gazetteer_id"] for r in place_rows]))
+            insert_ignore(conn, places, [r for r in place_rows if r["gazetteer_id"] in new])
             return added
 
     def known_reports(self, report_ids: Iterable[str], urls: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -289,12 +328,8 @@ class Ledger:
 
     @staticmethod
     def _new_incident_id(conn: Connection, keys: list[str]) -> str:
-        digest = hashlib.sha256("\n".join(keys).encode("utf-8")).hexdigest()
-        for start in range(0, len(digest) - 12, 4):
-            candidate = "inc_" + digest[start:start + 12]
-            if conn.execute(select(incidents.c.id).where(incidents.c.id == candidate)).first() is None:
-                return candidate
-        return "inc_" + uuid.uuid4().hex[:12]
+        return next(candidate for candidate in _incident_ids(keys)
+                    if conn.execute(select(incidents.c.id).where(incidents.c.id == candidate)).first() is None)
 
     def update_incident(self, incident_id: str, fields: Mapping[str, Any]) -> None:
         """Overwrite some merged fields of an incident (``updated_at`` is set)."""
@@ -364,10 +399,11 @@ class Ledger:
         values = rows.incident_values(fields, complete=True)
         ids = sorted({m for m, _, _ in links})
         with self._write() as conn:
-            inc_id = self._new_incident_id(conn, sorted({f"{r}:{o}" for _, r, o in links}))
             now = now or rows.utcnow()
-            conn.execute(incidents.insert(), [{**values, "id": inc_id, "created_at": now, "updated_at": now,
-                                               "n_sources": n_sources, "n_mentions": len(ids)}])
+            row = {**values, "created_at": now, "updated_at": now, "n_sources": n_sources, "n_mentions": len(ids)}
+            # the id's check and the insert in one statement: a clash inserts nothing, and the next id is tried
+            inc_id = next(i for i in _incident_ids(sorted({f"{r}:{o}" for _, r, o in links}))
+                          if insert_ignore(conn, incidents, {**row, "id": i}))
             names = sorted(set(values["weapons"]))
             if names:
                 conn.execute(incident_weapons.insert(), [{"incident_id": inc_id, "weapon": w} for w in names])
@@ -490,12 +526,22 @@ class Ledger:
         A blocking query on indexes (date, country, latitude/longitude), never a full scan; with
         coordinates each result carries ``distance_km`` and those beyond ``radius_km`` are dropped.
         """
+        boxed = lat is not None and lon is not None and date_from is not None and date_to is not None
+        if boxed:
+            south, north, west, east = queries.bounding_box(lat, lon, radius_km if radius_km is not None else 50.0)
+            if west >= -180.0 and east <= 180.0:  # the usual box, in a statement made once (bound values only)
+                stmt = _boxed_select(None if columns is None else tuple(columns), bool(country))
+                params = {"d0": queries._as_date(date_from), "d1": queries._as_date(date_to), "south": south,
+                          "north": north, "west": west, "east": east, "cc": country.upper() if country else None}
+                with self._read() as conn:
+                    found = rows.row_dicts(conn.execute(stmt, params))
+                found = sorted(found, key=lambda r: (r["date"], r["id"]))[:limit]
+                return self._within(found, lat, lon, radius_km)
         stmt = queries.candidates_select(date_from, date_to, country=country, lat=lat, lon=lon,
                                          radius_km=radius_km, limit=limit)
         if columns is not None:  # only these (and what the distance needs): no JSON to parse that nobody reads
             names = list(dict.fromkeys(["id", "date", "latitude", "longitude", *columns]))
             stmt = stmt.with_only_columns(*(incidents.c[n] for n in names))
-        boxed = lat is not None and lon is not None and date_from is not None and date_to is not None
         if boxed:
             # the same rows, sorted here: with ORDER BY the planners walk the (date, id) index reading every
             # row of the days, and with an indexable box they scan a band of latitude over all time; this way
@@ -524,9 +570,35 @@ class Ledger:
         every incident of the place. The undated ones come first on SQLite and last on PostgreSQL (where each
         database sorts a NULL date), each half in ``candidate_incidents``'s order, ``limit`` in all.
         """
+        where = dict(country=country, lat=lat, lon=lon, radius_km=radius_km)
+        test = _place_test(**where)
+        box = None if lat is None or lon is None else \
+            queries.bounding_box(lat, lon, radius_km if radius_km is not None else 50.0)
+        if (box is None and country) or (box is not None and box[2] >= -180.0 and box[3] <= 180.0):
+            # the usual shapes, in statements made once (bound values only)
+            precisions = tuple(p for p in _SPAN_PRECISIONS if p in spans)
+            q = _undated_selects(None if columns is None else tuple(columns), precisions, box is not None,
+                                 bool(country), limit)
+            params: dict[str, Any] = {"d0": date_from, "d1": date_to, "p0": published_from, "p1": published_to,
+                                      "cc": country.upper() if country else None}
+            if box is not None:
+                params.update(zip(("south", "north", "west", "east"), box))
+            for p in precisions:
+                params[f"{p}_0"], params[f"{p}_1"] = spans[p]
+            with self._read() as conn:
+                ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
+                              for i in conn.execute(stmt, params).scalars()})
+                no_date = [r for chunk in _chunks(ids, 500)
+                           for r in rows.row_dicts(conn.execute(q.by_ids, {"ids": chunk}))
+                           if r["date"] is None and test(r)]
+                no_date.sort(key=lambda r: r["id"])
+                by_id = {r["id"]: r for stmt in (q.days, q.spans) if stmt is not None
+                         for r in rows.row_dicts(conn.execute(stmt, params))}
+            dated = sorted(by_id.values(), key=lambda r: (r["date"], r["id"]))
+            found = (no_date + dated if self.dialect == "sqlite" else dated + no_date)[:limit]
+            return self._within(found, lat, lon, radius_km)
         cols = (incidents.c if columns is None else
                 [incidents.c[n] for n in dict.fromkeys(["id", "date", "country", "latitude", "longitude", *columns])])
-        where = dict(country=country, lat=lat, lon=lon, radius_km=radius_km)
         days = (select(*cols).where(incidents.c.date.between(date_from, date_to), _place_terms(incidents, **where))
                 .order_by(incidents.c.date, incidents.c.id).limit(limit))
         # one equality per precision: each an index seek on (date_precision, date), never a walk of the dates
@@ -545,7 +617,6 @@ class Ledger:
                   .where(when, mentions.c.date_end.is_(None), near)
                   for when in (reports.c.published.between(published_from, published_to),
                                reports.c.published.is_(None))]
-        test = _place_test(**where)
         with self._read() as conn:
             ids = sorted({i for q in linked for i in conn.execute(q).scalars()})
             no_date = [r for chunk in _chunks(ids, 500)
@@ -739,6 +810,62 @@ def _place_terms(table: Any, *, country: str | None, lat: float | None, lon: flo
     if country:
         return cc == country.upper()
     raise ValueError("a place test needs a point or a country")
+
+
+@lru_cache(maxsize=16)
+def _boxed_select(columns: tuple[str, ...] | None, with_country: bool) -> Any:
+    """``candidate_incidents``'s query for a date window and a box that does not cross the antimeridian, with
+    bound parameters d0, d1, south, north, west, east (and cc): built and compiled once, not per mention."""
+    names = list(incidents.c.keys()) if columns is None else \
+        list(dict.fromkeys(["id", "date", "latitude", "longitude", *columns]))
+    return select(*(incidents.c[n] for n in names)).where(
+        incidents.c.date.between(bindparam("d0", type_=Date), bindparam("d1", type_=Date)),
+        _place_terms_bound(incidents, True, with_country, unindexed=True))
+
+
+def _place_terms_bound(table: Any, point: bool, country: bool, unindexed: bool = False) -> Any:
+    """``_place_terms`` with bound parameters (south, north, west, east for a box that does not cross the
+    antimeridian; cc for the country) in place of values: one statement for every mention."""
+    cc = table.c.country.concat("") if unindexed else table.c.country
+    la, lo = (table.c.latitude + 0, table.c.longitude + 0) if unindexed else (table.c.latitude, table.c.longitude)
+    if point:
+        place = and_(la.between(bindparam("south"), bindparam("north")), lo.between(bindparam("west"), bindparam("east")))
+        return or_(place, and_(cc == bindparam("cc"), table.c.latitude.is_(None))) if country else place
+    return cc == bindparam("cc")
+
+
+@dataclass(frozen=True)
+class _UndatedSelects:
+    days: Any
+    spans: Any
+    linked_published: Any
+    linked_unpublished: Any
+    by_ids: Any
+
+
+@lru_cache(maxsize=16)
+def _undated_selects(columns: tuple[str, ...] | None, precisions: tuple[str, ...], point: bool, country: bool,
+                     limit: int) -> _UndatedSelects:
+    """``candidate_incidents_undated``'s statements, with bound parameters: d0, d1 (the days), p0, p1 (the
+    publication window), ``<precision>_0``/``_1`` (each span), and the place's (``_place_terms_bound``)."""
+    cols = (incidents.c if columns is None else
+            [incidents.c[n] for n in dict.fromkeys(["id", "date", "country", "latitude", "longitude", *columns])])
+    day = lambda name: bindparam(name, type_=Date)  # noqa: E731
+    days = (select(*cols).where(incidents.c.date.between(day("d0"), day("d1")),
+                                _place_terms_bound(incidents, point, country))
+            .order_by(incidents.c.date, incidents.c.id).limit(limit))
+    spans = union_all(*(select(*cols).where(incidents.c.date_precision == p,
+                                            incidents.c.date.between(day(f"{p}_0"), day(f"{p}_1")),
+                                            _place_terms_bound(incidents, point, country, unindexed=True))
+                        for p in precisions)) if precisions else None
+    near = _place_terms_bound(mentions, point, country, unindexed=True)
+    linked = [select(incident_mentions.c.incident_id)
+              .select_from(reports.join(mentions, mentions.c.report_id == reports.c.id)
+                           .join(incident_mentions, incident_mentions.c.mention_id == mentions.c.id))
+              .where(when, mentions.c.date_end.is_(None), near)
+              for when in (reports.c.published.between(day("p0"), day("p1")), reports.c.published.is_(None))]
+    by_ids = select(*cols).where(incidents.c.id.in_(bindparam("ids", expanding=True)))
+    return _UndatedSelects(days, spans, linked[0], linked[1], by_ids)
 
 
 def _place_test(*, country: str | None, lat: float | None, lon: float | None,

@@ -1,6 +1,7 @@
 """Small SQL helpers that differ between SQLite and PostgreSQL, hidden behind one expression each."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable
 
 from sqlalchemy import String, Table
@@ -64,16 +65,29 @@ def _period_pg(element: _PeriodKey, compiler: Any, **kw: Any) -> str:
     return f"to_char({col}, 'YYYY-MM')"
 
 
-def insert_ignore(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> None:
-    """Insert rows, skipping those whose primary key is already there (both databases' ON CONFLICT DO NOTHING)."""
-    rows = list(rows)
-    if not rows:
-        return
-    if conn.dialect.name == "postgresql":
+def insert_ignore(conn: Connection, table: Table, rows: Iterable[dict[str, Any]] | dict[str, Any]) -> int:
+    """Insert rows, skipping those whose primary key is already there (both databases' ON CONFLICT DO NOTHING).
+
+    Given one row (a dict), returns whether it was inserted (1) or was already there (0); given several, how
+    many were offered."""
+    single = isinstance(rows, dict)
+    params: Any = rows if single else list(rows)
+    if not params:
+        return 0
+    stmt = _insert_ignore_stmt(conn.dialect.name, table, single)
+    res = conn.execute(stmt, params)
+    # (the driver's row count is not told for this statement on PostgreSQL: the key it returns is)
+    return int(res.first() is not None) if single else len(params)
+
+
+@lru_cache(maxsize=64)
+def _insert_ignore_stmt(dialect: str, table: Table, returning: bool) -> Any:
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    conn.execute(insert(table).on_conflict_do_nothing(), rows)
+    stmt = insert(table).on_conflict_do_nothing()
+    return stmt.returning(*table.primary_key.columns) if returning else stmt
 
 
 def upsert(conn: Connection, table: Table, rows: Iterable[dict[str, Any]], key: list[str],

@@ -2,16 +2,17 @@
 
 A lexicon compiled into one alternation ("bombing|air strikes?|shelled|...") is tried at every word start of
 every sentence, and fails at nearly all of them ("the", "said", "on"). ``start_prefixes`` reads the pattern
-itself (through the standard library's regular-expression parser) and lists every pair of letters a match
-can begin with, case-folded; a word start whose first two letters are not in that set cannot match, and the
-pattern need not be tried there. Where the pattern's start cannot be listed (it begins with a character class
-like ``\\w``, or can match fewer than two characters), the answer is ``None``: no gate, the pattern is always
-tried, so the gate never changes what is found.
+itself (through the standard library's regular-expression parser) and lists the first two or three letters
+a match can begin with, case-folded; a word start whose first letters are not in that set cannot match, and
+the pattern need not be tried there. Where the pattern's start cannot be listed (it begins with a negated
+class or ``.``, or can match fewer letters than asked), the answer is ``None``: no gate, the pattern is always
+tried, so the gate never changes what is found. Ingest (boilerplate cues) and extraction (triggers, weapons,
+counts, actors) both put their big patterns behind gates.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -187,15 +188,16 @@ class Gate:
     prefixes: frozenset[str] | None
     size: int = 2
 
-    def finditer(self, text: str, windows: tuple[tuple[int, str | None, str | None], ...] | None = None
+    def finditer(self, text: str, windows: Iterable[tuple[int, str | None, str | None]] | None = None
                  ) -> Iterator[re.Match[str]]:
         """The matches ``pattern.finditer(text)`` gives, in order (none overlapping); ``windows`` are
-        ``word_windows(text)``, computed once for all the gates a text is tried against."""
+        ``word_windows(text)``, computed once for all the gates a sentence is tried against (without them, the
+        words are read as the pattern goes, holding nothing: the way for a whole document)."""
         if self.prefixes is None:
             yield from self.pattern.finditer(text)
             return
         prefixes, match, end, size = self.prefixes, self.pattern.match, 0, self.size - 1
-        for item in (word_windows(text) if windows is None else windows):
+        for item in (_iter_windows(text) if windows is None else windows):
             window = item[size]
             if item[0] < end or (window is not None and window not in prefixes):
                 continue
@@ -204,7 +206,7 @@ class Gate:
                 yield m
                 end = m.end()
 
-    def search(self, text: str, windows: tuple[tuple[int, str | None, str | None], ...] | None = None
+    def search(self, text: str, windows: Iterable[tuple[int, str | None, str | None]] | None = None
                ) -> re.Match[str] | None:
         return next(self.finditer(text, windows), None)
 
@@ -229,18 +231,41 @@ _WORD_CHARS = frozenset(_ASCII_WORD)
 _WORD_START = re.compile(r"\b\w")
 
 
-@lru_cache(maxsize=256)
-def word_windows(text: str) -> tuple[tuple[int, str | None, str | None], ...]:
+#: longest text whose windows are made once and remembered (a sentence); a longer one's are read as they go
+WINDOWS_MAX_CHARS = 20_000
+
+
+def word_windows(text: str) -> Iterable[tuple[int, str | None, str | None]]:
     """(start, first two letters, first three letters), lower-cased, of every word of ``text``; None for letters
     outside ASCII, which the gates do not judge (case-blind matching folds some of them in ways ``str.lower``
-    does not)."""
-    out = []
+    does not). A sentence's are made once (and the last few remembered, as one sentence meets many gates); a
+    longer text's are read afresh each time they are gone through, so that they are never all held."""
+    if len(text) > WINDOWS_MAX_CHARS:
+        return _LazyWindows(text)
+    return _word_windows(text)
+
+
+@lru_cache(maxsize=256)
+def _word_windows(text: str) -> tuple[tuple[int, str | None, str | None], ...]:
+    return tuple(_iter_windows(text))
+
+
+class _LazyWindows:
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __iter__(self) -> Iterator[tuple[int, str | None, str | None]]:
+        return _iter_windows(self.text)
+
+
+def _iter_windows(text: str) -> Iterator[tuple[int, str | None, str | None]]:
     for m in _WORD_START.finditer(text):
         pos = m.start()
         window = text[pos:pos + 3]
         if window.isascii():
             window = window.lower()
-            out.append((pos, window[:2], window))
+            yield pos, window[:2], window
         else:
-            out.append((pos, None, None))
-    return tuple(out)
+            yield pos, None, None
