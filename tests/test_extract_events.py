@@ -1328,3 +1328,14 @@ def test_debris_of_a_downed_drone_that_kills_is_a_strike():
     assert e.sub_event_type == "Air/drone strike" and e.fatalities == 1 and e.location.name.startswith("Suz")
     assert [t.sub for t in find_triggers("Debris fell on a house.")] == ["Air/drone strike"]
     assert not find_triggers("Workers cleared the debris from the road.")
+
+
+def test_an_actor_who_owns_the_next_act_is_not_the_target_of_the_one_before():
+    from tallylog.pipeline import extract
+
+    text = ("Pupils freed in Zamfara\n\nThe pupils were seized on Sunday from a school in the town of Kaura Namoda. "
+            "Their kidnapping, recalling Boko Haram's 2018 kidnapping of 110 girls from Dapchi, drew condemnation.")
+    ex = extract(text, published="2021-03-09")
+    assert len(ex.events) == 2
+    # the group owns the act told after it: it is the victim side of neither
+    assert all(e.actor2 is None or "Boko Haram" not in e.actor2 for e in ex.events)

@@ -1545,7 +1545,8 @@ class MentionFinder:
         speaks = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", re.I)
         # an actor that takes part in the trigger's words ("Russian missiles struck") stands before it
         before = [a for a in actors if a.start < tpos or (a.start <= tpos < a.end)]
-        after = [a for a in actors if a.start >= sent.start + trigger.end and not speaks.match(text[a.end:a.end + 30])]
+        after = [a for a in actors if a.start >= sent.start + trigger.end and not speaks.match(text[a.end:a.end + 30])
+                 and not _owns_act(text, a.end)]
         actor1 = side1 = actor2 = None
         # "fighting between the army and the RSF": the two sides, in the order told
         for a, b in zip(actors, actors[1:]):
@@ -1686,6 +1687,19 @@ def _town_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
     if town is not None:
         m = next((x for x in c.mentions if x.date is d), c.mentions[0])
         m.place, m.place_precision = town, 2
+
+
+def _owns_act(text: str, end: int) -> bool:
+    """Whether the actor ending at ``end`` owns an act told next ("Boko Haram's 2014 abduction of 276 schoolgirls"):
+    the perpetrator of that act, not the target of one told before it ("Their abduction, resembling Boko
+    Haram's ..."). An act's word within a few words after the possessive."""
+    m = _POSSESSIVE_RE.match(text, end)
+    if m is None:
+        return False
+    return any(t.start <= 16 for t in find_triggers(text[m.end():m.end() + 60]))
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s?\s+")
 
 
 def _distinct_places(a: PlaceMention | None, b: PlaceMention | None) -> bool:
