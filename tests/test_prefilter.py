@@ -85,7 +85,7 @@ def _triggers_tried_everywhere(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def test_trigger_gate_finds_what_every_word_start_finds():
-    assert events._trigger_starts() is not None
+    assert events._trigger_dispatch() is not None
     for text in SENTENCES + ["Israeli airstrikes pounded Gaza; a roadside bomb and mortar shelling followed, "
                              "then clashes, an ambush, a suicide bomber who blew himself up, and kidnappings."]:
         got = [(t.start, t.end, t.sub) for t in events.find_triggers(text)]

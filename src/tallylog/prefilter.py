@@ -109,9 +109,14 @@ def _node(node: tuple[Any, Any], m: int, memo: dict[tuple[int, int, int], set[st
         # each repetition adds at least nothing: more than m + 1 beyond the least can add no new string
         for n in range(0, min(hi, lo + m + 1) + 1):
             out.update(s for s in reps if n >= lo or len(s) == m)
-            reps = {s if len(s) == m else s + t for s in reps
-                    for t in ((("",) if len(s) == m else _seq(sub, 0, m - len(s), memo)))}
-            _check(reps)
+            grown: set[str] = set()
+            for s in reps:  # one more repetition after each string still short of m characters
+                if len(s) == m:
+                    grown.add(s)
+                else:
+                    grown.update(s + t for t in _seq(sub, 0, m - len(s), memo))
+            _check(grown)
+            reps = grown
         return out
     raise _Unbounded
 

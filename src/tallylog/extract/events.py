@@ -263,13 +263,6 @@ _START_LEN = 3
 
 
 @lru_cache(maxsize=1)
-def _trigger_starts() -> frozenset[str] | None:
-    """The three letters any trigger can begin with (``prefilter.start_prefixes``), or None to try every word."""
-    dispatch = _trigger_dispatch()
-    return None if dispatch is None else frozenset(dispatch)
-
-
-@lru_cache(maxsize=1)
 def _trigger_dispatch() -> dict[str, re.Pattern[str]] | None:
     """Three letters -> the trigger pattern of just the entries that can begin with them, in the lexicon's
     order and with the same group names: at a word starting with those letters it finds what the whole

@@ -571,60 +571,43 @@ class Ledger:
         database sorts a NULL date), each half in ``candidate_incidents``'s order, ``limit`` in all.
         """
         where = dict(country=country, lat=lat, lon=lon, radius_km=radius_km)
-        test = _place_test(**where)
         box = None if lat is None or lon is None else \
             queries.bounding_box(lat, lon, radius_km if radius_km is not None else 50.0)
+        precisions = tuple(p for p in _SPAN_PRECISIONS if p in spans)
+        params: dict[str, Any] = {}
         if (box is None and country) or (box is not None and box[2] >= -180.0 and box[3] <= 180.0):
             # the usual shapes, in statements made once (bound values only)
-            precisions = tuple(p for p in _SPAN_PRECISIONS if p in spans)
             q = _undated_selects(None if columns is None else tuple(columns), precisions, box is not None,
                                  bool(country), limit)
-            params: dict[str, Any] = {"d0": date_from, "d1": date_to, "p0": published_from, "p1": published_to,
-                                      "cc": country.upper() if country else None}
+            params = {"d0": date_from, "d1": date_to, "p0": published_from, "p1": published_to,
+                      "cc": country.upper() if country else None}
             if box is not None:
                 params.update(zip(("south", "north", "west", "east"), box))
             for p in precisions:
                 params[f"{p}_0"], params[f"{p}_1"] = spans[p]
-            with self._read() as conn:
-                ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
-                              for i in conn.execute(stmt, params).scalars()})
-                no_date = [r for chunk in _chunks(ids, 500)
-                           for r in rows.row_dicts(conn.execute(q.by_ids, {"ids": chunk}))
-                           if r["date"] is None and test(r)]
-                no_date.sort(key=lambda r: r["id"])
-                by_id = {r["id"]: r for stmt in (q.days, q.spans) if stmt is not None
-                         for r in rows.row_dicts(conn.execute(stmt, params))}
-            dated = sorted(by_id.values(), key=lambda r: (r["date"], r["id"]))
-            found = (no_date + dated if self.dialect == "sqlite" else dated + no_date)[:limit]
-            return self._within(found, lat, lon, radius_km)
-        cols = (incidents.c if columns is None else
-                [incidents.c[n] for n in dict.fromkeys(["id", "date", "country", "latitude", "longitude", *columns])])
-        days = (select(*cols).where(incidents.c.date.between(date_from, date_to), _place_terms(incidents, **where))
-                .order_by(incidents.c.date, incidents.c.id).limit(limit))
-        # one equality per precision: each an index seek on (date_precision, date), never a walk of the dates
-        spans = union_all(*(select(*cols).where(incidents.c.date_precision == p,
-                                                incidents.c.date.between(*spans[p]),
-                                                _place_terms(incidents, unindexed=True, **where))
-                            for p in _SPAN_PRECISIONS if p in spans))
-        # an undated incident has only undated mentions, and its place is one of theirs: found from the
-        # reports published in the window (an index range), never from every undated incident of the place.
-        # (The mention tests use no index of their own: ``date_end`` is NULL wherever ``date`` is, and
-        # ``country || ''`` keeps the planners on the publication date, the one bounded range.)
-        near = _place_terms(mentions, unindexed=True, **where)
-        linked = [select(incident_mentions.c.incident_id)
-                  .select_from(reports.join(mentions, mentions.c.report_id == reports.c.id)
-                               .join(incident_mentions, incident_mentions.c.mention_id == mentions.c.id))
-                  .where(when, mentions.c.date_end.is_(None), near)
-                  for when in (reports.c.published.between(published_from, published_to),
-                               reports.c.published.is_(None))]
+        else:  # a box across the antimeridian: the same statements, made for these values
+            cols = _candidate_columns(None if columns is None else tuple(columns))
+            days = (select(*cols).where(incidents.c.date.between(date_from, date_to), _place_terms(incidents, **where))
+                    .order_by(incidents.c.date, incidents.c.id).limit(limit))
+            span_selects = union_all(*(select(*cols).where(incidents.c.date_precision == p,
+                                                           incidents.c.date.between(*spans[p]),
+                                                           _place_terms(incidents, unindexed=True, **where))
+                                       for p in precisions)) if precisions else None
+            near = _place_terms(mentions, unindexed=True, **where)
+            q = _UndatedSelects(days, span_selects, *(_linked_select(when, near) for when in (
+                reports.c.published.between(published_from, published_to), reports.c.published.is_(None))),
+                _by_ids_select(None if columns is None else tuple(columns)))
+        test = _place_test(**where)
         with self._read() as conn:
-            ids = sorted({i for q in linked for i in conn.execute(q).scalars()})
+            ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
+                          for i in conn.execute(stmt, params).scalars()})
             no_date = [r for chunk in _chunks(ids, 500)
-                       for r in rows.row_dicts(conn.execute(select(*cols).where(incidents.c.id.in_(chunk))))
+                       for r in rows.row_dicts(conn.execute(q.by_ids, {"ids": chunk}))
                        if r["date"] is None and test(r)]
             no_date.sort(key=lambda r: r["id"])
             # two walks of two indexes rather than one OR, which would lead the planners to scan the place
-            by_id = {r["id"]: r for q in (days, spans) for r in rows.row_dicts(conn.execute(q))}
+            by_id = {r["id"]: r for stmt in (q.days, q.spans) if stmt is not None
+                     for r in rows.row_dicts(conn.execute(stmt, params))}
         dated = sorted(by_id.values(), key=lambda r: (r["date"], r["id"]))
         found = (no_date + dated if self.dialect == "sqlite" else dated + no_date)[:limit]
         return self._within(found, lat, lon, radius_km)
@@ -836,6 +819,9 @@ def _place_terms_bound(table: Any, point: bool, country: bool, unindexed: bool =
 
 @dataclass(frozen=True)
 class _UndatedSelects:
+    """The statements ``candidate_incidents_undated`` runs: dated incidents of the days and of the spans, the
+    ids of undated ones linked to mentions of reports published in the window or undated, and rows by id."""
+
     days: Any
     spans: Any
     linked_published: Any
@@ -843,29 +829,49 @@ class _UndatedSelects:
     by_ids: Any
 
 
+def _candidate_columns(columns: tuple[str, ...] | None) -> Any:
+    """The incident columns the undated candidates are read with (``id``, ``date`` and the place always)."""
+    return (incidents.c if columns is None else
+            [incidents.c[n] for n in dict.fromkeys(["id", "date", "country", "latitude", "longitude", *columns])])
+
+
+def _linked_select(when: Any, near: Any) -> Any:
+    """The incidents linked to undated mentions near the place, of reports published ``when``.
+
+    An undated incident has only undated mentions, and its place is one of theirs: found from the reports
+    published in the window (an index range), never from every undated incident of the place. (The mention
+    tests use no index of their own: ``date_end`` is NULL wherever ``date`` is, and ``country || ''`` keeps
+    the planners on the publication date, the one bounded range.)"""
+    return (select(incident_mentions.c.incident_id)
+            .select_from(reports.join(mentions, mentions.c.report_id == reports.c.id)
+                         .join(incident_mentions, incident_mentions.c.mention_id == mentions.c.id))
+            .where(when, mentions.c.date_end.is_(None), near))
+
+
+@lru_cache(maxsize=16)
+def _by_ids_select(columns: tuple[str, ...] | None) -> Any:
+    """Incidents by id, the ids bound as ``ids`` (a list)."""
+    return select(*_candidate_columns(columns)).where(incidents.c.id.in_(bindparam("ids", expanding=True)))
+
+
 @lru_cache(maxsize=16)
 def _undated_selects(columns: tuple[str, ...] | None, precisions: tuple[str, ...], point: bool, country: bool,
                      limit: int) -> _UndatedSelects:
     """``candidate_incidents_undated``'s statements, with bound parameters: d0, d1 (the days), p0, p1 (the
     publication window), ``<precision>_0``/``_1`` (each span), and the place's (``_place_terms_bound``)."""
-    cols = (incidents.c if columns is None else
-            [incidents.c[n] for n in dict.fromkeys(["id", "date", "country", "latitude", "longitude", *columns])])
+    cols = _candidate_columns(columns)
     day = lambda name: bindparam(name, type_=Date)  # noqa: E731
     days = (select(*cols).where(incidents.c.date.between(day("d0"), day("d1")),
                                 _place_terms_bound(incidents, point, country))
             .order_by(incidents.c.date, incidents.c.id).limit(limit))
+    # one equality per precision: each an index seek on (date_precision, date), never a walk of the dates
     spans = union_all(*(select(*cols).where(incidents.c.date_precision == p,
                                             incidents.c.date.between(day(f"{p}_0"), day(f"{p}_1")),
                                             _place_terms_bound(incidents, point, country, unindexed=True))
                         for p in precisions)) if precisions else None
     near = _place_terms_bound(mentions, point, country, unindexed=True)
-    linked = [select(incident_mentions.c.incident_id)
-              .select_from(reports.join(mentions, mentions.c.report_id == reports.c.id)
-                           .join(incident_mentions, incident_mentions.c.mention_id == mentions.c.id))
-              .where(when, mentions.c.date_end.is_(None), near)
-              for when in (reports.c.published.between(day("p0"), day("p1")), reports.c.published.is_(None))]
-    by_ids = select(*cols).where(incidents.c.id.in_(bindparam("ids", expanding=True)))
-    return _UndatedSelects(days, spans, linked[0], linked[1], by_ids)
+    return _UndatedSelects(days, spans, _linked_select(reports.c.published.between(day("p0"), day("p1")), near),
+                           _linked_select(reports.c.published.is_(None), near), _by_ids_select(columns))
 
 
 def _place_test(*, country: str | None, lat: float | None, lon: float | None,
