@@ -380,3 +380,61 @@ def test_fingerprint_index_agrees_with_a_scan_of_all():
         assert (found is None) == (not near)
         if near:
             assert hamming(p, stored[found]) == min(hamming(p, stored[n]) for n in near)
+
+
+def test_an_incident_ruled_out_by_its_summary_is_one_scoring_rejects():
+    """``rules_out`` reads only what an incident's row holds (merged date and precision, sub-event type,
+    weapons): whenever it sets an incident aside, scoring the mention against the incident's mentions gives
+    None; and it does set many aside, on each of its grounds."""
+    from tallylog.resolve.compat import features
+
+    mentions, _ = generate(1500, seed=5, days=30, n_sites=60)
+    resolver = Resolver()
+    incidents = resolver.resolve(mentions)
+    feats = [features(m, resolver.cfg) for m in mentions]
+    ruled_out = checked = 0
+    grounds = {"date": 0, "type": 0, "not strong": 0}
+    for inc in incidents[::3]:
+        profile = resolver.profile(inc)
+        weapons = sorted({w for m in inc.mentions for w in m.event.weapons})
+        for f in feats[::7]:
+            if f.report_id in profile.report_ids:
+                continue
+            checked += 1
+            if resolver.rules_out(f, inc.date, inc.precision, inc.sub_event_type, weapons):
+                ruled_out += 1
+                assert resolver.score_features(f, profile) is None, (inc.id, f.id)
+                grounds["type"] += resolver.rules_out(f, None, None, inc.sub_event_type)
+                grounds["date"] += resolver.rules_out(f, inc.date, inc.precision, None)
+                grounds["not strong"] += not resolver.rules_out(f, inc.date, inc.precision, inc.sub_event_type)
+    assert checked > 5000 and ruled_out > checked // 2
+    assert all(n > 20 for n in grounds.values()), grounds
+
+
+def test_an_undated_mention_is_ruled_out_only_where_it_could_never_be_strong():
+    """Where the date cannot tell (the mention or the incident undated), ``rules_out`` sets an incident
+    aside only when type, place, actor and weapons at their best still fall short of ``strong_score``:
+    checked on undated copies of real incidents' own mentions (which often do fit them), both ways."""
+    import dataclasses
+
+    from tallylog.resolve.compat import features
+
+    mentions, _ = generate(1500, seed=6, days=30, n_sites=60)
+    resolver = Resolver()
+    incidents = resolver.resolve(mentions)
+    kept_and_fits = ruled_out = 0
+    for inc in incidents:
+        profile = resolver.profile(inc)
+        weapons = sorted({w for m in inc.mentions for w in m.event.weapons})
+        for m in inc.mentions[:3]:
+            for actor in (m.event.actor1, None):
+                undated = dataclasses.replace(m, id=m.id + "u", report_id="elsewhere",
+                                              event=dataclasses.replace(m.event, date=None, actor1=actor))
+                f = features(undated, resolver.cfg)
+                score = resolver.score_features(f, profile)
+                if resolver.rules_out(f, inc.date, inc.precision, inc.sub_event_type, weapons):
+                    ruled_out += 1
+                    assert score is None, (inc.id, m.id, actor)
+                elif score is not None:
+                    kept_and_fits += 1
+    assert ruled_out > 100 and kept_and_fits > 100, (ruled_out, kept_and_fits)

@@ -323,3 +323,35 @@ def test_dated_candidates_are_every_incident_of_the_window_and_place(ledger_url)
 def _day(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
+
+
+def test_incidents_set_aside_by_their_row_change_nothing(ledger_url, monkeypatch):
+    """Candidates whose row rules them out (``Resolver.rules_out``) are never read; the ledger is the same as
+    when every candidate is read and scored, with reports arriving in or out of publication order."""
+    import random
+
+    from tallylog.resolve import Resolver
+
+    exs = synthetic_extractions(900, seed=8)
+    random.Random(2).shuffle(exs)
+    ledger = Ledger.open(ledger_url("filtered"))
+    store_all(ledger, exs, 25)
+    filtered = dump(ledger)
+    ledger.close()
+
+    verdicts: list[bool] = []
+    rules_out = Resolver.rules_out
+
+    def reads_all(self, *args, **kwargs):
+        verdicts.append(rules_out(self, *args, **kwargs))
+        return False
+
+    monkeypatch.setattr(Resolver, "rules_out", reads_all)
+    ledger = Ledger.open(ledger_url("unfiltered"))
+    job = store_all(ledger, exs, 25)
+    unfiltered = dump(ledger)
+    ledger.close()
+    assert job.summary.incidents_updated > 50
+    assert sum(verdicts) > 200  # the rows do rule many out
+    assert filtered == unfiltered
+

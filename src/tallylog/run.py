@@ -18,15 +18,17 @@ from tallylog.model import Attribution, Event, Extraction, IngestError, Location
 from tallylog.pipeline import extract_report
 from tallylog.reconcile import series_key
 from tallylog.resolve import IncidentState, MentionRecord, Resolver, fingerprint, summarise
+from tallylog.resolve.compat import features
 from tallylog.resolve.simhash import FingerprintIndex
 from tallylog.store import Ledger
 
 #: how far (days) and how wide (km) to look for incidents a new mention may belong to
 WINDOW_DAYS = 3
 RADIUS_KM = {1: 60.0, 2: 100.0, 3: None, None: None}
-#: what resolution reads of a candidate incident's row (its mentions come apart, once a batch); the mention
-#: count and last update are the incident's version, which says whether the run's copy is still good
-_CANDIDATE_COLUMNS = ("weapons", "n_mentions", "updated_at")
+#: what resolution reads of a candidate incident's row (its mentions come apart, once a batch): its merged date
+#: and sub-event type, which can rule it out before its mentions are read; the mention count and last update
+#: are the incident's version, which says whether the run's copy is still good
+_CANDIDATE_COLUMNS = ("date_precision", "sub_event_type", "weapons", "n_mentions", "updated_at")
 #: incidents a run keeps between batches with their mentions (the most recently used), so that an incident
 #: many reports are compared with is read once, not once a batch
 KEEP_INCIDENTS = 5000
@@ -186,6 +188,12 @@ class LedgerRun:
                                                             columns=_CANDIDATE_COLUMNS, **place)
         else:
             found = self.ledger.candidate_incidents(None, None, columns=_CANDIDATE_COLUMNS, **place)
+        # incidents whose row alone shows they cannot take it (see ``Resolver.rules_out``) are set aside unread:
+        # the resolver would score every one of them None
+        f = features(rec, self.resolver.cfg)
+        rules_out = self.resolver.rules_out
+        found = [inc for inc in found
+                 if not rules_out(f, inc["date"], inc["date_precision"], inc["sub_event_type"], inc["weapons"] or ())]
         st = self._state
         cache = st.incidents if st is not None else {}
         missing = []

@@ -70,21 +70,26 @@ class Features:
     weapons: frozenset[str]
 
 
+def span_of(d: date, precision: str | None, cfg: ResolveConfig) -> DateSpan:
+    """The span of days a date at a precision covers: its week, month or year, a range of ``range_days``,
+    else the day itself."""
+    o = d.toordinal()
+    if precision == "week":
+        return DateSpan(o, o + 6, SPAN)
+    if precision == "month":
+        return DateSpan(d.replace(day=1).toordinal(), d.replace(day=monthrange(d.year, d.month)[1]).toordinal(), SPAN)
+    if precision == "year":
+        return DateSpan(date(d.year, 1, 1).toordinal(), date(d.year, 12, 31).toordinal(), SPAN)
+    if precision == "range":
+        return DateSpan(o, o + cfg.range_days, SPAN)
+    return DateSpan(o, o, DAY)
+
+
 def date_span(m: MentionRecord, cfg: ResolveConfig) -> DateSpan:
     """The span of days the mention's event date covers (see ``DateSpan``)."""
     ev = m.event
-    d, prec = ev.date, ev.date_precision
-    if d is not None:
-        o = d.toordinal()
-        if prec == "week":
-            return DateSpan(o, o + 6, SPAN)
-        if prec == "month":
-            return DateSpan(d.replace(day=1).toordinal(), d.replace(day=monthrange(d.year, d.month)[1]).toordinal(), SPAN)
-        if prec == "year":
-            return DateSpan(date(d.year, 1, 1).toordinal(), date(d.year, 12, 31).toordinal(), SPAN)
-        if prec == "range":
-            return DateSpan(o, o + cfg.range_days, SPAN)
-        return DateSpan(o, o, DAY)
+    if ev.date is not None:
+        return span_of(ev.date, ev.date_precision, cfg)
     if m.published is not None:
         p = m.published.toordinal()
         return DateSpan(p - cfg.unknown_window_days, p, WINDOW)
@@ -114,10 +119,15 @@ def features(m: MentionRecord, cfg: ResolveConfig) -> Features:
 
 def type_score(a: Features, b: Features, cfg: ResolveConfig) -> float | None:
     """Same sub-type 1.0; sub-types in one compatibility group, or ACLED types listed as a pair, lower."""
-    if a.sub == b.sub:
+    return sub_types_score(a.sub, a.etype, b.sub, b.etype, cfg)
+
+
+def sub_types_score(sub_a: str, etype_a: str, sub_b: str, etype_b: str, cfg: ResolveConfig) -> float | None:
+    """``type_score`` of two (sub-event type, event type) pairs."""
+    if sub_a == sub_b:
         return 1.0
-    s = cfg.sub_pair_score.get((a.sub, b.sub))
-    t = cfg.type_pair_score.get((a.etype, b.etype)) if a.etype != b.etype else None
+    s = cfg.sub_pair_score.get((sub_a, sub_b))
+    t = cfg.type_pair_score.get((etype_a, etype_b)) if etype_a != etype_b else None
     if s is None and t is None:
         return None
     return max(s or 0.0, t or 0.0)

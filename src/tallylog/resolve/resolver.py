@@ -4,13 +4,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date as date_type
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tallylog.resolve.blocking import BlockIndex
 from tallylog.resolve.compat import (
-    WEAK, DateSpan, Features, Place, actor_score, date_score, features, place_score, type_score, weapons_score,
+    WEAK, DateSpan, Features, Place, actor_score, date_score, features, place_score, span_of, sub_types_score,
+    type_score, weapons_score,
 )
 from tallylog.resolve.config import ResolveConfig
 from tallylog.resolve.consensus import consensus_place, consensus_span
@@ -124,6 +126,41 @@ class Resolver:
         if weak and (not known_w or known / known_w < self._strong):
             return None
         return total / self._total_weight
+
+    def rules_out(self, f: Features, date: date_type | None, precision: str | None, sub: str | None,
+                  weapons: Iterable[str] | None = None) -> bool:
+        """True when no incident can take mention ``f`` whose merged date is ``date`` at ``precision``, whose
+        sub-event type is ``sub`` and whose mentions name ``weapons`` (as ``summarise`` gives them; None where
+        not known): ``score_features`` would return None for it whatever else its mentions say. Lets a caller
+        set such incidents aside from their row alone, before reading their mentions.
+
+        Ruled out: a date beyond the tolerance; a sub-type incompatible with ``f``'s (the incident's own is one
+        its mentions give, and scoring needs all of theirs compatible); and, where the date cannot tell (an
+        undated incident or mention), parts that cannot be strong even at their best (type at most its score
+        against ``sub``, place 1.0 or unknown, actor 1.0 or, for an unnamed one, the generic score; weapons as
+        they are).
+        """
+        cfg = self.cfg
+        t = 1.0
+        if sub is not None:
+            t = sub_types_score(f.sub, f.etype, sub, cfg.event_type_of.get(sub, ""), cfg)
+            if t is None:
+                return True
+        d = WEAK if date is None else date_score(f.span, span_of(date, precision, cfg), cfg)
+        if d is None:
+            return True
+        if d != WEAK or weapons is None:
+            return False
+        wt, _, wpl, wa, ww = self._weights
+        sc = cfg.scores
+        a = sc["actor_generic"] if f.actor is None else max(
+            sc["actor_same"], sc["actor_same_side"], sc["actor_generic"], sc["actor_claim_differs"])
+        wp = weapons_score(f.weapons, frozenset(weapons) - cfg.weapons_neutral, cfg)
+        known, known_w = t * wt + a * wa + wp * ww, wt + wa + ww
+        best = known / known_w  # the place unknown
+        if f.place.known:
+            best = max(best, (known + wpl) / (known_w + wpl))  # the place known, and as close as can be
+        return best < self._strong
 
     def score(self, m: MentionRecord, inc: IncidentState) -> float | None:
         """How well mention ``m`` fits incident ``inc`` (0..1); None when they cannot be one incident."""
