@@ -23,8 +23,9 @@ FACILITY_FEATURES = ("military_base", "airfield", "outpost", "oil_field", "gas_f
                      "camp", "other")
 _NO_CANDIDATES: tuple = ()
 _FACILITY_GENERIC_RE = re.compile(
-    r"\b(air ?base|air ?field|airport|airstrip|international|military base|base|garrison|outpost|camp|"
-    r"oil ?field|gas ?field|field|gas plant|plant|refinery|border crossing|crossing|port|facility|landing zone)\b",
+    r"\b(air ?base|air ?field|airport|airstrip|international|military base|army base|army camp|military camp|"
+    r"base|garrison|outpost|camp|oil ?field|gas ?field|field|gas plant|plant|refinery|border crossing|crossing|"
+    r"port|facility|landing zone|naval base|barracks|cantonment|camps|prison|jail|dam|shopping mall|mall)\b",
     re.I)
 
 

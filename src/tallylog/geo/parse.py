@@ -916,8 +916,8 @@ class Geoparser:
     def _mention(self, text: str, sp: _Span, i: int, j: int, c: Candidate, score: float) -> PlaceMention:
         lex = self.lex
         start, end = sp.toks[i].start, sp.toks[j - 1].end
-        if j == len(sp.toks) and sp.facility and sp.facility_adjacent:
-            end = sp.facility_end
+        if j == len(sp.toks) and sp.facility and sp.facility_adjacent and c.feature not in _AREA_FEATURES:
+            end = sp.facility_end  # "Kuje prison"; but "Haiti" of "Haiti's prisons" is the country alone
         prec = c.prec or 1
         feature = c.feature
         name, gid, cc, a1, lat, lon = c.name, c.gid, c.country, c.admin1, c.lat, c.lon
@@ -976,6 +976,8 @@ class Geoparser:
             feature = "populated_place"
         else:
             return None
+        if feature is None:
+            return None  # a facility word that names known facilities only ("prison", "mall")
         if any(_is_stop(t.text, lex) for t in sp.toks) and len(sp.toks) == 1:
             return None
         if sp.title_line:
