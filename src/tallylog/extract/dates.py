@@ -165,6 +165,10 @@ _TEMPLATES: list[tuple[str, Callable[[str], str]]] = [
         rf"(?:(?<!\w)(?P<{p}mod>{_MOD})(?:\s+|-))?{_mon(p)}(?:\s+(?i:of))?,?\s+"
         rf"(?:{_year(p)}|(?P<{p}rel>(?i:this|last|next))\s+(?i:year)(?!\w))")),
     ("rel_month", lambda p: rf"(?<!\w)(?P<{p}rel>(?i:last|this\s+past))\s+{_mon(p)}"),
+    ("anniv", lambda p: (
+        rf"(?<![\w-])(?P<{p}n>\d{{1,3}}|{_NUM_WORDS})\s+(?i:years?)\s+"
+        rf"(?:(?i:ago)\s+(?P<{p}this>(?i:this\s+week|today|this\s+month))"
+        rf"|(?P<{p}tday>(?i:to\s+the\s+day)\s+)?(?P<{p}rel>(?i:since|after)))(?!\w)")),
     ("ago", lambda p: (
         rf"(?<![\w-])(?P<{p}n>\d{{1,3}}|{_NUM_WORDS})(?:\s+(?i:of))?\s+"
         rf"(?P<{p}unit>(?i:day|week|month|year))s?\s+(?i:ago)(?!\w)")),
@@ -185,7 +189,7 @@ _KINDS = [k for k, _ in _TEMPLATES]
 _ALT_SOURCES = {k: f"(?P<{k}>{t(k + '_')})" for k, t in _TEMPLATES}
 _MASTER = re.compile("|".join(_ALT_SOURCES[k] for k in _KINDS))
 # The alternatives that can open on a digit, in the same order: tried where the start is a digit.
-_DIGIT_KINDS = ["range_dm", "range_yd", "iso", "slash", "dm", "ago", "year"]
+_DIGIT_KINDS = ["range_dm", "range_yd", "iso", "slash", "dm", "anniv", "ago", "year"]
 _MASTER_DIGIT = re.compile("|".join(_ALT_SOURCES[k] for k in _KINDS if k in _DIGIT_KINDS))
 _SINGLE = {k: re.compile(_ALT_SOURCES[k]) for k in _KINDS}
 _FIELDS = {k: [(g, g[len(k) + 1:]) for g in _SINGLE[k].groupindex if g != k] for k in _KINDS}
@@ -601,6 +605,40 @@ def _h_the_weekend(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
     return _Res(sat, "range", sat + timedelta(days=1), relative=True)
 
 
+_ANNIV_DAY_LEAD = re.compile(rf"(?i:\b(?:{_alt(_L['anniversary_day_leads'], spaces=True)})\s+)\Z")
+_ANNIV_OPENING = re.compile(rf"(?:\A|\n|[.!?][\"”’']?\s+|\s[-–—]\s+|(?i:{_alt(_L['anniversary_day_leads'], spaces=True)})\s+)\Z")
+
+
+def _h_anniv(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    """Years counted back from publication to a past incident: "to mark ten years since gunmen stormed ...",
+    "eight years to the day after a bomber killed ...", "two years ago this week", "Eight years after
+    militants seized ...". A commemoration ("marking", "to the day", "ago today") dates the day itself, "this
+    week" the week, anything else the year. "N years after" counts from publication only where it opens a
+    sentence (or follows a commemoration): inside a narrative it counts from the event told before it."""
+    n = parse_cardinal(f["n"])
+    if n is None or n <= 0:
+        return None
+    rel = (f.get("rel") or "").lower()
+    left = c.text[max(0, s - 40):s]
+    if rel == "after" and not f.get("tday") and not _ANNIV_OPENING.search(left):
+        return None
+    if c.pub is None:
+        return _Res(None, "unknown", relative=True)
+    y = c.pub.year - n
+    if y < 1:
+        return None
+    same = _valid(y, c.pub.month, c.pub.day) or _valid(y, c.pub.month, c.pub.day - 1)
+    this = re.sub(r"\s+", " ", (f.get("this") or "").lower())
+    if this == "this week":
+        mon, sun = _week(same)
+        return _Res(mon, "week", sun, relative=True)
+    if this == "this month":
+        return _month_res(y, c.pub.month, c.pub, relative=True)
+    if this == "today" or f.get("tday") or _ANNIV_DAY_LEAD.search(left):
+        return _Res(same, "day", relative=True)
+    return _year_res(y, relative=True)
+
+
 def _h_ago(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
     n = UNITS.get(f["n"].strip().lower()) if f["n"].strip().lower() in ("a", "an") else parse_cardinal(f["n"])
     if n is None or n <= 0:
@@ -703,7 +741,7 @@ def _h_range_y(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
 _HANDLERS: dict[str, _Handler] = {
     "range_md": _h_range_md, "range_dm": _h_range_dm, "range_m": _h_range_m, "range_wd": _h_range_wd,
     "range_y": _h_range_y, "range_yd": _h_range_y, "iso": _h_iso, "slash": _h_slash, "md": _h_md,
-    "dm": _h_dm, "mon_year": _h_mon_year, "rel_month": _h_rel_month, "ago": _h_ago,
+    "dm": _h_dm, "mon_year": _h_mon_year, "rel_month": _h_rel_month, "anniv": _h_anniv, "ago": _h_ago,
     "rel_period": _h_rel_period, "the_weekend": _h_the_weekend, "rel_day": _h_rel_day, "weekday": _h_weekday, "month": _h_month,
     "year": _h_year,
 }

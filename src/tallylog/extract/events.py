@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -201,6 +201,19 @@ def _lex() -> dict:
         "reference_before": re.compile(ev["reference_before"], re.I),
         "container_after": re.compile(ev["container_after"], re.I),
         "passive_subject_after": re.compile(ev["passive_subject_after"], re.I),
+        "place_where_after": re.compile(ev["place_where_after"], re.I),
+        "when_clause": re.compile(ev["when_clause"], re.I),
+        "relative_clause": re.compile(ev["relative_clause"], re.I),
+        "elsewhere_object": re.compile(ev["elsewhere_object"], re.I),
+        "clause_toll": re.compile(ev["clause_toll"], re.I),
+        "act_clause": re.compile(ev["act_clause"], re.I),
+        "named_act_before": re.compile(ev["named_act_before"]),
+        "clause_end": re.compile(ev["clause_end"], re.I),
+        "date_then_when": re.compile(ev["date_then_when"], re.I),
+        "year_then_when": re.compile(ev["year_then_when"], re.I),
+        "verbal_clash": re.compile(ev["verbal_clash"], re.I),
+        "past_dated_act": re.compile(ev["past_dated_act"], re.I),
+        "the_before_date": re.compile(ev["the_before_date"], re.I),
         "offset_before": re.compile(rf"(?P<num>{CARDINAL}){ev['offset_before']}", re.I),
         "attributive_place": re.compile(ev["attributive_place"], re.I),
         "repeated_at_place": re.compile(ev["repeated_at_place"], re.I),
@@ -401,6 +414,8 @@ class MentionFinder:
         text = self.ctx.report.text
         if self._coordinated_series(sent):
             return False
+        if self._relative_single_act(sent):
+            return False
         # "In March, fighters seized a train, holding hundreds of passengers hostage": a crowd of people in a
         # dated act, not many acts
         # "armed men set fire to dozens of homes ... over the weekend": many things hit in one act
@@ -420,6 +435,40 @@ class MentionFinder:
                      if d.precision == "day" and not re.search(r"\bsince\s+$", text[max(0, d.start - 8):d.start], re.I)
                      and not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])]
         return not day_dates
+
+    def _relative_single_act(self, sent: Sentence) -> bool:
+        return self._single_act_trigger(sent) is not None
+
+    def _single_act_trigger(self, sent: Sentence) -> Trigger | None:
+        """"Security has been a theme since the November 2015 attacks, when gunmen struck the Bataclan ..., killing
+        130 people", "learn from Nice, where a man drove a truck into crowds in 2016, killing 86 people, and where
+        the police have long been armed", "was cancelled last year after militants killed 14 soldiers in an ambush
+        near Djibo in March 2024, and ...": a relative or temporal clause that tells one act with its toll is one
+        incident's report, whatever period or habit the rest of the sentence speaks of."""
+        s = sent.text
+        opens = list(self.lex["act_clause"].finditer(s))
+        if not opens:
+            return None
+        triggers = [t for t in self._triggers_in(sent) if not t.needs_weapon]
+        for k, o in enumerate(opens):
+            end = opens[k + 1].start() if k + 1 < len(opens) else len(s)
+            # "... in an ambush near Djibo in March 2024, and she has not played there since 2012": a new clause
+            close = self.lex["clause_end"].search(s, o.end(), end)
+            end = close.start() if close else end
+            clause = s[o.end():end]
+            # an act's word of its own ("stormed", "drove a truck into crowds"), a killing by an armed actor
+            # ("where a gunman killed 38 tourists"), or an act named, placed and dated ("among them the Westgate
+            # mall attack in Nairobi in September 2013, in which 67 people died")
+            armed = any(a.named or a.name not in ("police", "army", "military", "security forces")
+                        for a in self.ctx.actors_in(sent.start + o.end(), sent.start + end))
+            told = [t for t in triggers if o.end() <= t.start < end
+                    and (t.sub is not None or armed or self._dated_act_on_place(sent, t))]
+            if not told:
+                continue
+            if self.lex["aggregate"].search(clause) or not self.lex["clause_toll"].search(clause):
+                continue
+            return told[0]
+        return None
 
     def _present_acts_placed(self, sent: Sentence) -> bool:
         """"US airstrikes on Friday night killed 16 people in Iraq. The strikes targeted positions near al-Rutba and
@@ -523,8 +572,13 @@ class MentionFinder:
             not t.weak or any(a.named and 0 <= sent.start + t.start - a.end <= 2 for a in self.ctx.actors_in(sent.start, sent.end)))]
         if not triggers:
             return False
+        # a year dates one act where a clause tells that act alone ("came in 2018, when a family of six carried
+        # out suicide bombings at three churches in Surabaya, killing 13"; "Nice, where a man drove a truck into
+        # crowds in 2016, killing 86")
+        single = self._relative_single_act(sent)
         dates = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None
-                 and d.precision in ("day", "month")
+                 and (d.precision in ("day", "month") or d.precision == "year" and (
+                     single or self.lex["year_then_when"].match(text, d.end, sent.end)))
                  and not re.search(r"\b(?:since|between|from|through|until|in the past|over the past)\s+(?:\w+\s+)?$",
                                    text[max(sent.start, d.start - 20):d.start], re.I)]
         if len(dates) != 1:
@@ -614,8 +668,10 @@ class MentionFinder:
             if hit is None:
                 self._vaguely_after(mentions, k)
                 continue
+            # "In October 2000 ... Two years later, ...": a count of years goes from a month or a year as well
+            precisions = ("day", "month", "year") if abs(hit[1]) >= 365 else ("day",)
             prev = next((p for p in reversed(mentions[:k]) if p.sentence.index < m.sentence.index and p.date is not None
-                         and p.date.date is not None and p.date.precision == "day"), None)
+                         and p.date.date is not None and p.date.precision in precisions), None)
             # with no incident told before it, only an undated one counts from the last day the text named
             base = prev.date.date if prev is not None else None if m.date is not None else self._last_day_told(m.sentence.start)
             if base is None:
@@ -986,16 +1042,28 @@ class MentionFinder:
         corroborated = bool(weapons) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2) or denied_here \
             or ((len(weak) >= 2 or counted) and placed_day) \
             or any(self._placed_and_dated(sent, t) for t in weak) or any(self._object_place_dated(sent, t) for t in weak) \
+            or any(self._dated_act_on_place(sent, t) for t in weak) \
             or (self.lex["the_acts"].match(s) is not None and self._present_acts_placed(sent))
         if not strong and not (weak and corroborated):
             return None
         if self.aggregate_sentence(sent):
             return "aggregate"
         trigger = strong[0] if strong else weak[0]
+        if not strong and (one := self._single_act_trigger(sent)) is not None:
+            trigger = one  # "its attacks, among them the Westgate mall attack in Nairobi in September 2013": that one
         # hypotheticals, threats and questions are not events
         left = s[:trigger.start]
-        if self.lex["future"].search(left) or self.lex["question"].search(s) or self.lex["conditional"].search((whole or sent).text):
+        # "the city should learn from Nice, where a man drove a truck into crowds": the relative clause tells
+        # what happened, whatever the clause it hangs on says should be done
+        rel = None
+        for rel in self.lex["relative_clause"].finditer(left):
+            pass
+        modal_left = left[rel.end():] if rel is not None else left
+        if (self.lex["future"].search(modal_left) and not self._past_dated_act(sent, trigger)) \
+                or self.lex["question"].search(s) or self.lex["conditional"].search((whole or sent).text):
             return None
+        if self.lex["clash_words"].match(trigger.text) and self.lex["verbal_clash"].search(left) and not weapons and not counted:
+            return None  # "candidates for mayor clashed over policing": a dispute in words
         if self.lex["halted_acts"].search(left):
             return None  # "announced that it was suspending its attacks on US forces": a halt, no act
         if not counted and self.lex["ongoing_fight"].match(trigger.text) and self.lex["fighters_before"].search(left) \
@@ -1050,7 +1118,23 @@ class MentionFinder:
             return None
         text_ = self.ctx.report.text
         place, precision = self._place(sent, trigger)
-        if place is None:
+        if place is None and whole is not sent and self.lex["when_clause"].search(text_, whole.start, sent.start):
+            # "He was in New Delhi in December 2001 when gunmen attacked the Parliament": the clause a "when"
+            # opens happened where the clause before it is placed
+            lead = [p for p in self.ctx.places_in(whole.start, sent.start) if p.latitude is not None and not _is_broad(p)
+                    and re.search(r"\b(?:in|at)\s+$", text_[max(whole.start, p.start - 8):p.start], re.I)]
+            # "Work at the port in Mombasa was halted in 2014 when militants overran a nearby town": a clause that
+            # points to a place of its own, unnamed, is placed neither there nor at the story's town
+            if lead and self.lex["elsewhere_object"].search(s):
+                return None
+            if lead:
+                place, precision = lead[-1], 1
+        if place is not None and place.start < sent.start + trigger.start \
+                and self.lex["elsewhere_object"].search(s[trigger.end:trigger.end + 40]):
+            # "Work at the port in Mombasa was halted when militants overran a nearby town": not Mombasa, and no
+            # place the report names (nor its story town) is the act's
+            return None
+        elif place is None:
             place, precision = self._previous_place(sent)
         date_m = self._date(sent, trigger)
         if date_m is None and whole.index in getattr(self, "_toll_days", {}):
@@ -1118,6 +1202,7 @@ class MentionFinder:
             date_m = DateMention(sent.start, sent.start, "", pub, "day", None, None, True)
         if date_m is not None:
             date_m = self._with_story_year(date_m)
+            date_m = self._narrative_year(whole, date_m)
         elif self.lex["story_year"].search(s):
             date_m = self._story_year(sent)
         killed, _ = _first_number(self.lex["killed"], s, not_counts)
@@ -1164,6 +1249,55 @@ class MentionFinder:
             or bool(self.lex["weapon_subject"].search(s[:trigger.start])) and killed is None and injured is None,
             evidence=[Span(sent.start, sent.end, sent.text)],
         )
+
+    def _narrative_year(self, whole: Sentence, d: DateMention) -> DateMention:
+        """"In March 2017 a man drove a car into pedestrians ... In June, three men drove a van into crowds"
+        (published in May): a month named without a year that is not one of the publication's year, right after a
+        sentence of the same paragraph told in an earlier year, goes on in that year (the next one when the month
+        comes before the earlier date's month)."""
+        if d.precision != "month" or d.date is None or re.search(r"\d", d.text):
+            return d
+        pub = self.ctx.report.published
+        if pub is None or d.date.year >= pub.year:
+            # a month of the publication's own year is written without one (AP style): "In January 2023 ... In
+            # April, a missile attack" is this April; only a month that would fall in an earlier year is told
+            # in the narrative's time
+            return d
+        sents = self.ctx.sentences
+        i = whole.index
+        if i == 0 or sents[i - 1].paragraph != whole.paragraph:
+            return d
+        prev = sents[i - 1]
+        text = self.ctx.report.text
+        # "fighting Kenyan troops since 2011 ... in January": a period's bound is not the time a narrative is told in
+        told = [a for a in self.ctx.dates_in(prev.start, prev.end) if a.date is not None and a.precision in ("day", "month", "year")
+                and re.search(r"\b(?:19|20)\d\d\b", a.text) and a.date.year < d.date.year
+                and not re.search(r"\b(?:since|from|until|till|through|between|by|before|after)\s+$", text[max(prev.start, a.start - 12):a.start], re.I)]
+        if not told:
+            return d
+        a = told[-1]
+        year = a.date.year if a.precision == "year" or d.date.month >= a.date.month else a.date.year + 1
+        if year >= d.date.year:
+            return d
+        start = date(year, d.date.month, 1)
+        end = date(year + (d.date.month == 12), d.date.month % 12 + 1, 1) - timedelta(days=1)
+        return replace(d, date=start, end_date=end)
+
+    def _past_dated_act(self, sent: Sentence, trigger: Trigger) -> bool:
+        """"would reopen its review of the August 2021 suicide bombing": an act named with its own past month or
+        year right before it ("the 2004 bombing") happened, whatever future the sentence speaks of around it."""
+        pub = self.ctx.report.published
+        if pub is None:
+            return False
+        text = self.ctx.report.text
+        tpos = sent.start + trigger.start
+        for d in self.ctx.dates_in(sent.start, sent.end):
+            if d.date is not None and d.precision in ("month", "year") and d.end <= tpos \
+                    and self.lex["past_dated_act"].fullmatch(text, d.end, tpos) \
+                    and (d.end_date or d.date) < pub - timedelta(days=60) \
+                    and self.lex["the_before_date"].search(text, max(sent.start, d.start - 12), d.start):
+                return True
+        return False
 
     def _object_place_dated(self, sent: Sentence, trigger: Trigger) -> bool:
         """"Israel struck the ports of Hodeidah and Salif on Sunday": an attack verb whose object is a place,
@@ -1224,7 +1358,14 @@ class MentionFinder:
         text = self.ctx.report.text
         start, end = sent.start + trigger.start, sent.start + trigger.end
         if not any(0 <= start - d.end <= 3 and d.date is not None for d in self.ctx.dates_in(max(sent.start, start - 40), start)):
-            return False
+            # "the Westgate mall attack in Nairobi in September 2013": an act named by its own name, placed and
+            # then dated right after it
+            if not self.lex["named_act_before"].search(text, max(sent.start, start - 40), start):
+                return False
+            return any(not _is_broad(p) and self.lex["placed_act"].fullmatch(text, end, p.start)
+                       and any(re.fullmatch(r",?\s+(?:in|on)\s+", text[p.end:d.start]) and d.date is not None
+                               for d in self.ctx.dates_in(p.end, min(sent.end, p.end + 12)))
+                       for p in self.ctx.places_in(end, min(sent.end, end + 30)))
         return any(not _is_broad(p) and self.lex["placed_act"].fullmatch(text, end, p.start)
                    for p in self.ctx.places_in(end, min(sent.end, end + 30)))
 
@@ -1341,6 +1482,8 @@ class MentionFinder:
             prenominal = bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|strike|raid|siege|shooting|massacre|ambush|clash|fighting|hijacking|kidnapping|assault|offensive)", text[p.end:p.end + 40], re.I))
             # "Baidoa, which hosts ..., was last hit by a major attack": the subject of a passive attack verb
             subject = bool(self.lex["passive_subject_after"].match(text, p.end, sent.end))
+            # "Baidoa, where a car bomb killed 12 people in 2016, ...": the place a relative "where" opens on
+            subject = subject or (p.end <= sent.start + trigger.start and bool(self.lex["place_where_after"].match(text, p.end, sent.end)))
             if not (cued or prenominal or subject or self._dateline(p)
                     or p.feature in ("military_base", "airfield", "outpost", "airport", "oil_field", "gas_field", "border_crossing", "port", "camp")):
                 continue
@@ -1370,8 +1513,11 @@ class MentionFinder:
             broad = _is_broad(p) or bool(self.lex["container_after"].match(text, p.end))
             # "in Russia's Bryansk region": of two broad places, the region inside the country; a dateline only
             # when nothing else is cued
+            # "the 2008 Mumbai attacks, died ... at his home in Pune": the place that names the act itself
+            attached = p.end <= tpos and bool(re.fullmatch(r"[\s-]*", text[p.end:tpos]))
             return (self._dateline(p), bool(main) and p.country is not None and p.country not in main, id(p) in owners, broad,
-                    broad and p.feature == "country", lesser(p), p.start < tpos, p.latitude is None, abs(p.start - tpos))
+                    broad and p.feature == "country", not attached, lesser(p), p.start < tpos, p.latitude is None,
+                    abs(p.start - tpos))
 
         best = min(cands, key=rank)
         if best.latitude is None:
@@ -1501,7 +1647,11 @@ class MentionFinder:
         speech: list[DateMention] = []
         for d in self.ctx.dates_in(sent.start, sent.end):
             left = text[max(sent.start, d.start - 40):d.start]
-            if re.search(r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$", left, re.I) or self._dateline_date(d, sent):
+            # "since the November 2015 attacks, when gunmen struck ...": the act the "when" clause tells is the
+            # one the date names, not the period since it
+            told_in_when = d.end <= tpos and bool(self.lex["date_then_when"].fullmatch(text, d.end, tpos))
+            if (re.search(r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$", left, re.I) and not told_in_when) \
+                    or self._dateline_date(d, sent):
                 continue
             if self.lex["speech_date"].search(left) or (d.end <= tpos and self.lex["reaction"].search(text[d.end:tpos])) or (
                     # "told a court on Tuesday that he tried to kill ...": the day of the telling
@@ -1779,7 +1929,14 @@ class _Cluster:
     @property
     def strong_date(self) -> DateMention | None:
         strong = [m.date for m in self.mentions if m.date_strong and m.date is not None and m.date.date is not None]
-        return strong[0] if strong else None
+        if not strong:
+            return None
+        # "review of 2021 Kabul airport bombing ... the August 2021 suicide bombing": of the dates said of the
+        # incident itself, the most precise one that falls within the first
+        order = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
+        inside = [d for d in strong if d is strong[0] or (
+            strong[0].precision in ("month", "year") and strong[0].date <= d.date <= (strong[0].end_date or strong[0].date))]
+        return min(inside, key=lambda d: order.get(d.precision, 9))
 
     @property
     def actor1(self) -> str | None:
@@ -1888,12 +2045,18 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
     for m in mentions:
         if m.anaphoric and clusters:
             same_day = [c for c in clusters if c.strong_date is None or m.date is None or _dates_compatible(c.strong_date, m.date)]
-            if not same_day and not m.date_own:
+            anew = m.place is not None and not _is_broad(m.place) and m.date_strong and m.date is not None \
+                and m.place.start >= m.sentence.start + m.trigger.end
+            if anew:
+                # "recalling the massacre at two mosques in Christchurch in March 2019": a definite act placed and
+                # dated anew is not the one just told elsewhere
+                same_day = [c for c in same_day if c.place is None or _places_compatible(c.place, m.place)]
+            if not same_day and not m.date_own and not anew:
                 # "were not tried for the Rolando bombing, as they were released in June 1977": the date is of
                 # what the sentence goes on to tell, the bombing is the one already told
                 m.date, m.date_strong = None, False
                 same_day = clusters
-            if same_day:
+            if same_day and not anew:
                 m.place = None
                 # "the Rolando bombing", told after another incident: the last one of its kind, else the last one
                 kind = [c for c in same_day if any(x.sub == m.sub for x in c.mentions)]
