@@ -50,6 +50,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "X said" (speaker before the verb)
         # "a senior police officer told Reuters": a described speaker in lower case
         "told_described": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{0,6}}?) (?:has |had )?(?:told|tells) (?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
+        # "the head of the U.N. peacekeeping mission told the Security Council": a described speaker and an audience
+        "told_described_audience": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w.'’-]*)){{0,6}}?) (?:has |had )?(?:told|tells) (?:{audiences})\b"),
+        # "..., state officials say.": a speaker closing the sentence with the plural present
+        "say_tail": re.compile(r",\s+(?P<sp>[^,;:.!?\"“”]{2,50}?)\s+say\s*\.?\s*$"),
         "said": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "a war monitor said", "the chief minister said": a described speaker, all in lower case
         # (no word of the description is itself a verb of saying: "the firm said it had recorded ...")
@@ -67,7 +71,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "according to figures published on Tuesday by the Syria Conflict Monitor": the document's maker
         "according_by": re.compile(rf"\b[Aa]ccording to (?:an? |the |new |its )?(?:[\w'’-]+\s+){{0,2}}?(?:{docs})\s+(?:{alternation(lex['document_makers'])})\b[^,;.]{{0,40}}?\bby\s+(?:the\s+)?(?P<sp>[A-Z](?:{_ABBR}|[^,;.!?\"“”]){{1,80}}?)(?=[,.;]|$)"),
         # "X reported, citing Y" / "citing Y"
-        "citing": re.compile(rf"\bciting (?:an? |the )?(?P<sp>[^,;.!?]{{2,80}}?)(?=[,.;]|$)"),
+        "citing": re.compile(rf"\bciting (?:an? |the )?(?P<sp>(?:{_ABBR}|[^,;.!?]){{2,80}}?)(?=[,.;]|$)"),
         # "Chaudhry, director general of military public relations, said ..."
         "appositive": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\b[Bb]ut ))(?P<sp>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{0,4}}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:.!?\"“”]{{2,80}}?),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
         # "..., the agency's envoy, Dr. Amina Yusuf, told reporters": a role, then the name, then the verb
@@ -143,6 +147,13 @@ def _outlet(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def _document_cited(phrase: str) -> bool:
+    """Whether a phrase after "citing" names a document ("figures from a database", "a U.N. report"), not
+    someone who speaks."""
+    head = re.match(r"(?i)(?:(?:an?|the|its|their|new|latest|official|its own)\s+)*(?:[\w.'’-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+(?:from|by|of|on|published|released|compiled|issued)\b|$)", phrase)
+    return bool(head and _patterns()["document"].search(head.group("noun")))
+
+
 def attribute(sentence: str) -> SentenceAttribution:
     """Read the attribution of one sentence."""
     p = _patterns()
@@ -166,6 +177,10 @@ def attribute(sentence: str) -> SentenceAttribution:
         m = p["told_described"].search(sentence)
         if m:
             speaker, via = _clean(m.group("sp")), m.group("via")
+    if speaker is None and ("told" in sentence or "tells" in sentence):
+        m = p["told_described_audience"].search(sentence)
+        if m:
+            speaker = _clean(m.group("sp"))
     if speaker is None and p["appositive_gate"].search(sentence):
         m = p["appositive"].search(sentence)
         if m:
@@ -190,7 +205,7 @@ def attribute(sentence: str) -> SentenceAttribution:
             speaker = _clean(m.group("sp"))
     if speech:
         # the first of these shapes that names a speaker, most specific first
-        for shape in ("said_tail", "said_after", "said", "said_described", "said_described_long"):
+        for shape in ("said_tail", "say_tail", "said_after", "said", "said_described", "said_described_long"):
             if speaker is not None:
                 break
             m = p[shape].search(sentence)
@@ -203,9 +218,11 @@ def attribute(sentence: str) -> SentenceAttribution:
         speaker = next((sp for sp in (_clean(m.group("sp")) for m in matches if m) if sp), None)
     if via is None:
         m = p["citing"].search(sentence)
-        if m and speaker:
-            # "Reuters reported, citing a police official": the official speaks through Reuters
-            via, speaker = speaker, _clean(m.group("sp")) or speaker
+        cited = _clean(m.group("sp")) if m else None
+        if m and speaker and not (cited and _document_cited(cited)):
+            # "Reuters reported, citing a police official": the official speaks through Reuters (not "OCHA said,
+            # citing figures from a database": a document cited is no speaker)
+            via, speaker = speaker, cited or speaker
     if speaker and via is None:
         out = _outlet(speaker)
         if out and out == speaker:
@@ -371,12 +388,13 @@ def _named_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     headed = re.compile(rf"\b(?P<name>(?:{_ABBR}|[A-Z][\w'’&-]*)(?:\s+(?!(?:[Tt]he|[Aa]n?)\b)(?:{_ABBR}|[\w'’&-]+)){{0,3}}?\s+{head}"
                         rf"(?:\s+(?:in|for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})?)\b")
     appositive = re.compile(rf"\b(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w.'’&-]*)){{0,6}}),\s+(?:an?|the)\s+"
-                            rf"(?:[\w-]+\s+){{0,3}}?{head}\b")
+                            rf"(?:[\w-]+\s+){{0,3}}?{head}\b(?!\s+(?:has\s+|had\s+)?(?:said|says|told|tells|reported|added|stated|announced)\b)")
+    # (not "a drone strike on Khartoum on Sunday, a press group said": the description is the speaker itself)
     return headed, appositive
 
 
 _STATE_HEAD = re.compile(rf"\b(?:{alternation(load('attribution')['state_heads'])})\b", re.I)
-_GENERIC_ANAPHORS = frozenset({"group", "organisation", "organization", "body", "firm", "it"})
+_GENERIC_ANAPHORS = frozenset(load("attribution")["generic_anaphors"])
 _ORG_WORD = re.compile(rf"\b(?:{alternation([re.escape(h) for h in load('attribution')['organisation_heads']])})\b", re.I)
 # "the Lagos-based risk consultancy Beacon Security Intelligence": an organisation described, then named
 _DESCRIBED_ORG = re.compile(rf"\b(?:{alternation([re.escape(h) for h in load('attribution')['organisation_heads']])})\s+(?=[A-Z])")
@@ -396,7 +414,7 @@ def _named_for_description(attributions: list[SentenceAttribution], i: int, pers
     words = re.findall(r"[\w'’.-]+", sp.lower())
     head = words[-1]
     heads = load("attribution")["monitor_heads"]
-    org_head = (head in heads or " ".join(words[-2:]) in heads) and not re.match(r"[A-Z][\w.-]*['’]s\s", sp)
+    org_head = any(" ".join(words[k:]) in heads for k in range(len(words))) and not re.match(r"[A-Z][\w.-]*['’]s\s", sp)
     role_head = bool(_patterns()["role_head"].search(sp))
     if not (org_head or role_head):
         return None

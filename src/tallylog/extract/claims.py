@@ -52,6 +52,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "attacks": re.compile(rf"\b{q}{num}\s+(?:[-–—]\s+(?={mod}(?:attacks?|strikes?|raids?|incidents?|assaults?|operations?)\b))?{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))(?!\s+(?:{modifier_heads})\b)", re.I),
         # "the 144th attack", "at least the fifth major assault", "its 125th operation"
         "ordinal": re.compile(rf"\b{q}(?:the|its|their|his|her)\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing)\b(?!\s+(?:{modifier_heads})\b)", re.I),
+        # "the 27th police officer slain in Sinaloa this year": an ordinal counting the dead (or abducted) of a period
+        "ordinal_people": re.compile(rf"\b{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\s+(?:[\w-]+\s+)?(?:{alternation(lex['singular_people'])})\s+(?:(?:to\s+)?(?:have\s+been|be|been|was|is)\s+)?(?P<unit>{alternation(lex['ordinal_people_verbs'])})\b", re.I),
+        # "Kidnappers seized at least 2,350 people in ...": people taken captive, counted by a verb of seizing
+        "seized_people": re.compile(rf"\b(?P<unit>{alternation(lex['abduction_verbs'])})\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['captive_nouns'])})\b", re.I),
+        # "Nearly half of them, 174, were killed in Gaza": a part of the count told just before, after its fraction
+        "fraction_part": re.compile(rf"\b(?:{alternation(lex['fraction_parts'])})\s+of\s+(?:them|those|these|the\s+(?:dead|victims|total))\s*,\s*{q}{num}\s*,\s+(?:were|was|had\s+been|have\s+been|died)\s*(?P<unit>killed|injured|wounded|abducted|kidnapped|)\b", re.I),
         # "The raid was the third in Jenin this month": the unit named by the subject
         "ordinal_subject": re.compile(rf"\b(?:attack|strike|operation|raid|assault|incident|bombing|ambush)\s+(?:was|is|marked|became|had been)\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:attack|strike|operation|raid|assault|incident|bombing|time|day|week|month|year|anniversary)s?\b)", re.I),
         # "..., and the 11th on power infrastructure": a further ordinal sharing the unit of the one before
@@ -139,6 +145,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "..., while in Niger it counted 96": the same count gapped, for another place
         "gapped_in": re.compile(rf"[^.;]{{0,80}}?,?\s+(?:while|and|whereas)\s+in\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,3}})\s*,?\s+(?:(?:it|they|the\s+[a-z]+)\s+)?(?:{alternation(lex['counting_verbs'])}|saw|had)?\s*{q}{num}\b(?!\s+(?:[a-z]|%))", re.I),
         "qual_words": qual,
+        "worldwide": re.compile(alternation(lex["worldwide_markers"]), re.I),
         # "An earlier version of this story said 30 people had been wounded": a withdrawn figure
         "correction": re.compile(alternation(lex["correction_markers"]), re.I),
         "object_noun": re.compile(objects, re.I),
@@ -213,7 +220,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "series_member": re.compile(rf"\b(?:{alternation(lex['series_members'])})\s+$", re.I),
         "not_violence": re.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
         # cheap gates, searched in the lower-cased sentence (much faster than case-insensitive matching)
-        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|homicide|bodies|buried|neutrali|eliminat|\blost\b|\blosing\b|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|murder|massacre"),
+        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|homicide|bodies|buried|neutrali|eliminat|\blost\b|\blosing\b|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|slain|murder|massacre|seiz|snatch|captive"),
         "gate_attacks": re.compile(r"attack|operation|strike|raid|incident|assault|times|events|bomb|blast|explos|school|settlement|accounted for|\d(?:st|nd|rd|th)\b|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eth\b"),
         # one act, or one agent of it ("a suicide bomber", "a gunman", "a car bomb"): that incident's toll
         "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|ambush|raid|shooting|massacre|assault|hijacking|siege|bomber|gunman|car bomb|truck bomb|roadside bomb)\b(?!s)", re.I),
@@ -233,7 +240,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 #: the count patterns, in the order they are tried on a sentence (earlier ones take their words first)
-_COUNT_KEYS = ("ordinal", "ordinal_subject", "total_to", "brings_to", "count_to", "kept_count", "change_to", "of_the_attacks", "attacks",
+_COUNT_KEYS = ("ordinal", "ordinal_subject", "ordinal_people", "seized_people", "fraction_part", "total_to", "brings_to", "count_to", "kept_count", "change_to", "of_the_attacks", "attacks",
                "were_attacks", "objects", "objects_passive", "schools", "schools_passive", "settlements", "share_of_them",
                "people_killed", "bare_people", "bare_pair", "and_bare", "killed_people", "killed_bare", "received", "buried",
                "made_up_of", "had_been", "verb_list", "verb_noun", "deaths", "toll")
@@ -351,6 +358,7 @@ class ClaimFinder:
         self._claims: list[Claim] = []  # the claims read so far, for periods told again
         self.attack_total_si = -10  # the sentence of the last attack count read
         self._doc_violence: bool | None = None
+        self.world_si = -10  # the sentence of the last world total read ("killed around the world")
         self.attack_totals = 0  # attack counts read so far  # claims that give an earlier period's figure ("up from 856 in 2024")
 
     def _report_day(self) -> DateMention | None:
@@ -591,10 +599,26 @@ class ClaimFinder:
                 out.append((a, b, v, q, u, group == "ord", new_link))
         return out
 
+    def _period_follows(self, s: str, end: int) -> bool:
+        """Whether the clause after a count states the period it is counted over ("... in Sinaloa this year",
+        "... in the capital in a month", "... since January")."""
+        clause = re.split(r"[,;:]|\.(?:\s|$)", s[end:], maxsplit=1)[0]
+        return bool(self.p["period"].search(clause) or self.p["year_start"].search(clause)
+                    or self.p["year_scope"].search(clause) or any(rx.search(clause) for rx in self.p["recent"]))
+
+    def _one_act_noun(self, sentence: str, match_start: int) -> bool:
+        """A casualty noun in the singular after an article ("the killing of two police reservists", "a massacre
+        of 30 villagers") names one act, unless its own clause counts over a period."""
+        if not re.match(r"(?i)(?:killing|slaying|murder|massacre|abduction|kidnapping)\b", sentence[match_start:]):
+            return False
+        if not re.search(r"(?i)\b(?:the|a|an|this|that)\s+$", sentence[max(0, match_start - 12):match_start]):
+            return False
+        return not self._period_follows(sentence, match_start)
+
     def _is_aggregate(self, sentence: str, unit: str, value: int, match_start: int, key: str = "",
                       si: int | None = None) -> bool:
         """A count is aggregate when it counts incidents, or casualties over a period or many attacks."""
-        if unit in ("attacks", "schools", "settlements") or key in ("count_to", "kept_count", "change_to"):
+        if unit in ("attacks", "schools", "settlements") or key in ("count_to", "kept_count", "change_to", "fraction_part"):
             return True
         if self.p["violence_during"].search(sentence):
             return True  # "At least three people were killed in violence during local council elections": many places
@@ -609,7 +633,11 @@ class ClaimFinder:
         if key == "total_to" and re.search(r"(?i)homicide|murder|killings", sentence[match_start:match_start + 60]):
             return True  # "put the number of homicide victims at 1,587": a crime tally
         head = sentence[:match_start]
-        if key in ("killed_people", "people_killed", "had_been", "verb_list", "bare_people") \
+        if key == "brings_to" and self._period_follows(sentence, match_start):
+            return True  # "..., bringing to 30 the number of journalists killed since the war began": a running total
+        if key == "verb_noun" and self._one_act_noun(sentence, match_start):
+            return False  # "including the killing of two police reservists at a water point": one incident
+        if key in ("killed_people", "people_killed", "had_been", "verb_list", "bare_people", "seized_people") \
                 and self._single_told(sentence, match_start, si):
             return False  # "after a drone strike on a hospital ... killed nine people": one incident's toll
         if self.p["counting_before"].search(head):
@@ -937,6 +965,8 @@ class ClaimFinder:
         """The day "since the start of <what>" means: a season's first day ("the summer"), or the start the
         report gave before to the same thing ("since the war began on Oct. 7, 2023" ... "since the start of the
         Gaza war")."""
+        # "since the start of the war had died in Darfur": the noun phrase ends where the clause goes on
+        what = re.split(r"(?i)\s+(?:had|has|have|was|were|is|are|would|will|could|in|on|at|to|and|across|around)\b", what)[0]
         words = re.findall(r"[a-z]+", what.lower())
         if not words:
             return None
@@ -953,6 +983,14 @@ class ClaimFinder:
         for c in reversed(self._claims):
             if c.since is not None and c.since_text and re.search(rf"\b{re.escape(head)}\b", c.since_text, re.I):
                 return DateMention(0, 0, what, c.since, "day")
+        for c in reversed(self._claims):
+            # "... journalists killed in Sudan since the war began in April 2023" (the period's text being its
+            # date only): the sentence of that count opened the period with the same noun
+            if c.since is None or not c.evidence:
+                continue
+            told = next((x for x in self.ctx.sentences if x.start <= c.evidence[0].start < x.end), None)
+            if told is not None and re.search(rf"(?i)\bsince\s+(?:the\s+)?(?:[\w-]+\s+)?{re.escape(head)}\s+(?:{alternation(load('claims')['period_start_verbs'])})\b", told.text):
+                return DateMention(0, 0, what, c.since, "day")
         return None
 
     def _scope(self, sentence: Sentence) -> DateMention | None:
@@ -968,6 +1006,14 @@ class ClaimFinder:
                     continue  # "said last week that ...": when it was said, not the period counted
                 return d
         return None
+
+    def _started_then(self, sentence: Sentence, d: DateMention) -> bool:
+        """Whether a year or month is when the counted conflict began ("The insurgency, which began in 2017,
+        has killed ...") in a sentence that counts in the perfect up to now, so the start of the period."""
+        left = self.ctx.report.text[max(sentence.start, d.start - 60):d.start]
+        if not re.search(rf"(?i)\b(?:which|that|when|after\s+it)\s+(?:first\s+)?(?:{alternation(load('claims')['period_start_verbs'])})\s+(?:in\s+)?$", left):
+            return False
+        return bool(self.p["perfect"].search(self.ctx.report.text[d.end:sentence.end]))
 
     def _as_of(self, sentence: Sentence) -> DateMention | None:
         for d in self.ctx.dates_in(sentence.start, sentence.end):
@@ -995,6 +1041,9 @@ class ClaimFinder:
         scope = self._scope(sent) if since is None and since_text is None else None
         if scope is None and since is None and since_text is None:
             scope = self._end_of(sent)
+        if scope is not None and self._started_then(sent, scope):
+            # "The insurgency, which began in 2017, has killed more than 6,300 people": counted from then on
+            return scope, scope.text, as_of
         if scope is not None:
             since, since_text = scope, scope.text
             end = scope.end_date
@@ -1016,7 +1065,11 @@ class ClaimFinder:
                 continue
             said_on = self._said_on(sent) if as_of is None else None
             anchor = as_of.date if as_of else (said_on.date if said_on else self.ctx.report.published)
-            n = parse_cardinal(m.group("n")) if m.group("n") else 1
+            n = parse_cardinal(m.group("n")) if m.groupdict().get("n") else 1
+            if re.search(r"(?i)\bas\s+many\b", m.group(0)):
+                # "the fourth deadly attack in as many weeks": as many as the ordinal before it says
+                ords = re.findall(rf"(?i)\b({ORDINAL})\b(?!-)", sent.text[:m.start()])  # (not "second-largest")
+                n = parse_ordinal(ords[-1]) if ords else None
             if anchor is None or not n:
                 return None, m.group(0)
             shifted = _shift(anchor, n, m.group("u").lower())
@@ -1065,8 +1118,15 @@ class ClaimFinder:
         same period", "since then"), or, for casualties, the one day the sentence tells of."""
         s = sent.text
         since, since_text, as_of = self._explicit_period(sent)
-        if since is None and since_text is None and self.p["same_period"].search(s):
+        if since is None and since_text is None and (same := self.p["same_period"].search(s)):
             prev = next((c for c in reversed(claims) if c.since is not None or c.since_text), None)
+            want = _period_length(same.group(0))
+            if want and claims:
+                # "Another 609 people were injured over the three months": the count before that spans three months
+                low = self.ctx.sentences[max(0, si - 3)].start
+                prev = next((c for c in reversed(claims) if c.since is not None and c.as_of is not None and c.evidence
+                             and c.evidence[0].start >= low
+                             and abs((c.as_of - c.since).days + 1 - want) <= max(1, want // 4)), prev)
             if prev is not None and prev.evidence and prev.evidence[0].start >= self.ctx.sentences[max(0, si - 3)].start:
                 since = DateMention(prev.evidence[0].start, prev.evidence[0].end, prev.since_text or "", prev.since, "day")
                 return since, prev.since_text, (DateMention(0, 0, "", prev.as_of, "day") if prev.as_of else None)
@@ -1108,6 +1168,22 @@ class ClaimFinder:
                         DateMention(0, 0, "", prev.as_of, "day") if prev.as_of else None)
         return since, since_text, as_of
 
+    def _same_period_of(self, s: str, end: int, base: Claim) -> tuple[DateMention, str, DateMention] | None:
+        """"142 ... in the first half of this year, up from 118 in the same period of 2024": the comparison's
+        period is its base's, in the year it names."""
+        if base.since is None or base.as_of is None:
+            return None
+        m = next((x for x in (re.compile(r, re.I).match(s, end) for r in load("claims")["same_period_of"]) if x), None)
+        if m is None:
+            return None
+        year = int(m.group("y")) if m.groupdict().get("y") else base.since.year - 1
+        shift = base.since.year - year
+        if shift <= 0:
+            return None
+        since, as_of = _shift(base.since, shift, "year"), _shift(base.as_of, shift, "year")
+        return (DateMention(0, 0, m.group(0).strip(), since, "year"), m.group(0).strip(),
+                DateMention(0, 0, "", as_of, "day"))
+
     def _previous_period(self, s: str, end: int, base: Claim | None
                          ) -> tuple[DateMention, str, DateMention] | None:
         """"74 attacks in 2024, up from 61 the previous year": the comparison's period is its base's, moved
@@ -1141,6 +1217,7 @@ class ClaimFinder:
                 self._ranked(self.ctx.sentences[si - 1], si - 1, claims)
             s = sent.text
             spans_taken: list[tuple[int, int]] = []
+            people_ordinals: set[int] = set()  # starts of "the 27th police officer slain ..." counts
             # (start, end, value, qualifier, unit, ordinal, link): link is None, ("part", i) for a part of the
             # i-th count found, ("coord", i) for a count sharing its verb and period, ("whole", claim index)
             found: list[tuple[int, int, int, str, str, bool, tuple[str, int] | None]] = []
@@ -1171,9 +1248,17 @@ class ClaimFinder:
                         continue  # "41 were ... attacks" is a part only of a total just told
                     if key not in ("count_to", "kept_count", "brings_to", "total_to") and self.p["prior_figure"].match(s, m.end()):
                         continue  # "... had been killed before this week, ..., bringing the total to 12": superseded
-                    if key in ("ordinal", "ordinal_subject"):
+                    whole_ref = None
+                    if key in ("ordinal", "ordinal_subject", "ordinal_people"):
                         value = parse_ordinal(m.group("ord"))
                         qual, unit, is_ord = _qualifier(m.group("qual")), "attacks", True
+                        if key == "ordinal_people":
+                            # "the 27th police officer slain in Sinaloa this year": only over a counted period
+                            if not self._period_follows(s, m.end()):
+                                continue
+                            unit = "abducted" if re.search(r"(?i)kidnap|abduct", m.group("unit")) else "killed"
+                        elif value == 2 and not self._period_follows(s, m.end()):
+                            continue  # "the second attack" counts only over a period ("... in the capital in a month")
                     else:
                         value = parse_cardinal(m.group("num"))
                         qual, is_ord = _qualifier(m.group("qual")), False
@@ -1183,6 +1268,17 @@ class ClaimFinder:
                             unit = self._count_unit(m, found)
                             if unit is None:
                                 continue
+                        elif key == "fraction_part":
+                            # "Nearly half of them, 174, were killed in Gaza": a part of the count just told
+                            unit = _unit(m.group("unit") or "killed")
+                            whole_ref = next((j for j in range(len(claims) - 1, -1, -1)
+                                              if claims[j].unit == unit and claims[j].part_of is None), None)
+                            v = parse_cardinal(m.group("num"))
+                            if whole_ref is None or si - 1 not in self.sentences_with_claims or v is None \
+                                    or v >= claims[whole_ref].value:
+                                continue
+                        elif key == "seized_people":
+                            unit = "abducted"
                         elif key == "share_of_them":
                             if not (claims and si - 1 in self.sentences_with_claims and claims[-1].unit == "attacks"):
                                 continue  # "accounted for 862 of them": of the attacks just counted
@@ -1219,7 +1315,7 @@ class ClaimFinder:
                         unit = "casualties"  # (a bare "casualties" stays unread: it is often split just after)
                     elif unit not in ("attacks", "killed", "injured", "abducted", "schools", "settlements"):
                         continue
-                    if is_ord and value < 3:
+                    if is_ord and value < 2:
                         continue
                     if not is_ord and unit == "attacks" and value < 3:
                         continue
@@ -1228,8 +1324,11 @@ class ClaimFinder:
                     if not is_ord and not self._is_aggregate(s, unit, value, m.start(), key, si):
                         continue
                     spans_taken.append((m.start(), m.end()))
+                    if key == "ordinal_people":
+                        people_ordinals.add(m.start())
                     found.append((m.start(), m.end(), value, qual, unit, is_ord,
-                                  ("ofthe", -1) if key in ("of_the_attacks", "share_of_them") else None))
+                                  ("ofthe", -1) if key in ("of_the_attacks", "share_of_them")
+                                  else ("whole", whole_ref) if whole_ref is not None else None))
             found.sort()
             if has_casualty:
                 found = self._elliptical(sent, si, found, spans_taken, claims)
@@ -1239,12 +1338,20 @@ class ClaimFinder:
                 continue
             places = [p for p in self.ctx.places_in(sent.start, sent.end) if not self._acting_country(p)]
             countries = [p for p in places if p.feature in ("country",)] or places
+            world = bool(self.p["worldwide"].search(s))
+            if world:
+                self.world_si = si
             if not countries:
                 # "injured in the attacks": the attacks the report has counted, where it counted them
                 total = next((c for c in reversed(claims) if c.unit == "attacks" and c.part_of is None and c.region),
                              None) if self.p["anaphoric_attacks"].search(s) else None
                 if total is not None:
                     countries = [PlaceMention(text=r, start=0, end=0, country=r, feature="country") for r in total.region]
+                elif world:
+                    pass  # "killed around the world in 2024": a world total has no region
+                elif 0 <= si - self.world_si <= 5 and not next((c.region for c in reversed(claims) if c.part_of is None), True):
+                    pass  # "... around the world in 2024. ... 265 aid workers have been killed so far in 2025": so is
+                    # a count with no place of its own that goes on with it
                 elif self.main_country:
                     countries = [self.main_country]
                 elif claims and si - 1 in self.sentences_with_claims and claims[-1].region \
@@ -1302,7 +1409,10 @@ class ClaimFinder:
                     local = self._local_period(sent, start, nxt)
                     if local is not None:
                         c_since, c_since_text, c_as_of = local
-                if link is not None and link[0] == "compare" and (c_since, c_since_text, c_as_of) == (since, since_text, as_of):
+                if link is not None and link[0] == "compare" and link[1] in index_of \
+                        and (other := self._same_period_of(s, end, claims[index_of[link[1]]])) is not None:
+                    c_since, c_since_text, c_as_of = other  # "up from 118 in the same period of 2024"
+                elif link is not None and link[0] == "compare" and (c_since, c_since_text, c_as_of) == (since, since_text, as_of):
                     before = self._previous_period(s, end, claims[index_of[link[1]]] if link[1] in index_of else None)
                     if before is None:
                         continue  # "up from 856": a comparison must state its own period
@@ -1389,6 +1499,11 @@ class ClaimFinder:
                         claim.as_of = base.as_of
                     if kind == "whole" and not countries:
                         claim.region = list(base.region)
+                    if kind == "whole":
+                        own = self._place_after(sent, end)
+                        if own is not None:
+                            claim.region = [own[0]]
+                            self._gapped_parts(sent, own[1], claim, ref, claims)
                 # "... killed 16 people in Iraq, the Iraqi government said, and a war monitor said 23 were
                 # killed in Syria": each count is credited to the speaker of its own clause
                 for a, b, clause_speaker in clauses:
@@ -1410,9 +1525,12 @@ class ClaimFinder:
                 if unit == "attacks":
                     self.attack_totals += 1
                     self.attack_total_si = si
-                if not (self.p["violence_during"].search(s) and self._day(sent) is not None):
+                if not ((self.p["violence_during"].search(s) or all(f[0] in people_ordinals for f in found))
+                        and self._day(sent) is not None):
                     # (a day's toll over an event of many incidents, "killed in violence during local elections on
-                    # Thursday", also leads the report of that day's incidents: its sentence stays theirs too)
+                    # Thursday", also leads the report of that day's incidents: its sentence stays theirs too; so
+                    # does an ordinal riding on the report of a day's killing, "Gunmen killed a police commander ...
+                    # on Monday, the 27th police officer slain in Sinaloa this year")
                     self.sentences_with_claims.add(si)
                 if link is not None:
                     continue
@@ -1529,6 +1647,34 @@ class ClaimFinder:
             self.sentences_with_claims.add(si)
         return True
 
+    def _place_after(self, sent: Sentence, end: int) -> tuple[str, int] | None:
+        """The country of the place named right after a count ("... were killed in Gaza") and where that name ends
+        in the sentence, or None."""
+        m = re.match(r"\s+in\s+(?:the\s+)?(?=[A-Z])", sent.text[end:])
+        if m is None:
+            return None
+        at = sent.start + end + m.end()
+        pl = next((p for p in self.ctx.places_in(at, at + 60) if p.start == at and p.country), None)
+        return (pl.country, pl.end - sent.start) if pl is not None else None
+
+    def _gapped_parts(self, sent: Sentence, after: int, part: Claim, whole: int, claims: list[Claim]) -> None:
+        """"Nearly half of them, 174, were killed in Gaza, and 57 in Sudan": further parts of the same whole, the
+        verb left out, each with its own place."""
+        at = after
+        while m := re.match(rf"\s*,?\s+and\s+(?:(?P<qual>{self.p['qual_words']})\s+)?(?P<num>{CARDINAL})\s+in\s+(?:the\s+)?(?=[A-Z])",
+                            sent.text[at:]):
+            value = parse_cardinal(m.group("num"))
+            own = self._place_after(sent, at + m.end("num"))
+            if value is None or value < 2 or own is None or value >= claims[whole].value:
+                return
+            a, b = sent.start + at + m.start("num"), sent.start + own[1]
+            claims.append(Claim(
+                value=value, qualifier=_qualifier(m.group("qual")), unit=part.unit, since=part.since,
+                since_text=part.since_text, since_partial=part.since_partial, as_of=part.as_of, region=[own[0]],
+                target=part.target, actor=part.actor, speaker=part.speaker, via=part.via, part_of=whole,
+                evidence=[Span(a, b, self.ctx.report.text[a:b])], notes=list(part.notes)))
+            at = own[1]
+
     def _breakdowns(self, sent: Sentence, after: int, total: Claim, claims: list[Claim], total_index: int) -> None:
         """"... 14 in Iraq and 9 in Syria": parts of the total, each a claim of its own."""
         tail = sent.text[after:]
@@ -1573,6 +1719,17 @@ class ClaimFinder:
                 evidence=[Span(base + m.start(), base + m.end(), self.ctx.report.text[base + m.start():base + m.end()])],
                 notes=list(total.notes),
             ))
+
+
+def _period_length(phrase: str) -> int | None:
+    """The length in days of the period a phrase names ("over the three months": 90, "in the quarter": 91), or
+    None when it names none."""
+    m = re.search(r"(?i)\b(?:(?P<n>\w+)\s+)?(?P<u>day|week|fortnight|month|quarter|year)s?\b", phrase)
+    if m is None:
+        return None
+    per = load("claims")["period_lengths"][m.group("u").lower()]
+    n = parse_cardinal(m.group("n")) if m.group("n") and m.group("n").lower() not in ("the", "same", "that", "this") else None
+    return per * (n or 1)
 
 
 def _last_year(d: DateMention, text: str, published: date | None) -> DateMention:
