@@ -438,3 +438,11 @@ def test_an_undated_mention_is_ruled_out_only_where_it_could_never_be_strong():
                 elif score is not None:
                     kept_and_fits += 1
     assert ruled_out > 100 and kept_and_fits > 100, (ruled_out, kept_and_fits)
+
+
+def test_the_examples_in_docs_resolution_run():
+    import doctest
+
+    doc = Path(__file__).resolve().parents[1] / "docs" / "resolution.md"
+    result = doctest.testfile(str(doc), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 5 and result.failed == 0
