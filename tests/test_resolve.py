@@ -446,3 +446,28 @@ def test_the_examples_in_docs_resolution_run():
     doc = Path(__file__).resolve().parents[1] / "docs" / "resolution.md"
     result = doctest.testfile(str(doc), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 5 and result.failed == 0
+
+
+def test_an_undated_mention_too_weak_for_its_own_kind_of_incident_joins_none():
+    """Ruled out against the most favourable incident there could be (its own sub-type and weapons, date
+    unknown), an undated mention can join no incident at all: ``LedgerRun`` then reads no candidate."""
+    import dataclasses
+
+    from tallylog.resolve.compat import features
+
+    mentions, _ = generate(1200, seed=9, days=30, n_sites=60)
+    resolver = Resolver()
+    incidents = resolver.resolve(mentions)
+    profiles = [resolver.profile(inc) for inc in incidents]
+    hopeless = hopeful_and_joins = 0
+    for m in mentions[::4]:
+        undated = dataclasses.replace(m, id=m.id + "u", report_id="elsewhere",
+                                      event=dataclasses.replace(m.event, date=None))
+        f = features(undated, resolver.cfg)
+        scores = [resolver.score_features(f, p) for p in profiles]
+        if resolver.rules_out(f, None, None, f.sub, f.weapons):
+            hopeless += 1
+            assert all(s is None for s in scores), m.id
+        elif any(s is not None for s in scores):
+            hopeful_and_joins += 1
+    assert hopeless > 30 and hopeful_and_joins > 30, (hopeless, hopeful_and_joins)

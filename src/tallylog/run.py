@@ -178,10 +178,14 @@ class LedgerRun:
             place = {"country": loc.country}
         else:
             place = {}
+        f = features(rec, self.resolver.cfg)
+        rules_out = self.resolver.rules_out
         if ev.date is not None:
             lo, hi = ev.date - timedelta(days=WINDOW_DAYS), ev.date + timedelta(days=WINDOW_DAYS)
             found = self.ledger.candidate_incidents(lo, hi, columns=_CANDIDATE_COLUMNS, **place)
-        elif not place:
+        elif not place or rules_out(f, None, None, f.sub, f.weapons):
+            # no place to block on; or undated and too weak to join even an incident of its own sub-type and
+            # weapons (an unnamed perpetrator and no weapon named): no incident can take it, none is read
             return []
         elif rec.published is not None:
             found = self.ledger.candidate_incidents_undated(**self._undated_windows(rec.published),
@@ -190,8 +194,6 @@ class LedgerRun:
             found = self.ledger.candidate_incidents(None, None, columns=_CANDIDATE_COLUMNS, **place)
         # incidents whose row alone shows they cannot take it (see ``Resolver.rules_out``) are set aside unread:
         # the resolver would score every one of them None
-        f = features(rec, self.resolver.cfg)
-        rules_out = self.resolver.rules_out
         found = [inc for inc in found
                  if not rules_out(f, inc["date"], inc["date_precision"], inc["sub_event_type"], inc["weapons"] or ())]
         st = self._state
