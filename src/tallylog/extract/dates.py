@@ -94,6 +94,11 @@ _PERIOD_MOD = rf"(?i:{_alt(_L['period_modifiers'])})"
 _NUM_WORDS = rf"(?i:{_alt(UNITS, spaces=True)})"
 _REL_DAY_ALT = rf"(?i:{_alt(_REL_DAYS, spaces=True)})"
 _DAY_PARTS = _alt(_L["day_parts"])
+_SEASONS: dict[str, tuple[int, int]] = {k: (a, b) for k, (a, b) in _L["seasons"].items()}
+_SEASON_ALT = rf"(?i:{_alt(_SEASONS)})"
+_SEASON_CONTEXT = frozenset(_L["season_context_words"])
+_HOLIDAYS: dict[str, tuple[int, int]] = {k: (m, d) for k, (m, d) in _L["holidays"].items()}
+_HOLIDAY_ALT = _alt(_HOLIDAYS, spaces=True)
 _CONNECTOR_WORDS = [c for c in _L["range_connectors"] if c.isalpha()]
 _CONNECTOR_DASHES = "".join(c for c in _L["range_connectors"] if not c.isalpha())
 # No digit, sign, slash or thousands separator directly before a number that starts a date.
@@ -180,6 +185,10 @@ _TEMPLATES: list[tuple[str, Callable[[str], str]]] = [
     ("weekday", lambda p: (
         rf"(?:(?<!\w)(?P<{p}pre>(?i:early|late|last|this\s+past|overnight))\s+(?:(?i:on)\s+)?)?{_wd(p)}"
         rf"(?:\s+(?P<{p}post>{_DAY_PARTS})(?!\w))?")),
+    ("holiday", lambda p: rf"(?<!\w)(?P<{p}hol>{_HOLIDAY_ALT})(?!\w)(?:,?\s+{_year(p)})?"),
+    ("season", lambda p: (
+        rf"(?:(?<!\w)(?P<{p}rel>(?i:last|this|this\s+past))\s+)?(?:(?<!\w)(?P<{p}the>(?i:the))\s+)?"
+        rf"(?<!\w)(?P<{p}season>{_SEASON_ALT})(?!\w)(?:(?:\s+(?i:of))?,?\s+{_year(p)})?")),
     ("month", lambda p: rf"(?:(?<!\w)(?P<{p}mod>{_MOD})(?:\s+|-))?{_mon(p)}"),
     ("year", lambda p: (
         rf"(?:(?<!\w)(?P<{p}mod>{_MOD})(?:\s+|-))?{_NUM_START}{_year(p)}")),
@@ -200,7 +209,7 @@ _WS = re.compile(r"\s+")
 
 # Every date expression holds one of these core words; the scan starts only near them.
 _CORE = re.compile(
-    rf"\b(?:{_MON_ALT}|{_WD_ALT}|\d|"
+    rf"\b(?:{_MON_ALT}|{_WD_ALT}|\d|{_SEASON_ALT}|{_HOLIDAY_ALT}|"
     + _alt(w for base in _L["core_words"] for w in (base, base.capitalize()))
     + ")"
 )
@@ -540,6 +549,48 @@ def _h_month(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
     return _future_guard(_month_res(None, m, c.pub), c, s, f"--{m:02d}")
 
 
+def _h_holiday(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    """"On Christmas Day 2012", "Christmas Eve, 1975": the holiday's fixed day. Only with its year: alone
+    ("the Christmas Eve service") it names the feast more often than a day."""
+    if not f.get("y"):
+        return None
+    m, d = _HOLIDAYS[_WS.sub(" ", f["hol"])]
+    return _day_res(int(f["y"]), m, d, c.pub)
+
+
+def _season_span(y: int, name: str) -> tuple[date, date]:
+    """The first and last day of a season of year ``y`` (winter runs into the next year)."""
+    a, b = _SEASONS[name]
+    return date(y, a, 1), _last_day(y + (b < a), b)
+
+
+def _h_season(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
+    """"in the spring of 1998", "Spring 2009", "that autumn", "last summer": a range of the season's months.
+    Without a year, the season on or before publication (the one before it after "last"); "the fall of
+    Kabul" and "the Arab Spring" are not seasons."""
+    name = f["season"].lower()
+    if f.get("y"):
+        a, b = _season_span(int(f["y"]), name)
+        return _Res(a, "range", b)
+    rel = _WS.sub(" ", (f.get("rel") or "").lower())
+    if not c.lenient:
+        if f["season"][0].isupper() and not _sentence_start(c.text, s) and not rel and not f.get("the"):
+            return None  # "the Arab Spring", "Prague Spring"
+        if re.match(r"\s+of\b", c.text[e:e + 4]) or not (rel or _bare(_prev_token(c.text, s)) in _SEASON_CONTEXT):
+            return None  # "the fall of Kabul", "a summer offensive"
+        if name == "fall" and not (rel or f.get("the")) and re.match(r"\s+[a-z]", c.text[e:e + 3]):
+            return None  # "areas that fall under our responsibility"
+    if c.pub is None:
+        return _Res(None, "unknown", relative=True)
+    y = c.pub.year
+    a, b = _season_span(y, name)
+    if a > c.pub or (rel in ("last", "this past") and b >= c.pub):
+        a, b = _season_span(y - 1, name)
+    if a > c.pub:
+        a, b = _season_span(y - 2, name)
+    return _Res(a, "range", b, relative=True)
+
+
 def _h_year(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
     if not (c.lenient or f.get("mod")):
         if not _year_context_ok(c.text, s, e):
@@ -742,7 +793,7 @@ _HANDLERS: dict[str, _Handler] = {
     "range_md": _h_range_md, "range_dm": _h_range_dm, "range_m": _h_range_m, "range_wd": _h_range_wd,
     "range_y": _h_range_y, "range_yd": _h_range_y, "iso": _h_iso, "slash": _h_slash, "md": _h_md,
     "dm": _h_dm, "mon_year": _h_mon_year, "rel_month": _h_rel_month, "anniv": _h_anniv, "ago": _h_ago,
-    "rel_period": _h_rel_period, "the_weekend": _h_the_weekend, "rel_day": _h_rel_day, "weekday": _h_weekday, "month": _h_month,
+    "rel_period": _h_rel_period, "the_weekend": _h_the_weekend, "rel_day": _h_rel_day, "weekday": _h_weekday, "holiday": _h_holiday, "season": _h_season, "month": _h_month,
     "year": _h_year,
 }
 assert set(_HANDLERS) == set(_KINDS)

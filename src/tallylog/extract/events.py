@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from tallylog.extract.attribution import SentenceAttribution, as_attribution
 from tallylog.extract.context import DocContext, alternation, compiled
-from tallylog.extract.dates import md_on_or_before
+from tallylog.extract.dates import MONTHS, md_on_or_before
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import CARDINAL, has_number, parse_cardinal
 from tallylog.extract.sentences import Sentence
@@ -22,6 +22,9 @@ from tallylog.model import Attribution, DateMention, Event, Location, PlaceMenti
 from tallylog.prefilter import gate, start_prefixes, word_windows
 
 WEAK_SUBS = {None}
+
+
+_SEASON_WORDS = tuple(load("dates")["seasons"])
 
 
 @lru_cache(maxsize=1)
@@ -157,16 +160,37 @@ def _lex() -> dict:
         "clause_boundary": re.compile(r"(?<!days)(?<!hours)(?<!weeks)(?<!months)(?<!years)(?<!minutes)(?<!\bday)(?<!\bweek)(?<!month)(?<!\byear)(?<!moments)"
                                       r"\s+(?:after|following|before|while|as)\s+|"
                                       r"(?:(?<=days|ours|eeks|nths|ears|utes|ents|week|onth|year)|(?<=\bday))\s+(?:after|before)\s+(?!(?:the|that|this)\s)|,?\s+and\s+(?:later|then|subsequently)\s+|;\s+", re.I),
-        "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+(?:in|at|near|on|outside)\s+|(?:and|or|as well as)?\s*)(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*", re.I),
+        "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+(?:in|at|near|on|outside)\s+|(?:and|or|as well as)?\s*)(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*"
+                                  # "at a bank in Santander and at the railway station in Logroño": a site, then its town
+                                  r"|\s+and\s+(?:at|in|on|near|outside)\s+(?:the|a|an)\s+(?:[\w-]+\s+){1,3}?(?:in|of|near|outside)\s+", re.I),
         "speech_date": re.compile(rf"\b{ev['speech_before_date']}", re.I),
         "distributive": re.compile(ev["distributive"], re.I),
         "story_year": re.compile(ev["story_year"], re.I),
+        "narrative_bound": re.compile(ev["narrative_bound_before"], re.I),
+        "narrative_present": re.compile(ev["narrative_present"], re.I),
+        "narrative_anaphoric": re.compile(ev["narrative_anaphoric"], re.I),
+        "following_period": re.compile(ev["following_period"], re.I),
+        "counted_later": re.compile(ev["counted_later"], re.I),
+        "body_found": re.compile(ev["body_found"], re.I),
+        "second_act_bare": re.compile(ev["second_act_bare"], re.I),
+        "yearless": re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}|{'|'.join(_SEASON_WORDS)})\b", re.I),
         "numbered_place": re.compile(ev["numbered_place"]),
         "recent_perfect": re.compile(ev["recent_perfect"], re.I),
         "one_killed": re.compile(ev["one_killed"]),
         "charge": re.compile(ev["charge"], re.I),
         "enumeration": re.compile(ev["enumeration"], re.I),
         "reaction": re.compile(ev["reaction_before_trigger"], re.I),
+        "aftermath_after": re.compile(ev["aftermath_act_after_date"], re.I),
+        "defused": re.compile(ev["defused_explosive"], re.I),
+        "same_place": re.compile(ev["same_place"], re.I),
+        "act_named_after": re.compile(ev["act_named_after"], re.I),
+        "toll_before_when": re.compile(ev["toll_before_when"], re.I),
+        "said_and": re.compile(ev["said_and"], re.I),
+        "rehearsal": re.compile(ev["rehearsal"], re.I),
+        "search_raid": re.compile(ev["search_raid"], re.I),
+        "toll_then_date": re.compile(ev["toll_then_date"], re.I),
+        "counted_from_reference": re.compile(ev["counted_from_reference"], re.I),
+        "aftermath_before": re.compile(ev["aftermath_act_before_date"], re.I),
         # "killed in Malta in 2017", "shot in Lagos on May 3": a death told with where and when
         "placed_dated": re.compile(r"^\s+(?:(?:in|at|near|outside|on)\s+(?:the\s+)?)$", re.I),
         "territory_objects": re.compile(ev["territory_objects"], re.I),
@@ -537,6 +561,7 @@ class MentionFinder:
                 if toll is not None:
                     mentions.append(toll)
         mentions = self._enumerated_places(mentions)
+        self._day_within_period(mentions)
         self._relative_dates(mentions)
         self._back_reference_dates(mentions)
         self._carry_dates(mentions)
@@ -578,7 +603,9 @@ class MentionFinder:
         single = self._relative_single_act(sent)
         dates = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None
                  and (d.precision in ("day", "month") or d.precision == "year" and (
-                     single or self.lex["year_then_when"].match(text, d.end, sent.end)))
+                     single or self.lex["year_then_when"].match(text, d.end, sent.end))
+                      # "In the spring of 1996 his unit ambushed a column": a season dates one act like a month
+                      or d.precision == "range" and d.end_date is not None and (d.end_date - d.date).days <= 92)
                  and not re.search(r"\b(?:since|between|from|through|until|in the past|over the past)\s+(?:\w+\s+)?$",
                                    text[max(sent.start, d.start - 20):d.start], re.I)]
         if len(dates) != 1:
@@ -659,6 +686,11 @@ class MentionFinder:
         for k, m in enumerate(mentions):
             if m.date is not None and m.date_strong:
                 continue
+            if k and m.trigger is not None and self.lex["body_found"].match(m.trigger.text) \
+                    and not self.ctx.places_in(m.sentence.start, m.sentence.end):
+                # "... was abducted in Kirkuk. His body was found a week later.": the end of the act just told,
+                # not an incident of its own on a later day
+                continue
             hit = None
             for pat, off in self.lex["relative_to_previous"]:
                 r = pat.search(m.sentence.text)
@@ -666,17 +698,41 @@ class MentionFinder:
                     hit = (r, off)
                     break
             if hit is None:
+                hit = self._counted_from_reference(m.sentence.text)
+            if hit is None:
+                hit = self._counted_later(m.sentence.text)
+            if hit is None:
                 self._vaguely_after(mentions, k)
                 continue
             # "In October 2000 ... Two years later, ...": a count of years goes from a month or a year as well
             precisions = ("day", "month", "year") if abs(hit[1]) >= 365 else ("day",)
-            prev = next((p for p in reversed(mentions[:k]) if p.sentence.index < m.sentence.index and p.date is not None
-                         and p.date.date is not None and p.date.precision in precisions), None)
+            # "Hours before the bombing, ...": the act it counts from was done, not a device defused after it
+            done = bool(self.lex["act_named_after"].match(m.sentence.text, hit[0].end()) or self.lex["act_named_after"].search(hit[0].group(0)))
+            # (or the clause before it in the same sentence: "gutted a store in Lisburn, and three days later ...")
+            prev = next((p for p in reversed(mentions[:k]) if (p.sentence.index < m.sentence.index or (
+                p.sentence.index == m.sentence.index and p.sentence.start < m.sentence.start)) and p.date is not None
+                         and p.date.date is not None and p.date.precision in precisions
+                         and not (done and p.sub == "Disrupted weapons use")), None)
+            # "That April, gunmen shot dead a candidate ...; two weeks later, a grenade ...": counted from an act dated
+            # only to its month, a count of days moves that period (not an earlier act's day)
+            last = next((p for p in reversed(mentions[:k]) if p.sentence.start < m.sentence.start and p.date is not None
+                         and p.date.date is not None and p.date_strong), None)
+            if prev is not None and last is not None and last is not prev and last.date.precision in ("month", "range", "week") \
+                    and last.date.date > prev.date.date and abs(hit[1]) < 365:
+                r, off = hit
+                shift = timedelta(days=off)
+                m.date = DateMention(m.sentence.start + r.start(), m.sentence.start + r.end(), r.group(0),
+                                     last.date.date + shift, "range", (last.date.end_date or last.date.date) + shift, None, True)
+                m.date_strong = True
+                continue
             # with no incident told before it, only an undated one counts from the last day the text named
             base = prev.date.date if prev is not None else None if m.date is not None else self._last_day_told(m.sentence.start)
             if base is None:
                 continue
             r, off = hit
+            if off == 0 and m.date is not None and m.date.date is not None and m.date.precision == "day" \
+                    and m.sentence.start <= m.date.start < m.sentence.end:
+                continue  # "bombs hit two shops on the same night, 2 July": the sentence's own day, said of both
             start = m.sentence.start + r.start()
             if abs(off) >= 365:
                 # "the assassination of X one year before": the year, not a day, is what the phrase tells
@@ -684,9 +740,38 @@ class MentionFinder:
                 m.date = DateMention(start, m.sentence.start + r.end(), r.group(0), date(year, 1, 1), "year",
                                      date(year, 12, 31), None, True)
             else:
+                pub = self.ctx.report.published
+                if pub is not None and base + timedelta(days=off) > pub:
+                    continue  # "Six weeks later" counted from a day of the present: not the incident it goes on from
                 m.date = DateMention(start, m.sentence.start + r.end(), r.group(0), base + timedelta(days=off), "day",
                                      None, None, True)
             m.date_strong = True
+
+    _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                     "eight": 8, "nine": 9, "ten": 10}
+
+    def _counted_from_reference(self, s: str) -> tuple[re.Match[str], int] | None:
+        """"Four days after Ortega's killing", "a week before the businessman's abduction": the phrase and its
+        offset in days from the incident told before."""
+        r = self.lex["counted_from_reference"].search(s)
+        if r is None:
+            return None
+        n = r.group("n").lower()
+        count = int(n) if n.isdigit() else self._NUMBER_WORDS[n]
+        days = count * (7 if r.group("unit").lower().startswith("week") else 1)
+        return r, days if r.group("dir").lower() == "after" else -days
+
+    def _counted_later(self, s: str) -> tuple[re.Match[str], int] | None:
+        """"Ten days later, gunmen shot dead ...", "Six weeks later", "Three months later": the phrase and its offset
+        in days from the incident told before (a month as 30 days, a year as 365)."""
+        r = self.lex["counted_later"].search(s)
+        if r is None:
+            return None
+        n = parse_cardinal(r.group("n")) if r.group("n").lower() not in ("a", "an") else 1
+        if not n:
+            return None
+        days = n * {"day": 1, "week": 7, "month": 30, "year": 365}[r.group("unit").lower()]
+        return r, days if r.group("dir").lower() in ("later", "afterwards", "after") else -days
 
     def _last_day_mention(self, pos: int) -> DateMention | None:
         """The last day the text named before ``pos`` (not the day something was said)."""
@@ -743,6 +828,27 @@ class MentionFinder:
                         and not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])]
                 if days and (sent.index not in told or all(x.date is None or x.date is days[0] for x in mentions if x.sentence.index == sent.index)):
                     m.date, m.date_strong = days[0], False
+                    break
+
+    def _day_within_period(self, mentions: list[Mention]) -> None:
+        """"... the gunmen who shot dead a council candidate last week. Marisol Ortega ... was killed on the
+        evening of May 28": an incident dated only by a period of the present ("last week", "earlier this month")
+        takes the day one of the next two sentences gives a killing or an attack, when that day lies inside the
+        period and the sentence tells no incident of its own."""
+        told = {m.sentence.index for m in mentions}
+        text = self.ctx.report.text
+        for m in mentions:
+            d = m.date
+            if d is None or d.date is None or d.precision not in ("week", "month") or not d.relative or d.end_date is None:
+                continue
+            for sent in self.ctx.sentences[m.sentence.index + 1:m.sentence.index + 3]:
+                if sent.index in told or not self._triggers_in(sent):
+                    continue
+                days = [x for x in self.ctx.dates_in(sent.start, sent.end) if x.date is not None and x.precision == "day"
+                        and d.date <= x.date <= d.end_date
+                        and not self.lex["speech_date"].search(text[max(sent.start, x.start - 40):x.start])]
+                if len(days) == 1:
+                    m.date = days[0]
                     break
 
     def _enumerated_places(self, mentions: list[Mention]) -> list[Mention]:
@@ -923,15 +1029,26 @@ class MentionFinder:
         # "In January 2023, fighters attacked X, killing seven, and in August 2023 the group overran Y": a
         # second date that opens a coordinated clause starts another incident
         dates = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None]
-        for d in dates[1:]:
-            lead = re.search(r",\s+(?:and|while|but)\s+(?:(?:in|on|then|later|the)\s+)?$", self.ctx.report.text[sent.start:d.start])
-            if lead is None or dates[0].date == d.date:
+        for k, d in enumerate(dates):
+            lead = re.search(r",\s+(?:and|while|but)\s+(?:(?:in|on|then|later|the|that)\s+)?$", self.ctx.report.text[sent.start:d.start])
+            # the first date may open the second clause too ("Two days after the bombing, gunmen shot dead a
+            # headman in Yala, and on Tuesday night a ranger was wounded in Narathiwat")
+            if lead is None or (k > 0 and dates[0].date == d.date):
                 continue
             cut = sent.start + lead.start()
             if any(t.start < lead.start() for t in triggers) and any(t.start >= d.end - sent.start for t in triggers):
                 self._followed.add(cut)  # another incident, never merged with the one the sentence told first
                 return [Sentence(sent.start, cut, self.ctx.report.text[sent.start:cut], sent.paragraph, sent.index),
                         Sentence(cut, sent.end, self.ctx.report.text[cut:sent.end], sent.paragraph, sent.index)]
+        # "an incendiary device gutted a store in Lisburn, and three days later a landmine exploded near Crossmaglen":
+        # a count of time from the act just told opens another incident
+        for b in self.lex["counted_later"].finditer(s):
+            lead = re.search(r",\s+(?:and|while|but)\s+(?:then\s+)?$", s[:b.start()])
+            if lead and any(t.end <= lead.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
+                cut = sent.start + lead.start()
+                self._followed.add(cut)
+                return [Sentence(sent.start, cut, s[:lead.start()], sent.paragraph, sent.index),
+                        Sentence(cut, sent.end, s[lead.start():], sent.paragraph, sent.index)]
         # "an attack on Oct. 19 on an army detachment in Djibo, in which 60 were killed, and a raid on a village
         # near Fada N'gourma on Oct. 27": a second act's noun with a date of its own starts another incident
         for b in self.lex["second_act"].finditer(s):
@@ -943,8 +1060,34 @@ class MentionFinder:
                 self._followed.add(cut)
                 return [Sentence(sent.start, cut, s[:b.start()], sent.paragraph, sent.index),
                         Sentence(cut, sent.end, s[b.start():], sent.paragraph, sent.index)]
+        # "the bombing of a market in Makhachkala in 2007 that killed five and a raid on a police post in Derbent the
+        # following year": a second act's noun, at a place and in a time of its own, is another incident
+        for b in self.lex["second_act_bare"].finditer(s):
+            before = [d for d in dates if d.end <= sent.start + b.start()]
+            later = self.lex["following_period"].search(s, b.end())
+            after = [d for d in dates if d.start >= sent.start + b.end()]
+            left = [p for p in self.ctx.places_in(sent.start, sent.start + b.start()) if not _is_broad(p)]
+            right = [p for p in self.ctx.places_in(sent.start + b.end(), sent.end) if not _is_broad(p)]
+            if before and (later or (after and after[0].date != before[-1].date)) and left and right \
+                    and _distinct_places(left[-1], right[0]) \
+                    and any(t.end <= b.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
+                cut = sent.start + b.end()
+                self._followed.add(cut)
+                return [Sentence(sent.start, sent.start + b.start(), s[:b.start()], sent.paragraph, sent.index),
+                        Sentence(cut, sent.end, s[b.end():], sent.paragraph, sent.index)]
         # "killed five people in Bama and abducted 12 others in Konduga": two acts, each with a place of its own
         for b in self.lex["act_and"].finditer(s):
+            left = [p for p in self.ctx.places_in(sent.start, sent.start + b.start()) if not _is_broad(p)]
+            right = [p for p in self.ctx.places_in(sent.start + b.end(), sent.end) if not _is_broad(p)]
+            if left and right and _distinct_places(left[-1], right[0]) \
+                    and any(t.end <= b.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
+                cut = sent.start + b.end()
+                self._followed.add(cut)
+                return [Sentence(sent.start, sent.start + b.start(), s[:b.start()], sent.paragraph, sent.index),
+                        Sentence(cut, sent.end, s[b.end():], sent.paragraph, sent.index)]
+        # "shot and wounded a labourer in Anantnag on Monday, police said, and a gunfight broke out in Kulgam": a
+        # speech tag closes one act, "and" opens another at a place of its own
+        for b in self.lex["said_and"].finditer(s):
             left = [p for p in self.ctx.places_in(sent.start, sent.start + b.start()) if not _is_broad(p)]
             right = [p for p in self.ctx.places_in(sent.start + b.end(), sent.end) if not _is_broad(p)]
             if left and right and _distinct_places(left[-1], right[0]) \
@@ -1022,14 +1165,21 @@ class MentionFinder:
         whole = whole or sent
         # "died after a gunfight with police three days after the bombing": the bombing dates the gunfight
         ref = self.lex["time_from_reference"].search(s) if (" after " in s or " before " in s) else None
+        if ref is not None and any(t.start >= ref.end() for t in triggers):
+            # "Two days after the bombing, gunmen shot dead a headman": the act told, not the one it counts from
+            triggers = [t for t in triggers if not ref.start() <= t.start < ref.end()]
         weapons = find_weapons(s if ref is None else s[:ref.start()] + s[ref.end():])
         actors = self.ctx.actors_in(sent.start, sent.end)
         all_actors = self.ctx.actors_in(whole.start, whole.end)
         armed = any(a.named or a.name not in ("police", "army", "military", "security forces") for a in all_actors)
         figures = bool(re.search(r"\b(?:killed|killing|dead|wounded|injured|wounding|lost (?:their|his|her) lives)\b", whole.text, re.I))
         weapons_ctx = weapons or find_weapons(whole.text)
-        strong = [t for t in triggers if t.sub is not None and not t.weak and (not t.needs_weapon or weapons)]
+        strong = [t for t in triggers if t.sub is not None and not t.weak and (not t.needs_weapon or weapons
+                                                                               or self.lex["defused"].match(t.text))]
         lesser = [t for t in triggers if t.sub is not None and t.weak and (weapons_ctx or armed or figures)]
+        if lesser and not figures and not weapons and self.lex["search_raid"].search(s):
+            # "raided several houses and detained 14 suspects", "a raid in Kuchlak found nothing": a search
+            lesser = [t for t in lesser if t.sub != "Armed clash"]
         strong = strong or lesser
         weak = [t for t in triggers if t.sub is None]
         not_counts = self._not_counts(sent)
@@ -1064,6 +1214,8 @@ class MentionFinder:
             return None
         if self.lex["clash_words"].match(trigger.text) and self.lex["verbal_clash"].search(left) and not weapons and not counted:
             return None  # "candidates for mayor clashed over policing": a dispute in words
+        if self.lex["rehearsal"].search(left):
+            return None  # "a drill in which troops rehearse a response to a car bomb": nothing happened
         if self.lex["halted_acts"].search(left):
             return None  # "announced that it was suspending its attacks on US forces": a halt, no act
         if not counted and self.lex["ongoing_fight"].match(trigger.text) and self.lex["fighters_before"].search(left) \
@@ -1115,7 +1267,9 @@ class MentionFinder:
         if sub is None:
             return None
         if sub == "Disrupted weapons use" and not weapons:
-            return None
+            if not self.lex["defused"].match(trigger.text):
+                return None
+            weapons = {"ied": trigger.start}  # "defused a second device": a bomb made safe
         text_ = self.ctx.report.text
         place, precision = self._place(sent, trigger)
         if place is None and whole is not sent and self.lex["when_clause"].search(text_, whole.start, sent.start):
@@ -1148,7 +1302,10 @@ class MentionFinder:
             # "since 2017, when ...": the clause is dated by the date it follows
             lead = [d for d in self.ctx.dates_in(whole.start, sent.start) if re.fullmatch(r",?\s+when\s+", text_[d.end:sent.start])]
             if lead:
-                date_m, separate = lead[-1], True
+                # "The officers were killed late on Saturday when the attackers hurled grenades": a toll told
+                # right before the day makes the clause the same incident, not one set against it
+                date_m = lead[-1]
+                separate = not self.lex["toll_before_when"].search(text_[whole.start:date_m.start])
             elif sent.start == whole.start and sent.end < whole.end and self.lex["act_and"].match(text_, sent.end):
                 # "killed five people in Bama and abducted 12 others in Konduga on Sunday": the day closes the
                 # sentence and is said of both acts (weak)
@@ -1174,6 +1331,12 @@ class MentionFinder:
             # "Shelling ... killed at least 11 people in El Fasher on Thursday, a committee said", "a massacre in the
             # Port-au-Prince neighbourhood of Wharf Jeremie in December": the day or month that follows the
             # incident's place is the incident's, however far from the trigger
+            date_strong = True
+        if not date_strong and date_m is not None and date_m.date is not None and date_m.precision == "day" \
+                and date_m.start >= sent.start + trigger.end \
+                and self.lex["toll_then_date"].match(text_[sent.start + trigger.end:date_m.start]):
+            # "the grenade attack on a public market that killed two people and wounded 17 on Monday night": the
+            # day that closes the incident's own toll clause is its day
             date_strong = True
         if place is not None and re.search(r"\b(?:neighbou?ring|another|a separate|a different)\s+$", text_[max(sent.start, place.start - 20):place.start], re.I):
             separate = True
@@ -1203,8 +1366,16 @@ class MentionFinder:
         if date_m is not None:
             date_m = self._with_story_year(date_m)
             date_m = self._narrative_year(whole, date_m)
+            date_m = self._narrative_time(whole, date_m)
         elif self.lex["story_year"].search(s):
             date_m = self._story_year(sent)
+        follow = self.lex["following_period"].search(s)
+        if follow is not None and (date_m is None or (
+                date_m.precision in ("year", "month", "range") and date_m.end <= sent.start + follow.start()
+                and abs(follow.start() - trigger.end) < abs(date_m.end - (sent.start + trigger.start)))):
+            # "the bombing of a market in Makhachkala in 2007 ... and a raid on a police post in Derbent the
+            # following year": the period after the one told last
+            date_m = self._following_period(sent, follow) or date_m
         killed, _ = _first_number(self.lex["killed"], s, not_counts)
         injured, _ = _first_number(self.lex["injured"], s, not_counts)
         if killed is None and self.lex["no_killed"].search(s):
@@ -1281,6 +1452,87 @@ class MentionFinder:
             return d
         start = date(year, d.date.month, 1)
         end = date(year + (d.date.month == 12), d.date.month % 12 + 1, 1) - timedelta(days=1)
+        return replace(d, date=start, end_date=end)
+
+    def _sentence_index(self, pos: int) -> int:
+        """The index of the sentence holding ``pos``."""
+        sents = self.ctx.sentences
+        lo, hi = 0, len(sents) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if sents[mid].start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def _yearless(self, d: DateMention) -> bool:
+        """A month, a month and day or a season written without a year and not of the present ("in June",
+        "Dec. 21", "that spring"; not "last March", "this summer")."""
+        return bool(d.date is not None and d.text and self.lex["yearless"].search(d.text)
+                    and not re.search(r"\b(?:19|20)\d\d\b", d.text) and not self.lex["narrative_present"].search(d.text))
+
+    def _narrative_time(self, whole: Sentence, d: DateMention) -> DateMention:
+        """"On 12 November 1976 ... 1977 was quieter. In the spring a grenade was thrown ...", "December 1999:
+        The ceasefire ends. On Dec. 21, a bomb ...", "On 11 March 2022 ... That summer ... In October, a lawyer
+        was abducted": a month, a month and day or a season told without a year goes on in the year the story
+        last named (a year later when its month comes before the one told last), not the publication's. Only
+        dates of a narrative: the year is named at most four sentences back (through other such dates); a
+        day of the present ("last week", "on Friday") or the bound of a period ("since 2018") is not one; a
+        date of the publication's own year moves only when "that" points back ("that April") or a year opens
+        the same sentence or the one before ("1977 was quieter. In the spring ...")."""
+        if not self._yearless(d) or d.precision not in ("day", "month", "range"):
+            return d
+        text = self.ctx.report.text
+        i = self._sentence_index(d.start)
+        chain: list[DateMention] = []
+        anchor = None
+        reach = i
+        for x in reversed([x for x in self.ctx.dates if x.end <= d.start and x.date is not None]):
+            xi = self._sentence_index(x.start)
+            if xi < reach - 4:
+                return d
+            if self.lex["speech_date"].search(text[max(0, x.start - 40):x.start]) or self._dateline_date(x, self.ctx.sentences[xi]):
+                continue
+            if self._yearless(x) and x.precision in ("day", "month", "range"):
+                chain.append(x)
+                reach = xi
+                continue
+            if not re.search(r"\b(?:19|20)\d\d\b", x.text):
+                return d  # "last week", "on Friday", "two years ago": the present
+            if self.lex["narrative_bound"].search(text[max(0, x.start - 30):x.start]) or re.match(r"(?i)(?:between|from|since)\b", x.text):
+                continue
+            anchor = x
+            break
+        if anchor is None:
+            return d
+        pub = self.ctx.report.published
+        anaphoric = bool(self.lex["narrative_anaphoric"].search(text[max(0, d.start - 12):d.start]))
+        ai = self._sentence_index(anchor.start)
+        # "1977 was quieter. In the spring ...", "1986: The group kidnaps ... in January": a year that opens the
+        # sentence just before, or this one, is the year told
+        near = ai >= i - 1 and anchor.precision == "year" and bool(
+            re.fullmatch(r"\W*(?:in\s+)?", text[self.ctx.sentences[ai].start:anchor.start], re.I))
+        if pub is not None and d.date.year >= pub.year and not (anaphoric or near):
+            return d
+        year = anchor.date.year
+        month = anchor.date.month if anchor.precision in ("day", "month", "range", "week") else None
+        for x in reversed(chain):
+            if month is not None and x.date.month < month:
+                year += 1
+            month = x.date.month
+        if month is not None and d.date.month < month:
+            year += 1
+        if year >= d.date.year:
+            return d
+        shift = year - d.date.year
+        try:
+            start = d.date.replace(year=d.date.year + shift)
+            end = d.end_date.replace(year=d.end_date.year + shift) if d.end_date else None
+        except ValueError:
+            return d
+        if d.precision == "month":
+            end = date(year + (start.month == 12), start.month % 12 + 1, 1) - timedelta(days=1)
         return replace(d, date=start, end_date=end)
 
     def _past_dated_act(self, sent: Sentence, trigger: Trigger) -> bool:
@@ -1415,6 +1667,26 @@ class MentionFinder:
         m = self.lex["story_year"].search(sent.text)
         return DateMention(sent.start + m.start(), sent.start + m.end(), m.group(0), date(ref.year, 1, 1), "year",
                            date(ref.year, 12, 31))
+
+    def _following_period(self, sent: Sentence, r: re.Match[str]) -> DateMention | None:
+        """"The following month, a car bomb ...", "the next year": the month or year after the last date told
+        before the phrase (not a day of the telling), as a period."""
+        text = self.ctx.report.text
+        pos = sent.start + r.start()
+        before = [d for d in self.ctx.dates if d.end <= pos and d.date is not None
+                  and not self.lex["speech_date"].search(text[max(0, d.start - 40):d.start])]
+        if not before:
+            return None
+        ref = before[-1]
+        start, end = sent.start + r.start(), sent.start + r.end()
+        if r.group("unit").lower() == "month":
+            if ref.precision not in ("day", "month", "week"):
+                return None
+            y, mo = (ref.date.year + 1, 1) if ref.date.month == 12 else (ref.date.year, ref.date.month + 1)
+            last = date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)
+            return DateMention(start, end, r.group(0), date(y, mo, 1), "month", last, None, True)
+        y = ref.date.year + 1
+        return DateMention(start, end, r.group(0), date(y, 1, 1), "year", date(y, 12, 31), None, True)
 
     def _refine(self, sub: str | None, s: str, weapons: dict[str, int], trigger: Trigger) -> str | None:
         """Type a generic trigger ("attack", "killed") by the weapons and targets around it."""
@@ -1592,7 +1864,8 @@ class MentionFinder:
             return None, None
         prev = sents[i - 1]
         text = self.ctx.report.text
-        if re.search(r"\b(?:on|in|at|hit|struck|targeted|of|outside|occupied|raided|stormed|attacked|seized|captured|overran|entered)\s+the\s+(?:city|town|port|capital)\b(?!\s+of\b)", sent.text, re.I):
+        if re.search(r"\b(?:on|in|at|hit|struck|targeted|of|outside|occupied|raided|stormed|attacked|seized|captured|overran|entered)\s+the\s+(?:city|town|port|capital)\b(?!\s+of\b)", sent.text, re.I) \
+                or self.lex["same_place"].search(sent.text):
             # "The first drone attack on the city, on Sunday, ...": the city the text has just named
             # the sentence before is about that city: the first specific place it names (its topic)
             named = [p for p in self.ctx.places_in(prev.start, prev.end)
@@ -1641,19 +1914,25 @@ class MentionFinder:
                 continue  # "told a court on Tuesday that he tried to kill": the day of the telling
             if not possessive and self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start]):
                 continue  # "the group said on Wednesday it had attacked": the day of the telling
+            if not possessive and self._aftermath_day(d, tpos, sent, trigger):
+                continue  # "police on Thursday identified two suspects in the attack": the day of the arrest
             if (0 <= gap <= 12 or possessive) and (d.date is not None or d.partial):
-                return d
+                return self._precise_day(d, sent)
         cands = []
         speech: list[DateMention] = []
+        published = self.ctx.report.published
         for d in self.ctx.dates_in(sent.start, sent.end):
             left = text[max(sent.start, d.start - 40):d.start]
+            if published is not None and d.date is not None and d.date > published:
+                continue  # "is due in court next month": a day to come dates no incident told as done
             # "since the November 2015 attacks, when gunmen struck ...": the act the "when" clause tells is the
             # one the date names, not the period since it
             told_in_when = d.end <= tpos and bool(self.lex["date_then_when"].fullmatch(text, d.end, tpos))
             if (re.search(r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$", left, re.I) and not told_in_when) \
                     or self._dateline_date(d, sent):
                 continue
-            if self.lex["speech_date"].search(left) or (d.end <= tpos and self.lex["reaction"].search(text[d.end:tpos])) or (
+            if self.lex["speech_date"].search(left) or (d.end <= tpos and self.lex["reaction"].search(text[d.end:tpos])) or \
+                    self._aftermath_day(d, tpos, sent, trigger) or (
                     # "told a court on Tuesday that he tried to kill ...": the day of the telling
                     d.end <= tpos and re.search(r"\b(?:told|said|says|testified|admitted|confirmed|announced)\b", left, re.I)
                     and re.match(r"\s*(?:,\s*)?that\b", text[d.end:tpos], re.I)):
@@ -1673,7 +1952,31 @@ class MentionFinder:
         adjacent = [d for d in cands if 0 <= tpos - d.end <= 12 and not re.match(r"\s*,?\s*that\b", text[d.end:d.end + 8])]
         if adjacent:
             return adjacent[0]
-        return min(cands, key=lambda d: (d.precision not in ("day", "range"), min(abs(d.start - tend), abs(d.end - tpos))))
+        # a range of days is as good as a day; "between 2004 and 2010" is not ("in 2008" nearer the act wins)
+        return min(cands, key=lambda d: (d.precision not in ("day", "range") or (
+            d.precision == "range" and d.end_date is not None and d.date is not None and (d.end_date - d.date).days > 62),
+            min(abs(d.start - tend), abs(d.end - tpos))))
+
+    def _aftermath_day(self, d: DateMention, tpos: int, sent: Sentence, trigger: Trigger) -> bool:
+        """The day of an act that follows the incident, told before the incident's word: "Police on Thursday
+        identified two suspects in the grenade attack", "Two teenagers were charged Wednesday with murder in the
+        shooting", "claimed responsibility on Thursday for a roadside bomb". An arrest with a weapon ("arrested in
+        July 2022 ... in possession of an AK-47") is itself the act and keeps its day."""
+        if d.end > tpos or trigger.sub == "Disrupted weapons use":
+            return False
+        text = self.ctx.report.text
+        return bool(self.lex["aftermath_after"].search(text[d.end:tpos])
+                    or self.lex["aftermath_before"].search(text[max(sent.start, d.start - 40):d.start]))
+
+    def _precise_day(self, d: DateMention, sent: Sentence) -> DateMention:
+        """"Last year, gunmen shot and wounded a presenter in Erbil on 6 November", "That summer, bombs hit two shops
+        on the same night, 2 July": a year, month or season that opens the clause is narrowed by a day the same
+        clause gives inside it."""
+        if d.date is None or d.precision not in ("year", "month", "range") or d.end_date is None:
+            return d
+        days = [x for x in self.ctx.dates_in(d.end, sent.end) if x.date is not None and x.precision == "day"
+                and d.date <= x.date <= d.end_date]
+        return days[0] if len(days) == 1 else d
 
     def _dateline_date(self, d: DateMention, sent: Sentence) -> bool:
         """"MOGADISHU, Aug 29 - At least 17 people were killed ... on Thursday": the dateline's day is the day of
