@@ -1056,6 +1056,9 @@ def test_a_province_coordinated_with_a_city_is_a_second_place():
     evs = events("Strikes\n\nOn Monday aircraft struck military sites in Sanaa and in Amran province, the group said.",
                  published="2024-03-07")
     assert len(evs) == 2
+    evs = events("Strikes\n\nOn Monday drones struck a depot in Kharkiv and in Kharkiv region, officials said.",
+                 published="2024-03-07")
+    assert len(evs) == 1  # the town's own province is no second place
 
 
 def test_the_town_occupied_is_the_one_the_sentence_before_names():

@@ -1132,12 +1132,14 @@ class MentionFinder:
                 break  # "near Rafah, the Gaza civil defence agency said": the agency's name, not a second place
             # "Kantharalak district of Si Sa Ket province": the province the first place lies in, not a second place
             inside = bool(re.search(r"\bof\s+(?:the\s+)?$", between)) and bool(self.lex["container_after"].match(text, p.end))
-            if _is_broad(p) or inside or p.latitude is None or m.place.latitude is None or \
-                    haversine_km((p.latitude, p.longitude), (m.place.latitude, m.place.longitude)) <= 25:
-                last = p
-                continue
-            twin = Mention(**{**m.__dict__, "place": p, "killed": None, "injured": None, "evidence": list(m.evidence)})
-            out.append(twin)
+            # "in Sanaa and in Amran province": a province of its own, told with a preposition of its own, is a
+            # second place; the town's own province ("in Kharkiv and in Kharkiv region") is not
+            other_area = p.feature == "admin1" and p.admin1 != m.place.admin1 and not inside and \
+                bool(re.search(r"\b(?:and|or)\s+(?:in|at)\s+(?:the\s+)?$", between))
+            if other_area or not (_is_broad(p) or inside or p.latitude is None or m.place.latitude is None or
+                                  haversine_km((p.latitude, p.longitude), (m.place.latitude, m.place.longitude)) <= 25):
+                out.append(Mention(**{**m.__dict__, "place": p, "killed": None, "injured": None,
+                                      "evidence": list(m.evidence)}))
             last = p
         if out:
             m.killed = m.injured = None  # a figure for both places is no figure for either

@@ -42,6 +42,7 @@ class Lexicon:
     event_words: frozenset[str]  # venue words naming an event at the town: the town keeps its precision
     name_compatible: frozenset[str]  # words that may stand beside a place name in one capitalised run
     stop_keys: frozenset[str] = frozenset()  # not_places, demonyms and given names together
+    qualifier_nouns: tuple[str, ...] = ()  # "city" of "the Volga city of Saratov": the name before qualifies
 
 
 @lru_cache(maxsize=1)
@@ -78,5 +79,6 @@ def lexicon() -> Lexicon:
         venue_words=frozenset(d["venue_words"]["words"]) | frozenset(d["venue_words"]["events"]),
         event_words=frozenset(d["venue_words"]["events"]),
         name_compatible=frozenset(compatible),
+        qualifier_nouns=tuple(sorted(d["qualifier_of"]["nouns"], key=len, reverse=True)),
         stop_keys=_lines("not_places.txt") | _lines("demonyms.txt") | _lines("given_names.txt"),
     )

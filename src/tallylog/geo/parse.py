@@ -50,6 +50,8 @@ _LEADING_WORDS = frozenset("in on at to for from by with into over under after b
                            "inside outside".split())
 _SENT_END = frozenset('.!?:;"“”*•|')
 _POSSESSIVE_ENDS = ("'s", "’s")  # a possessive 's at the end of a word or name
+# after a possessive: a capitalised name within two lower-case words ("'s Borno state", "'s northwestern Khyber")
+_OWNS_NAME_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}[A-Z]")
 _AREA_FEATURES = ("country", "admin1", "admin2", "region", "sea", "strait")
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 _NEWLINE_RE = re.compile("\n")
@@ -113,6 +115,7 @@ class _Span:
     after_word: str | None = None  # the admin or place word after the span ("district", "forest")
     listed: bool = False  # in a list after a place phrase: "the towns of Bocaranga and Bazoum"
     modifier: bool = False  # followed by a noun it modifies ("US forces")
+    qualifier: bool = False  # "the Volga city of Saratov": the span qualifies the place named after it
     speech: bool = False  # "told X", "X said"
     person: bool = False
     org: bool = False
@@ -280,6 +283,8 @@ def _context_res(lex: Lexicon) -> dict[str, Any]:
         "place_before": re.compile(r"(?:^| )(?:" + alt(lex.place_before) + r")(?: the)?$"),
         "speech_before": re.compile(r"(?:^| )(?:" + alt(lex.speech_before) + r")$"),
         "attrib": re.compile(r"^-(led|backed|based|allied|funded)\b"),
+        # "<noun> of <Name>" after a span: "the Volga city of Saratov" (case-sensitive: the name after is capitalised)
+        "qualifier": re.compile(r"\s(?:" + alt(lex.qualifier_nouns) + r")\s+of\s+(?:the\s+)?[A-Z]"),
         # the first words of the facility phrases: the word after a span must start with one for "facility" to match
         "facility_starts": tuple({w.split()[0] if w.split() else "" for w in lex.facility_words}),
         "near_last": _last_words(lex.near_phrases, True),
@@ -339,6 +344,8 @@ def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> N
                 sp.after_word = nxt
             if nxt in modifier_nouns:
                 sp.modifier = True
+            if (sp.place_after or sp.admin) and res["qualifier"].match(text, end, end + 60):
+                sp.qualifier = True
             if nxt in speech_after:
                 sp.speech = True
         elif nxt_char == "-" and res["attrib"].match(_words_after(text, end)):
@@ -523,6 +530,8 @@ class Geoparser:
         if j - i == 1 and _is_possessive(toks[0].text) and c.pop < _SMALL_PLACE and \
                 not (sp.place_before or sp.admin or sp.place_after):
             return False  # "Elliott's", "Payne's": a small town's name with 's is mostly a person's
+        if sp.qualifier and j == len(sp.toks):
+            return False  # "the Volga city of Saratov": the name qualifies the city after it, it is no town here
         if doc_cc and not in_ctx:
             return self._accept_foreign(c, sp, evidence, weak_caps, multi)
         # populated places
@@ -944,6 +953,7 @@ class Geoparser:
                 if point is not None:
                     lat, lon = point
                 prec = max(prec, 3)
+        end = _name_end(text, start, end)
         return PlaceMention(text=text[start:end], start=start, end=end, name=name, country=cc, admin1=a1,
                             latitude=lat, longitude=lon, gazetteer_id=gid, feature=feature, geo_precision=prec,
                             score=round(score, 3))
@@ -978,6 +988,8 @@ class Geoparser:
             return None
         if feature is None:
             return None  # a facility word that names known facilities only ("prison", "mall")
+        if sp.facility and _is_possessive(sp.toks[-1].text) and feature == lex.facility_default.get(sp.facility):
+            return None  # "Mahathir's camp", "the governor's compound": an owner, no facility of that name
         if any(_is_stop(t.text, lex) for t in sp.toks) and len(sp.toks) == 1:
             return None
         if sp.title_line:
@@ -986,7 +998,8 @@ class Geoparser:
         if sp.facility and sp.facility_adjacent:
             end = sp.facility_end
         prec = 3 if feature == "admin1" else (2 if sp.near else 1)
-        return PlaceMention(text=text[start:end], start=start, end=end, name=sp.surface,
+        end = _name_end(text, start, end)
+        return PlaceMention(text=text[start:end], start=start, end=end, name=_strip_possessive(sp.surface),
                             feature=feature, geo_precision=prec, score=0.0)
 
     def lookup(self, name: str, country: str | None = None) -> list[PlaceMention]:
@@ -1013,6 +1026,16 @@ class Geoparser:
 def _is_possessive(word: str) -> bool:
     """Whether a word or name ends in a possessive 's ("Biden's")."""
     return word.endswith(_POSSESSIVE_ENDS)
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """The end of a mention's name: a possessive 's after it is no part of it ("Somalia" of "the worst attack
+    in Somalia's history"), so the text after the mention still shows the possessive. An owner of a name that
+    follows ("Nigeria's Borno state", "Pakistan's northwestern Khyber Pakhtunkhwa province") keeps the 's in
+    its text: there the owner still stands for the place the sentence goes on to name."""
+    if end - start <= 2 or not text[start:end].endswith(_POSSESSIVE_ENDS):
+        return end
+    return end if _OWNS_NAME_RE.match(text, end, end + 60) else end - 2
 
 
 def _strip_possessive(word: str) -> str:
@@ -1045,10 +1068,11 @@ def _repeated_unknown_facilities(text: str, spans: list[_Span], found: list[Plac
     for sp in spans:
         if not sp.toks or sp.title_line:
             continue
-        src = known.get(norm_key(sp.surface))
+        src = known.get(norm_key(_strip_possessive(sp.surface)))
         if src is None or any(s < sp.end and sp.start < e for s, e in taken):
             continue
-        out.append(PlaceMention(text=text[sp.start:sp.end], start=sp.start, end=sp.end, name=src.name,
+        end = _name_end(text, sp.start, sp.end)
+        out.append(PlaceMention(text=text[sp.start:end], start=sp.start, end=end, name=src.name,
                                 feature=src.feature, geo_precision=src.geo_precision, score=0.0))
         taken.append((sp.start, sp.end))
     return out
