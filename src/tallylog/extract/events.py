@@ -1075,19 +1075,10 @@ class MentionFinder:
                 self._followed.add(cut)
                 return [Sentence(sent.start, sent.start + b.start(), s[:b.start()], sent.paragraph, sent.index),
                         Sentence(cut, sent.end, s[b.end():], sent.paragraph, sent.index)]
-        # "killed five people in Bama and abducted 12 others in Konduga": two acts, each with a place of its own
-        for b in self.lex["act_and"].finditer(s):
-            left = [p for p in self.ctx.places_in(sent.start, sent.start + b.start()) if not _is_broad(p)]
-            right = [p for p in self.ctx.places_in(sent.start + b.end(), sent.end) if not _is_broad(p)]
-            if left and right and _distinct_places(left[-1], right[0]) \
-                    and any(t.end <= b.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
-                cut = sent.start + b.end()
-                self._followed.add(cut)
-                return [Sentence(sent.start, sent.start + b.start(), s[:b.start()], sent.paragraph, sent.index),
-                        Sentence(cut, sent.end, s[b.end():], sent.paragraph, sent.index)]
+        # "killed five people in Bama and abducted 12 others in Konduga": two acts, each with a place of its own;
         # "shot and wounded a labourer in Anantnag on Monday, police said, and a gunfight broke out in Kulgam": a
         # speech tag closes one act, "and" opens another at a place of its own
-        for b in self.lex["said_and"].finditer(s):
+        for b in (b for key in ("act_and", "said_and") for b in self.lex[key].finditer(s)):
             left = [p for p in self.ctx.places_in(sent.start, sent.start + b.start()) if not _is_broad(p)]
             right = [p for p in self.ctx.places_in(sent.start + b.end(), sent.end) if not _is_broad(p)]
             if left and right and _distinct_places(left[-1], right[0]) \
