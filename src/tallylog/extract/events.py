@@ -392,6 +392,18 @@ def _is_broad(p: PlaceMention | None) -> bool:
     return p is None or p.feature in _BROAD_FEATURES or (p.geo_precision or 0) >= 3
 
 
+def _two(sent: Sentence, end: int, start: int) -> list[Sentence]:
+    """``sent`` cut in two: its text up to ``end``, and from ``start`` on (offsets in the sentence)."""
+    s = sent.text
+    return [Sentence(sent.start, sent.start + end, s[:end], sent.paragraph, sent.index),
+            Sentence(sent.start + start, sent.end, s[start:], sent.paragraph, sent.index)]
+
+
+def _acts_around(triggers: list[Trigger], end: int, start: int) -> bool:
+    """An act told before ``end`` and another from ``start`` on (offsets in the sentence)."""
+    return any(t.end <= end for t in triggers) and any(t.start >= start for t in triggers)
+
+
 class MentionFinder:
     def __init__(self, ctx: DocContext, attributions: list[SentenceAttribution], claim_sentences: set[int] | None = None):
         self.ctx = ctx
@@ -986,6 +998,11 @@ class MentionFinder:
         return [Trigger(t.start - sent.start, t.end - sent.start, t.text, t.sub, t.needs_weapon, t.weak)
                 for t in self._all_triggers if sent.start <= t.start and t.end <= sent.end]
 
+    def _apart(self, sent: Sentence, end: int, start: int) -> list[Sentence]:
+        """``_two``, the second part marked as another incident than the first (never merged with it)."""
+        self._followed.add(sent.start + start)
+        return _two(sent, end, start)
+
     def _clauses(self, sent: Sentence) -> list[Sentence]:
         """Split a sentence that tells two different acts ("forces killed 50 militants in airstrikes after
         ending a hotel siege") at the clause boundary between them; otherwise the sentence itself."""
@@ -1004,28 +1021,20 @@ class MentionFinder:
                 # after "when" tells the act the date is of, the same one
                 return [sent]
             if w and d.date is not None and any(t.start >= d.end - sent.start + w.end() for t in triggers):
-                cut = d.end + w.end()
-                return [Sentence(sent.start, d.end, self.ctx.report.text[sent.start:d.end], sent.paragraph, sent.index),
-                        Sentence(cut, sent.end, self.ctx.report.text[cut:sent.end], sent.paragraph, sent.index)]
+                return _two(sent, d.end - sent.start, d.end + w.end() - sent.start)
         if len(triggers) < 2:
             return [sent]
         # "This attack comes a week after the killing of six ... in Mehana on 3 May", "The raid follows the
         # abduction of ...": the act the sentence compares with is an incident of its own
         f = self.lex["follows"].search(s)
-        if f and any(t.end <= f.start() for t in triggers) and any(t.start >= f.end() for t in triggers):
-            cut = sent.start + f.end()
-            self._followed.add(cut)
-            return [Sentence(sent.start, sent.start + f.start(), s[:f.start()], sent.paragraph, sent.index),
-                    Sentence(cut, sent.end, s[f.end():], sent.paragraph, sent.index)]
+        if f and _acts_around(triggers, f.start(), f.end()):
+            return self._apart(sent, f.start(), f.end())
         # "killed a commander of Kataib Hezbollah, the militia blamed for the January 28 drone attack on Tower 22":
         # the incident a group is blamed for, with a day of its own, is another incident than the one told
         f = self.lex["blamed_for"].search(s)
-        if f and any(t.end <= f.start() for t in triggers) and any(t.start >= f.end() for t in triggers) \
+        if f and _acts_around(triggers, f.start(), f.end()) \
                 and any(d.date is not None and d.precision in ("day", "month") for d in self.ctx.dates_in(sent.start + f.end(), sent.end)):
-            cut = sent.start + f.end()
-            self._followed.add(cut)
-            return [Sentence(sent.start, sent.start + f.start(), s[:f.start()], sent.paragraph, sent.index),
-                    Sentence(cut, sent.end, s[f.end():], sent.paragraph, sent.index)]
+            return self._apart(sent, f.start(), f.end())
         # "In January 2023, fighters attacked X, killing seven, and in August 2023 the group overran Y": a
         # second date that opens a coordinated clause starts another incident
         dates = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None]
@@ -1035,31 +1044,21 @@ class MentionFinder:
             # headman in Yala, and on Tuesday night a ranger was wounded in Narathiwat")
             if lead is None or (k > 0 and dates[0].date == d.date):
                 continue
-            cut = sent.start + lead.start()
             if any(t.start < lead.start() for t in triggers) and any(t.start >= d.end - sent.start for t in triggers):
-                self._followed.add(cut)  # another incident, never merged with the one the sentence told first
-                return [Sentence(sent.start, cut, self.ctx.report.text[sent.start:cut], sent.paragraph, sent.index),
-                        Sentence(cut, sent.end, self.ctx.report.text[cut:sent.end], sent.paragraph, sent.index)]
+                return self._apart(sent, lead.start(), lead.start())
         # "an incendiary device gutted a store in Lisburn, and three days later a landmine exploded near Crossmaglen":
         # a count of time from the act just told opens another incident
         for b in self.lex["counted_later"].finditer(s):
             lead = re.search(r",\s+(?:and|while|but)\s+(?:then\s+)?$", s[:b.start()])
-            if lead and any(t.end <= lead.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
-                cut = sent.start + lead.start()
-                self._followed.add(cut)
-                return [Sentence(sent.start, cut, s[:lead.start()], sent.paragraph, sent.index),
-                        Sentence(cut, sent.end, s[lead.start():], sent.paragraph, sent.index)]
+            if lead and _acts_around(triggers, lead.start(), b.end()):
+                return self._apart(sent, lead.start(), lead.start())
         # "an attack on Oct. 19 on an army detachment in Djibo, in which 60 were killed, and a raid on a village
         # near Fada N'gourma on Oct. 27": a second act's noun with a date of its own starts another incident
         for b in self.lex["second_act"].finditer(s):
             before = [d for d in dates if d.end <= sent.start + b.start()]
             after = [d for d in dates if d.start >= sent.start + b.end()]
-            if before and after and before[-1].date != after[0].date \
-                    and any(t.end <= b.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
-                cut = sent.start + b.start()
-                self._followed.add(cut)
-                return [Sentence(sent.start, cut, s[:b.start()], sent.paragraph, sent.index),
-                        Sentence(cut, sent.end, s[b.start():], sent.paragraph, sent.index)]
+            if before and after and before[-1].date != after[0].date and _acts_around(triggers, b.start(), b.end()):
+                return self._apart(sent, b.start(), b.start())
         # "the bombing of a market in Makhachkala in 2007 that killed five and a raid on a police post in Derbent the
         # following year": a second act's noun, at a place and in a time of its own, is another incident
         for b in self.lex["second_act_bare"].finditer(s):
@@ -1069,40 +1068,26 @@ class MentionFinder:
             left = [p for p in self.ctx.places_in(sent.start, sent.start + b.start()) if not _is_broad(p)]
             right = [p for p in self.ctx.places_in(sent.start + b.end(), sent.end) if not _is_broad(p)]
             if before and (later or (after and after[0].date != before[-1].date)) and left and right \
-                    and _distinct_places(left[-1], right[0]) \
-                    and any(t.end <= b.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
-                cut = sent.start + b.end()
-                self._followed.add(cut)
-                return [Sentence(sent.start, sent.start + b.start(), s[:b.start()], sent.paragraph, sent.index),
-                        Sentence(cut, sent.end, s[b.end():], sent.paragraph, sent.index)]
+                    and _distinct_places(left[-1], right[0]) and _acts_around(triggers, b.start(), b.end()):
+                return self._apart(sent, b.start(), b.end())
         # "killed five people in Bama and abducted 12 others in Konduga": two acts, each with a place of its own;
         # "shot and wounded a labourer in Anantnag on Monday, police said, and a gunfight broke out in Kulgam": a
         # speech tag closes one act, "and" opens another at a place of its own
         for b in (b for key in ("act_and", "said_and") for b in self.lex[key].finditer(s)):
             left = [p for p in self.ctx.places_in(sent.start, sent.start + b.start()) if not _is_broad(p)]
             right = [p for p in self.ctx.places_in(sent.start + b.end(), sent.end) if not _is_broad(p)]
-            if left and right and _distinct_places(left[-1], right[0]) \
-                    and any(t.end <= b.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
-                cut = sent.start + b.end()
-                self._followed.add(cut)
-                return [Sentence(sent.start, sent.start + b.start(), s[:b.start()], sent.paragraph, sent.index),
-                        Sentence(cut, sent.end, s[b.end():], sent.paragraph, sent.index)]
+            if left and right and _distinct_places(left[-1], right[0]) and _acts_around(triggers, b.start(), b.end()):
+                return self._apart(sent, b.start(), b.end())
         # "were killed in IS attacks in Badia al-Sukhnah, prompting Russian airstrikes": the act, then what it set off
         b = self.lex["consequence"].search(s)
-        if b is not None and any(t.end <= b.start() for t in triggers) and any(t.start >= b.end() for t in triggers):
-            cut = sent.start + b.end()
-            self._followed.add(cut)
-            return [Sentence(sent.start, sent.start + b.start(), s[:b.start()], sent.paragraph, sent.index),
-                    Sentence(cut, sent.end, s[b.end():], sent.paragraph, sent.index)]
+        if b is not None and _acts_around(triggers, b.start(), b.end()):
+            return self._apart(sent, b.start(), b.end())
         for b in self.lex["clause_boundary"].finditer(s):
             # after "and later", "and then" any trigger tells an act of its own
             lt = [t for t in triggers if t.end <= b.start() and t.sub is not None and (not t.weak or "and" in b.group(0))]
             rt = [t for t in triggers if t.start >= b.end() and t.sub is not None]
-            left, right = s[:b.start()], s[b.end():]
             if lt and rt and {t.sub for t in lt}.isdisjoint({t.sub for t in rt}):
-                cut = sent.start + b.start()
-                return [Sentence(sent.start, cut, left, sent.paragraph, sent.index),
-                        Sentence(sent.start + b.end(), sent.end, right, sent.paragraph, sent.index)]
+                return _two(sent, b.start(), b.end())
         return [sent]
 
     def _coordinated(self, m: Mention) -> list[Mention]:
