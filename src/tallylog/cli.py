@@ -215,7 +215,7 @@ def run(
     """Ingest, extract and resolve reports into the incident ledger, then print a summary."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from tallylog.run import LedgerRun, iter_items
+    from tallylog.run import LedgerRun
 
     pub = _parse_date(published, "--published")
     inputs = _inputs(paths, sample)

@@ -412,7 +412,6 @@ def _named_for_description(attributions: list[SentenceAttribution], i: int, pers
     if not sp or not _DESCRIPTION.fullmatch(sp):
         return None
     words = re.findall(r"[\w'’.-]+", sp.lower())
-    head = words[-1]
     heads = load("attribution")["monitor_heads"]
     org_head = any(" ".join(words[k:]) in heads for k in range(len(words))) and not re.match(r"[A-Z][\w.-]*['’]s\s", sp)
     role_head = bool(_patterns()["role_head"].search(sp))

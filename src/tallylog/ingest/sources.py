@@ -217,7 +217,7 @@ def _read_stdin(stream: TextIO | BinaryIO, *, published: date | None,
             text = head.decode("utf-8") if more else decode_bytes(head)
         except UnicodeDecodeError:
             text = head.decode("utf-8", errors="replace")
-        except Rejected as exc:
+        except Rejected:
             yield IngestError(STDIN, "not text (binary data); stdin takes plain text, HTML or JSONL")
             return
         rest_lines = binary

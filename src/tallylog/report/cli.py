@@ -1,7 +1,6 @@
 """``tallylog report`` (a self-contained HTML report) and ``tallylog plot`` (a timeline PNG)."""
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
