@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tallylog.extract.attribution import SentenceAttribution, as_attribution
+from tallylog.extract.casualties import also, over_acts, superseded as superseded_figure, victims
 from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.dates import MONTHS, md_on_or_before
 from tallylog.extract.lexicon import load
@@ -74,6 +75,10 @@ class Mention:
     group: int | None = None  # mentions told apart by the text itself ("one at X, the other at Y") never merge
     generic_ied: bool = False  # the only IED word is a bare "bomb", which an air weapon told with it may own
     retro: bool = False  # dated back from the story's present ("earlier this month", "last week"): an earlier incident
+    protest_force: str | None = None  # "troops opened fire on protesters": the Protests sub-type an attack's incident takes
+    by_default: bool = False  # "Attack" for want of anything to go by ("IS attacks climb"): outranks no typed mention
+    toll_over_acts: bool = False  # the sentence's figure is told of several acts ("in two separate engagements")
+    toll_also: tuple[str, ...] = ()  # figures ("killed", "injured") told as added to earlier ones ("was also killed")
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +134,7 @@ def _lex() -> dict:
             re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:were|was|have been|had been|are being|were being|is being)\s+(?:treated for (?:[\w-]+\s+){{0,2}}?(?:injuries|wounds)|hospitali[sz]ed|taken to hospital)\b", re.I),
         ],
         "no_killed": re.compile(r"\bno (?:one|deaths|fatalities|casualties)\b[^.]{0,30}?\b(?:killed|reported|died)?|\bno casualties\b|\bwithout casualties\b|\bno one was (?:killed|hurt|injured)|\bno (?:deaths|fatalities)\b", re.I),
-        "no_injured": re.compile(r"\bno (?:injuries|casualties|one was (?:hurt|injured))\b|\bwithout (?:causing )?(?:injuries|casualties)\b", re.I),
+        "no_injured": re.compile(r"\bno (?:injuries|casualties|one (?:was|is|were) (?:hurt|injured))\b|\bnobody (?:was|is) (?:hurt|injured)\b|\bwithout (?:causing )?(?:injuries|casualties)\b", re.I),
         # "The toll rose to 13", "The mayor now says nine people are dead"
         "toll_update": re.compile(r"\b(?:rose|risen|climbed|increased|jumped|rises|climbs|reached|now stands|has risen|now (?:says|say|said|puts|put))\b", re.I),
         "quantity": re.compile(rf"\b(?P<num>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?:drones?|rockets?|missiles?|mortars?|shells?|UAVs?|bombs?)\b", re.I),
@@ -251,6 +256,29 @@ def _lex() -> dict:
         "the_acts": re.compile(ev["the_acts"], re.I),
         "bearing_of": re.compile(ev["bearing_of"], re.I),
         "clash_party": re.compile(ev["clash_party"], re.I),
+        # who an act was done to (``_object_side``): the object's extent, its words for civilians and armed sides
+        "act_object_end": re.compile(ev["act_object_end"], re.I),
+        "passive_victims": re.compile(ev["passive_victims"], re.I),
+        "noun_act_modifiers": re.compile(ev["noun_act_modifiers"], re.I),
+        "noun_acts": re.compile(ev["noun_acts"], re.I),
+        "noun_object_start": re.compile(ev["noun_object_start"], re.I),
+        "object_civilians": compiled("events", "object_civilians"),
+        "object_armed": compiled("events", "object_armed"),
+        "not_armed_after": re.compile(ev["not_armed_after"], re.I),
+        "one_sided_acts": re.compile(ev["one_sided_acts"], re.I),
+        "two_sided_acts": re.compile(ev["two_sided_acts"], re.I),
+        "force_on_forces": re.compile(ev["force_on_forces"], re.I),
+        "attempt_acts": re.compile(ev["attempt_acts"], re.I),
+        "forces_before_act": re.compile(ev["forces_before_act"], re.I),
+        "protesters_after_act": re.compile(ev["protesters_after_act"], re.I),
+        "support_weapons": re.compile(ev["support_weapons"], re.I),
+        "described_acts": re.compile(ev["described_acts"], re.I),
+        "remote_after_act": re.compile(ev["remote_after_act"], re.I),
+        "hostages_killed": re.compile(ev["hostages_killed"], re.I),
+        "crowd_violence": re.compile(ev["crowd_violence"], re.I),
+        "killing_then_taking": re.compile(ev["killing_then_taking"], re.I),
+        "failed_before": re.compile(ev["failed_before"], re.I),
+        "harm_told": re.compile(ev["harm_told"], re.I),
         "halted_acts": re.compile(ev["halted_acts"], re.I),
         "weapon_subject": re.compile(ev["weapon_subject"], re.I),
         "blamed_for": re.compile(ev["blamed_for"], re.I),
@@ -355,7 +383,7 @@ def _generic_ied(text: str) -> bool:
 def _weapon_rules() -> dict[str, re.Pattern[str]]:
     w = load("weapons")
     return {"not_used": re.compile(w["not_used_after"], re.I), "generic_bomb": re.compile(w["generic_bomb"], re.I),
-            "air_dropped": re.compile(w["air_dropped"], re.I)}
+            "air_dropped": re.compile(w["air_dropped"], re.I), "arson": re.compile(w["arson"], re.I)}
 
 
 def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int, int]] = ()) -> tuple[int | None, int | None]:
@@ -372,9 +400,33 @@ def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int,
             v = parse_cardinal(m.group("num"))
             if v is None or v > 100_000:
                 continue
+            if superseded_figure(s, m.start()):
+                continue  # "initial estimates of a death toll of 11": a figure the report has revised
+            low = _RANGE_BEFORE.search(s, max(0, m.start("num") - 40), m.start("num"))
+            if low is not None and (lv := parse_cardinal(low.group("lo") or low.group("lo2"))) is not None:
+                v = min(v, lv)  # "eight or nine fighters died", "between 30 and 40 people": the lowest figure
             if best[1] is None or m.start() < best[1]:
                 best = (v, m.start())
     return best
+
+
+# the lower end of a range told before a figure: "between 30 and 40", "eight or nine" (not "rose from 11 to 17")
+_RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+(?P<lo>{CARDINAL})\s+and|(?<![\w,.])(?<!from )(?P<lo2>{CARDINAL})\s*(?:or|to|-|–))\s*$", re.I)
+
+
+# a toll told in a relative clause of the act's noun phrase ("the 2004 bombing of a French base ... that killed")
+_TOLL_RELATIVE = re.compile(r"[^,.;]{0,100}?\b(?:that|which)\s+(?:killed|wounded|injured|left)\b", re.I)
+
+
+def _casualty_figure(patterns: list[re.Pattern[str]], kind: str, s: str, skip: list[tuple[int, int]] = ()) -> int | None:
+    """The figure of ``kind`` ("killed", "injured") a sentence gives: the first the number patterns find, or
+    the sum of a list of victims that holds it or comes before it ("killing a provincial minister and 11 other
+    people" -> 12, "six gendarmes and at least two attackers were killed" -> 8)."""
+    value, pos = _first_number(patterns, s, skip)
+    listed = victims(s, kind, skip)
+    if listed is not None and (pos is None or listed.start <= pos):
+        return listed.value
+    return value
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -682,12 +734,13 @@ class MentionFinder:
             killed = 0 if self.lex["no_killed"].search(sent.text) else None
             injured = 0 if self.lex["no_injured"].search(sent.text) else None
         else:
-            killed, _ = _first_number(self.lex["killed"], sent.text, not_counts)
-            injured, _ = _first_number(self.lex["injured"], sent.text, not_counts)
+            killed = _casualty_figure(self.lex["killed"], "killed", sent.text, not_counts)
+            injured = _casualty_figure(self.lex["injured"], "injured", sent.text, not_counts)
         if killed is None and injured is None:
             return None
         return Mention(**{**prev.__dict__, "sentence": sent, "killed": killed, "injured": injured, "separate": False,
                           "anaphoric": False, "toll_update": bool(update and killed),
+                          "toll_over_acts": over_acts(sent.text), "toll_also": also(sent.text),
                           "date_strong": False, "evidence": [Span(sent.start, sent.end, sent.text)]})
 
     def _relative_dates(self, mentions: list[Mention]) -> None:
@@ -1147,6 +1200,10 @@ class MentionFinder:
             # "Two days after the bombing, gunmen shot dead a headman": the act told, not the one it counts from
             triggers = [t for t in triggers if not ref.start() <= t.start < ref.end()]
         weapons = find_weapons(s if ref is None else s[:ref.start()] + s[ref.end():])
+        if weapons and ref is None and (d := self.lex["described_acts"].search(s)) is not None \
+                and any(t.end <= d.start() for t in triggers):
+            # "targeted a Hezbollah commander responsible for rocket launches": the weapons are the target's
+            weapons = find_weapons(s[:d.start()] + " " * (d.end() - d.start()) + s[d.end():])
         actors = self.ctx.actors_in(sent.start, sent.end)
         all_actors = self.ctx.actors_in(whole.start, whole.end)
         armed = any(a.named or a.name not in ("police", "army", "military", "security forces") for a in all_actors)
@@ -1154,7 +1211,8 @@ class MentionFinder:
         weapons_ctx = weapons or find_weapons(whole.text)
         strong = [t for t in triggers if t.sub is not None and not t.weak and (not t.needs_weapon or weapons
                                                                                or self.lex["defused"].match(t.text))]
-        lesser = [t for t in triggers if t.sub is not None and t.weak and (weapons_ctx or armed or figures)]
+        lesser = [t for t in triggers if t.sub is not None and t.weak
+                  and (weapons_ctx or armed or figures or _weapon_rules()["arson"].search(whole.text))]
         if lesser and not figures and not weapons and self.lex["search_raid"].search(s):
             # "raided several houses and detained 14 suspects", "a raid in Kuchlak found nothing": a search
             lesser = [t for t in lesser if t.sub != "Armed clash"]
@@ -1177,6 +1235,10 @@ class MentionFinder:
         if self.aggregate_sentence(sent):
             return "aggregate"
         trigger = strong[0] if strong else weak[0]
+        if trigger.sub in ("Attack", "Armed clash") and (remote := next((
+                t for t in strong if t.start > trigger.start and self.lex["event_types"].get(t.sub) == "Explosions/Remote violence"
+                and self.lex["remote_after_act"].fullmatch(s, trigger.end, t.start)), None)) is not None:
+            trigger = remote  # "troops opened fire, shelling Cambodian positions": the act told by its weapon
         if not strong and (one := self._single_act_trigger(sent)) is not None:
             trigger = one  # "its attacks, among them the Westgate mall attack in Nairobi in September 2013": that one
         # hypotheticals, threats and questions are not events
@@ -1211,10 +1273,28 @@ class MentionFinder:
         if negated and not denial and trigger.sub != "Disrupted weapons use":
             return None
         sub = trigger.sub
+        if sub == "Abduction/forced disappearance" and (self.lex["hostages_killed"].match(s, trigger.start)
+                                                       or self.lex["killing_then_taking"].search(left)):
+            sub = "Attack"  # "the siege, in which 334 hostages died", "killing 1,200 people and taking 251 hostages"
         if sub is None or sub in ("Armed clash", "Attack"):
             sub = self._refine(sub, s, weapons, trigger)
+        by_default = False
+        attempt = sub in ("Attack", None) and not counted and bool(
+            self.lex["attempt_acts"].match(trigger.text) or self.lex["failed_before"].search(left)) \
+            and not self.lex["harm_told"].search(s)
+        if attempt:
+            sub = "Disrupted weapons use"  # "he tried to kill the journalist", "the failed attack": nobody was hurt
+        protest_force = None
+        if sub == "Attack" and self.lex["protesters_after_act"].match(s, trigger.end) \
+                and self.lex["forces_before_act"].search(s, max(0, trigger.start - 60), trigger.start):
+            # "troops opened fire on protesters", "the regiment killed 13 marchers": force against a protest (the
+            # incident's type, ``_to_event``; the mention merges as the attack it also is)
+            protest_force = "Excessive force against protesters" if self.lex["protest_lethal"].search(s) else "Protest with intervention"
         if sub == "Territory":
             sub = self._territory_side(sent, trigger, actors)
+        elif sub == "Protest with intervention" and (crowd := self.lex["rioters"].search(left)) \
+                and self.lex["crowd_violence"].search(left, crowd.end()):
+            sub = "Violent demonstration"  # "a mob set fire to ballot boxes ..., and police fired rubber bullets"
         elif sub == "Protest with intervention" and self.lex["protest_lethal"].search(whole.text):
             sub = "Excessive force against protesters"  # live fire, deaths
         elif sub in ("Armed clash", "Looting/property destruction") and (crowd := self.lex["rioters"].search(left)):
@@ -1242,9 +1322,10 @@ class MentionFinder:
                             or self._placed_and_dated(sent, trigger) or self._object_place_dated(sent, trigger)
                             or (counted and placed_day) or self._dated_act_on_place(sent, trigger)):
             sub = "Attack"  # "two major al-Shabab attacks", "was killed in Malta in 2017": no target word to go by
+            by_default = True
         if sub is None:
             return None
-        if sub == "Disrupted weapons use" and not weapons:
+        if sub == "Disrupted weapons use" and not weapons and not attempt:
             if not self.lex["defused"].match(trigger.text):
                 return None
             weapons = {"ied": trigger.start}  # "defused a second device": a bomb made safe
@@ -1354,8 +1435,8 @@ class MentionFinder:
             # "the bombing of a market in Makhachkala in 2007 ... and a raid on a police post in Derbent the
             # following year": the period after the one told last
             date_m = self._following_period(sent, follow) or date_m
-        killed, _ = _first_number(self.lex["killed"], s, not_counts)
-        injured, _ = _first_number(self.lex["injured"], s, not_counts)
+        killed = _casualty_figure(self.lex["killed"], "killed", s, not_counts)
+        injured = _casualty_figure(self.lex["injured"], "injured", s, not_counts)
         if killed is None and self.lex["no_killed"].search(s):
             killed = 0
         if killed is None and self.lex["one_killed"].search(s):
@@ -1385,6 +1466,7 @@ class MentionFinder:
             status = "claimed"
         return Mention(
             sentence=sent, trigger=trigger, sub=sub, weapons=set(weapons), place=place, place_precision=precision,
+            protest_force=protest_force, by_default=by_default,
             date=date_m, actor1=actor1, actor1_side=side1, actor2=actor2, killed=killed, injured=injured,
             quantity=quantity, outcome=outcome, status=status, attribution=as_attribution(attribution),
             us_target=us_target, toll_update=bool(self.lex["toll_update"].search(s) and killed), date_strong=date_strong,
@@ -1393,10 +1475,14 @@ class MentionFinder:
             # "In the deadliest attack documented, on May 27, a jet struck ...": one of several, told anew
             and not re.search(r"\b(?:in|during)\s+(?:the|its|their)\s+(?:[\w-]+est|most\s+[\w-]+|first|second|third|fourth|fifth)\s+$", s[:trigger.start], re.I)
             and bool(re.match(r"(?:attack|bombing|blast|explosion|assault|ambush|raid|hijacking|shooting|massacre|siege|strike)\b", trigger.text, re.I))
-            and killed is None and injured is None
+            # "over the 2004 bombing of a French base ... that killed an American and nine soldiers": the toll of
+            # a relative clause names the act already told, it does not tell it anew
+            and (killed is None and injured is None or bool(_TOLL_RELATIVE.match(s, trigger.end)))
             # "the drone had struck the al-Tanf base": the weapon already told, and what became of it
             or bool(self.lex["weapon_subject"].search(s[:trigger.start])) and killed is None and injured is None,
             evidence=[Span(sent.start, sent.end, sent.text)],
+            toll_over_acts=(killed is not None or injured is not None) and over_acts(s),
+            toll_also=also(s) if killed is not None or injured is not None else (),
         )
 
     def _narrative_year(self, whole: Sentence, d: DateMention) -> DateMention:
@@ -1680,11 +1766,24 @@ class MentionFinder:
             rest = s[trigger.end:]
             if self.lex["military"].search(rest) and not self.lex["civilian"].search(rest):
                 return "Armed clash"
+        if (sup := list(self.lex["support_weapons"].finditer(s))) and (sub is None or sub == "Armed clash"):
+            # "troops backed by drones killed 23 fighters": the backing is no strike of its own
+            blank = s
+            for x in sup:
+                blank = blank[:x.start()] + " " * (x.end() - x.start()) + blank[x.end():]
+            weapons = find_weapons(blank)
         if "ied" in weapons and re.search(r"suicide", s, re.I):
             return "Suicide bomb"
         for w in ("drone", "airstrike", "missile", "rocket", "mortar", "artillery", "ied"):
             if w in weapons:
                 return ws[w]
+        side = self._object_side(s, trigger)
+        if side == "armed" and (sub is None or (sub == "Attack" and self.lex["force_on_forces"].match(trigger.text))):
+            return "Armed clash"  # "militants kill 11 soldiers", "an attack on an army detachment": two armed sides
+        if side == "civilian" and (sub is None or (sub == "Armed clash" and self.lex["one_sided_acts"].match(trigger.text))):
+            return "Attack"  # "raided a village, killing two farmers", "attacks across Paris, killing 130 people"
+        if sub == "Armed clash" and self.lex["two_sided_acts"].match(trigger.text):
+            return "Armed clash"  # "a gun battle ... killed two civilians", "the jailbreak from the civilian prison"
         civilian = self.lex["civilian"].search(s)
         military = self.lex["military"].search(s)
         if sub == "Attack" or (civilian and not military):
@@ -1695,6 +1794,34 @@ class MentionFinder:
         if military or "small_arms" in weapons or sub == "Armed clash":
             return "Armed clash"
         return "Attack" if sub is None and civilian else (sub or None)
+
+    def _object_side(self, s: str, trigger: Trigger) -> str | None:
+        """Who an act was done to, by the words naming its object or victims: "civilian" (unarmed people and
+        their homes, markets, hotels), "armed" (soldiers, police, militants, their bases and convoys), None when
+        the words name both or neither (ACLED: two armed sides fight a battle, one armed side against unarmed
+        people is violence against civilians). The object runs from the act's word to the clause's end (a
+        speaker, "police said", ends it); a passive's victims ("two deputies were shot") and a noun act's
+        modifiers ("the Westgate mall siege") stand before it; the perpetrators ("gunmen attacked") are not read."""
+        lex = self.lex
+        tail = s[trigger.end:trigger.end + 200]
+        cut = lex["act_object_end"].search(tail)
+        obj = tail[:cut.start()] if cut else tail
+        if lex["noun_acts"].match(trigger.text):
+            start = lex["noun_object_start"].search(obj)
+            obj = obj[start.start():] if start else ""
+        left = s[max(0, trigger.start - 120):trigger.start]
+        if (v := lex["passive_victims"].search(left + trigger.text)) is not None:
+            obj = v.group("v") + " ; " + obj
+        if lex["noun_acts"].match(trigger.text) and (n := lex["noun_act_modifiers"].search(left)) is not None:
+            obj = n.group("m") + " ; " + obj
+        civilian = [m.span() for p in (lex["civilian"], lex["object_civilians"]) for m in p.finditer(obj)]
+        for a, b in civilian:  # "an aid convoy": the civilian words are not read again as armed ones
+            obj = obj[:a] + " " * (b - a) + obj[b:]
+        armed = any(not lex["not_armed_after"].match(obj, m.end())
+                    for p in (lex["military"], lex["object_armed"]) for m in p.finditer(obj))
+        if civilian and not armed:
+            return "civilian"
+        return "armed" if armed and not civilian else None
 
     def _place(self, sent: Sentence, trigger: Trigger) -> tuple[PlaceMention | None, int | None]:
         """Where the mention happened: a place the sentence puts it at ("in X", "near X", "the X attack").
@@ -2416,10 +2543,21 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
                 m.weapons = (m.weapons - {"ied"}) | air
                 if m.sub == "Remote explosive/landmine/IED":
                     m.sub = "Air/drone strike"
+            elif m.sub == "Remote explosive/landmine/IED" and m.weapons & air:
+                m.sub = "Air/drone strike"  # "a guided aerial bomb hit an apartment building": the bomb is the air weapon
     subs = [m.sub for m in c.mentions]
     # all mentions disrupted -> disrupted; otherwise the most specific violent sub-type said
-    violent = [s for s in subs if s != "Disrupted weapons use"]
+    disrupted = "Disrupted weapons use" in subs
+    # "the failed assassination attempt ... in connection with the terrorist attack": a bare word for the act,
+    # with no one hurt, told of an incident the report has said failed, does not make it a violent one
+    acts = [m for m in c.mentions if m.sub != "Disrupted weapons use"
+            and not (disrupted and m.trigger.sub is None and m.sub in ("Attack", "Armed clash") and not m.killed and not m.injured)]
+    # "Islamic State attacks climb ... gunmen ambushed an SDF patrol": a type given for want of any other does
+    # not outrank one the text gives
+    violent = [m.sub for m in acts if not m.by_default] or [m.sub for m in acts]
     sub = min(violent, key=_SPECIFICITY.index) if violent else "Disrupted weapons use"
+    if sub == "Attack" and (force := next((m.protest_force for m in c.mentions if m.protest_force), None)):
+        sub = force  # "the regiment killed 13 protesters": force against a protest, not an attack on civilians
     if sub == "Looting/property destruction" and any(m.killed or m.injured for m in c.mentions):
         sub = "Attack"  # arson in which people were hurt is an attack on them
     weapons = sorted(set().union(*(m.weapons for m in c.mentions)))
@@ -2427,8 +2565,8 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
         # the type says what was used when no weapon word does ("a blast", "an air strike")
         weapons = {"Air/drone strike": ["airstrike"], "Remote explosive/landmine/IED": ["ied"],
                    "Suicide bomb": ["ied"]}.get(sub, [])
-    killed = _pick_figure([(m.killed, m.toll_update) for m in c.mentions])
-    injured = _pick_figure([(m.injured, m.toll_update) for m in c.mentions])
+    killed = _pick_figure([(m.killed, m.toll_update, m.toll_over_acts, "killed" in m.toll_also) for m in c.mentions])
+    injured = _pick_figure([(m.injured, m.toll_update, m.toll_over_acts, "injured" in m.toll_also) for m in c.mentions])
     statuses = [m.status for m in c.mentions]
     status = "reported" if "reported" in statuses else ("denied" if "denied" in statuses else "claimed")
     actor1, actor2 = _sides(c)
@@ -2489,10 +2627,22 @@ def _sides(c: _Cluster) -> tuple[str | None, str | None]:
     return actor1, (others[0] if others else None)
 
 
-def _pick_figure(values: list[tuple[int | None, bool]]) -> int | None:
-    """A report's figure for an incident: an update ("rose to 31") wins, else the first figure given."""
-    updates = [v for v, upd in values if v is not None and upd]
+def _pick_figure(values: list[tuple[int | None, bool, bool, bool]]) -> int | None:
+    """A report's figure for an incident: an update ("rose to 31") wins, else the first figure given.
+
+    Each value is (figure, told as an update, told of several acts, told as added to earlier figures). A figure
+    told of several acts ("kill at least 31 across northern Nigeria", "killed 11 in two separate engagements")
+    gives way to one told of this incident alone; a denial of casualties ("it appears there are no
+    casualties") to a figure reported; figures told as added ("Her driver was also killed", "Three other
+    people were killed") are added to the first figure."""
+    updates = [v for v, upd, _, _ in values if v is not None and upd]
     if updates:
         return max(updates)
-    given = [v for v, _ in values if v is not None]
-    return given[0] if given else None
+    given = [(i, v, total, added) for i, (v, _, total, added) in enumerate(values) if v is not None]
+    if given and given[0][1] == 0 and any(g[1] for g in given):
+        given = [g for g in given if g[1]]
+    own = [g for g in given if not g[2]] or given
+    if not own:
+        return None
+    base = next((g for g in own if not g[3]), own[0])
+    return base[1] + sum(g[1] for g in own if g[3] and g[0] > base[0])
