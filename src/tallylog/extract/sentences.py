@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from tallylog.extract.lexicon import load
 
 _ABBREV = frozenset(a.lower() for a in load("abbreviations")["abbreviations"])
+_SENT = load("sentences")
+# a flattened subheading at a sentence's start: two to ``crosshead_max_words`` words, no sentence punctuation, the
+# last one lower case (or a number), then an opener and a lower-case word ("Recent attacks Since the start ...")
+_CROSSHEAD = re.compile(
+    r"[A-Z0-9][\w’'-]*(?: [\w’',-]+){1,%d}?(?<=[a-z0-9]) (?=(?:%s) [a-z])"
+    % (_SENT["crosshead_max_words"] - 1, "|".join(map(re.escape, _SENT["crosshead_openers"]))))
 _BOUNDARY = re.compile(
     r"""[.!?]["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?]["”])(?=[A-Z][a-z])"""
     # text flattened from web pages: a photo caption glued on ("militant.FILE - A police officer"), a
@@ -54,6 +60,10 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
+            head = _CROSSHEAD.match(text, s, e)
+            if head is not None:  # a subheading run into the sentence after it: two sentences
+                out.append((s + offset, head.end() - 1 + offset))
+                s = head.end()
             out.append((s + offset, e + offset))
     return out
 
