@@ -46,3 +46,18 @@ def test_a_long_run_of_words_is_not_a_subheading():
             "The attack was claimed by no group.")
     # nine words before the opener: more than a subheading takes, left as the sentence it is
     assert len(_texts(text)) == 2
+
+
+def test_a_subheading_is_marked_and_gives_no_event_of_its_own():
+    from tallylog.pipeline import extract
+
+    text = ("Gunmen stormed a hotel in Beledweyne on Tuesday, killing nine people, police said. "
+            "Since 2009, hundreds of people have been killed in suicide attacks on hotels. "
+            "The single biggest attack, in 2019, killed at least 25 people and injured 60 others. "
+            "Airstrikes kill 40 fighters Hours after the siege ended, the army said it had killed dozens of "
+            "militants in raids elsewhere in the region.")
+    assert [s.heading for s in split_sentences(text)] == [False, False, False, True, False]
+    events = extract(text, published="2025-03-13").events
+    # the subheading's air strike is no part of the 2019 attack told just before it
+    assert any(e.date and e.date.year == 2019 for e in events)
+    assert all("airstrike" not in e.weapons for e in events if e.date and e.date.year == 2019)

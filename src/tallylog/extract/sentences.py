@@ -36,9 +36,10 @@ class Sentence:
     text: str
     paragraph: int  # index of the paragraph (line block) the sentence belongs to
     index: int
+    heading: bool = False  # a page's subheading run into the text (see ``_CROSSHEAD``)
 
 
-def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
+def _split_block(text: str, offset: int) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -62,9 +63,9 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
         if e > s:
             head = _CROSSHEAD.match(text, s, e)
             if head is not None:  # a subheading run into the sentence after it: two sentences
-                out.append((s + offset, head.end() - 1 + offset))
+                out.append((s + offset, head.end() - 1 + offset, True))
                 s = head.end()
-            out.append((s + offset, e + offset))
+            out.append((s + offset, e + offset, False))
     return out
 
 
@@ -82,7 +83,7 @@ def split_sentences(text: str) -> list[Sentence]:
         block = text[bstart:bend]
         if not block.strip():
             continue
-        for s, e in _split_block(block, bstart):
-            sentences.append(Sentence(s, e, text[s:e], para, len(sentences)))
+        for s, e, heading in _split_block(block, bstart):
+            sentences.append(Sentence(s, e, text[s:e], para, len(sentences), heading))
         para += 1
     return sentences
