@@ -109,3 +109,72 @@ def test_a_long_texts_windows_are_not_held_and_give_the_same_matches():
     g = gate(pattern)
     assert [m.span() for m in g.finditer(long, windows)] == [m.span() for m in pattern.finditer(long)]
     assert [m.span() for m in g.finditer(long, windows)] == [m.span() for m in g.finditer(long)]
+
+
+def test_indexed_windows_visit_only_admitted_words_and_find_the_same():
+    from tallylog import prefilter
+
+    doc = " ".join(SENTENCES) * (prefilter._SENTENCE_CHARS // len(" ".join(SENTENCES)) + 2)  # a document's length
+    assert prefilter._SENTENCE_CHARS < len(doc) <= prefilter.WINDOWS_MAX_CHARS
+    windows = word_windows(doc)
+    assert isinstance(windows, prefilter.Windows)
+    for name, pattern in sorted(_lexicon_patterns().items()):
+        g = gate(pattern)
+        plain = [m.span() for m in pattern.finditer(doc)]
+        assert [m.span() for m in g.finditer(doc, windows)] == plain, name
+        assert [m.span() for m in g.finditer(doc)] == plain, name  # windows made (and remembered) inside
+        assert [m.span() for m in g.finditer(doc, iter(list(windows)))] == plain, name  # plain windows
+        if g.prefixes is not None:
+            starts = windows.starts(g.prefixes, g.size - 1)
+            assert starts == sorted(starts) and len(starts) < len(windows)
+            judged = {pos for pos, two, _ in windows if two is not None}
+            admitted = {pos for pos, two, three in windows if (two, three)[g.size - 2] in g.prefixes}
+            assert set(starts) & judged == admitted  # every admitted word, and no other judged one
+
+
+def test_unjudged_words_are_tried_by_indexed_windows():
+    pattern = re.compile(r"\bkabul\b", re.I)  # the Kelvin sign folds to "k" under case-blind matching
+    text = "In \u212aabul and in Kabul, kabul."
+    assert [m.span() for m in gate(pattern).finditer(text, word_windows(text))] == \
+        [m.span() for m in pattern.finditer(text)]
+    assert len(list(pattern.finditer(text))) == 3
+
+
+def test_gates_are_remembered_on_disk_and_read_back(tmp_path, monkeypatch):
+    from tallylog import prefilter
+
+    monkeypatch.setenv("TALLYLOG_CACHE", str(tmp_path))
+    prefilter._known_gates.cache_clear()
+    try:
+        pattern = re.compile(r"\b(?:mortar|rocket|drone)s?\b(?# a pattern of this test's own)", re.I)
+        made = prefilter.gate.__wrapped__(pattern)
+        assert made.prefixes == {"mor", "roc", "dro"}
+        prefilter.save_gates()
+        assert prefilter._gates_path().parent == tmp_path and prefilter._gates_path().exists()
+        prefilter._known_gates.cache_clear()
+
+        def never(p):  # read back from the file: not made again
+            raise AssertionError("gate made again")
+
+        monkeypatch.setattr(prefilter, "_make_gate", never)
+        again = prefilter.gate.__wrapped__(pattern)
+        assert (again.prefixes, again.size) == (made.prefixes, made.size)
+        assert [m.span() for m in again.finditer("Two drones and a mortar.")] == [(4, 10), (17, 23)]
+    finally:
+        prefilter._known_gates.cache_clear()
+
+
+def test_an_unreadable_gates_file_is_an_empty_cache(tmp_path, monkeypatch):
+    from tallylog import prefilter
+
+    monkeypatch.setenv("TALLYLOG_CACHE", str(tmp_path))
+    prefilter._known_gates.cache_clear()
+    try:
+        prefilter._gates_path().write_text("{not json", encoding="utf-8")
+        pattern = re.compile(r"\b(?:ambush|assault)\b(?# another pattern of this test's own)", re.I)
+        assert prefilter.gate.__wrapped__(pattern).prefixes == {"amb", "ass"}
+        prefilter.save_gates()  # the broken file is replaced by a good one
+        prefilter._known_gates.cache_clear()
+        assert any(v == [3, ["amb", "ass"]] for v in prefilter._known_gates().values())
+    finally:
+        prefilter._known_gates.cache_clear()

@@ -11,11 +11,19 @@ counts, actors) both put their big patterns behind gates.
 """
 from __future__ import annotations
 
+import atexit
+import hashlib
+import json
+import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+from tallylog.cache import cache_dir
 
 try:  # the standard library's own parser (``sre_parse`` before Python 3.11)
     from re import _constants as _c
@@ -196,12 +204,24 @@ class Gate:
     def finditer(self, text: str, windows: Iterable[tuple[int, str | None, str | None]] | None = None
                  ) -> Iterator[re.Match[str]]:
         """The matches ``pattern.finditer(text)`` gives, in order (none overlapping); ``windows`` are
-        ``word_windows(text)``, computed once for all the gates a sentence is tried against (without them, the
-        words are read as the pattern goes, holding nothing: the way for a whole document)."""
+        ``word_windows(text)``, computed once for all the gates a text is tried against (without them, a text of
+        up to ``WINDOWS_MAX_CHARS`` has its windows made and remembered here; a longer one's words are read as the
+        pattern goes, holding nothing: the way for a very long document)."""
         if self.prefixes is None:
             yield from self.pattern.finditer(text)
             return
+        if windows is None and len(text) <= WINDOWS_MAX_CHARS:
+            windows = word_windows(text)
         prefixes, match, end, size = self.prefixes, self.pattern.match, 0, self.size - 1
+        if isinstance(windows, Windows):  # only the words whose first letters the gate admits
+            for pos in windows.starts(prefixes, size):
+                if pos < end:
+                    continue
+                m = match(text, pos)
+                if m is not None:
+                    yield m
+                    end = m.end()
+            return
         for item in (_iter_windows(text) if windows is None else windows):
             window = item[size]
             if item[0] < end or (window is not None and window not in prefixes):
@@ -219,7 +239,24 @@ class Gate:
 @lru_cache(maxsize=None)
 def gate(pattern: re.Pattern[str]) -> Gate:
     """``pattern`` with its gate (``Gate.prefixes`` is None, so every position is tried, where its matches
-    need not begin a word, or their first letters cannot be listed)."""
+    need not begin a word, or their first letters cannot be listed). Reading a big pattern's prefixes takes a
+    while, so they are remembered on disk (see ``_known_gates``), keyed by the pattern's text and flags."""
+    key = _gate_key(pattern)
+    known = _known_gates()
+    if key in known:
+        entry = known[key]
+        if entry is None:
+            return Gate(pattern, None)
+        try:
+            return Gate(pattern, frozenset(entry[1]), int(entry[0]))
+        except (TypeError, IndexError, ValueError):
+            pass  # not an entry this module wrote: made afresh
+    made = _make_gate(pattern)
+    known[key] = _unsaved[key] = None if made.prefixes is None else [made.size, sorted(made.prefixes)]
+    return made
+
+
+def _make_gate(pattern: re.Pattern[str]) -> Gate:
     try:
         parsed = _p.parse(pattern.pattern, pattern.flags)
     except (RecursionError, re.error):
@@ -230,6 +267,53 @@ def gate(pattern: re.Pattern[str]) -> Gate:
             if prefixes is not None and all(p[0] in _WORD_CHARS for p in prefixes):
                 return Gate(pattern, prefixes, size)
     return Gate(pattern, None)
+
+
+def _gate_key(pattern: re.Pattern[str]) -> str:
+    return hashlib.sha1(f"{pattern.flags}\0{pattern.pattern}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+#: gates made in this process and not yet written to disk (key -> entry, as in ``_known_gates``)
+_unsaved: dict[str, list[Any] | None] = {}
+
+
+def _gates_path() -> Path:
+    """The gates file, named by this module's source and Python's version (either may change the prefixes)."""
+    h = hashlib.sha1(Path(__file__).read_bytes())
+    h.update(f"{sys.version_info[0]}.{sys.version_info[1]}".encode())
+    return cache_dir() / f"gates-{h.hexdigest()[:12]}.json"
+
+
+@lru_cache(maxsize=1)
+def _known_gates() -> dict[str, list[Any] | None]:
+    """Gates made by earlier runs (pattern key -> [size, prefixes], or None for no gate); new ones are added
+    as they are made and written when the process ends. A missing or unreadable file is an empty cache."""
+    atexit.register(save_gates)
+    try:
+        known = json.loads(_gates_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
+
+
+def save_gates() -> None:
+    """Write the gates made in this process to the cache (atomically; skipped where it cannot be written)."""
+    if not _unsaved:
+        return
+    path = _gates_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:  # another process may have written gates of its own meanwhile: keep them
+            on_disk = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            on_disk = {}
+        merged = (on_disk if isinstance(on_disk, dict) else {}) | _unsaved
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(merged, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        return
+    _unsaved.clear()
 
 
 _WORD_CHARS = frozenset(_ASCII_WORD)
@@ -243,16 +327,74 @@ WINDOWS_MAX_CHARS = 20_000
 def word_windows(text: str) -> Iterable[tuple[int, str | None, str | None]]:
     """(start, first two letters, first three letters), lower-cased, of every word of ``text``; None for letters
     outside ASCII, which the gates do not judge (case-blind matching folds some of them in ways ``str.lower``
-    does not). A sentence's are made once (and the last few remembered, as one sentence meets many gates); a
-    longer text's are read afresh each time they are gone through, so that they are never all held."""
+    does not). A text of up to ``WINDOWS_MAX_CHARS`` gets ``Windows``, made once (the last few sentences' and
+    documents' remembered, as one text meets many gates); a longer text's are read afresh each time they are
+    gone through, so that they are never all held."""
     if len(text) > WINDOWS_MAX_CHARS:
         return _LazyWindows(text)
-    return _word_windows(text)
+    return _sentence_windows(text) if len(text) <= _SENTENCE_CHARS else _document_windows(text)
+
+
+#: texts up to this long are remembered 256 at a time (sentences); longer ones (documents) 4 at a time
+_SENTENCE_CHARS = 2_000
+
+
+class Windows:
+    """A text's word windows (iterated as ``(start, two letters, three letters)``), with the word starts listed
+    by their first two and three letters, made when first asked: a gate then visits only the words its
+    prefixes admit (and those it cannot judge), not every word of the text."""
+
+    __slots__ = ("items", "_index")
+
+    def __init__(self, items: tuple[tuple[int, str | None, str | None], ...]) -> None:
+        self.items = items
+        self._index: tuple[dict[str, list[int]], dict[str, list[int]], frozenset[str], frozenset[str],
+                           list[int]] | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, str | None, str | None]]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def starts(self, prefixes: frozenset[str], size: int) -> list[int]:
+        """Ascending starts of the words whose first ``size + 1`` letters are in ``prefixes``, or not judged."""
+        index = self._index
+        if index is None:
+            index = self._index = self._make_index()
+        by, keys, unjudged = index[size - 1], index[size + 1], index[4]
+        hits = keys & prefixes  # the smaller of the two sets is the one gone through
+        if not hits:
+            return unjudged
+        if len(hits) == 1 and not unjudged:
+            return by[next(iter(hits))]
+        out = [pos for p in hits for pos in by[p]]
+        out += unjudged
+        out.sort()
+        return out
+
+    def _make_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]], frozenset[str], frozenset[str],
+                                   list[int]]:
+        by2: dict[str, list[int]] = {}
+        by3: dict[str, list[int]] = {}
+        unjudged: list[int] = []
+        for pos, two, three in self.items:
+            if two is None:
+                unjudged.append(pos)
+            else:
+                by2.setdefault(two, []).append(pos)
+                by3.setdefault(three, []).append(pos)  # type: ignore[arg-type]
+        return by2, by3, frozenset(by2), frozenset(by3), unjudged
 
 
 @lru_cache(maxsize=256)
-def _word_windows(text: str) -> tuple[tuple[int, str | None, str | None], ...]:
-    return tuple(_iter_windows(text))
+def _sentence_windows(text: str) -> Windows:
+    return Windows(tuple(_iter_windows(text)))
+
+
+@lru_cache(maxsize=4)
+def _document_windows(text: str) -> Windows:
+    return Windows(tuple(_iter_windows(text)))
 
 
 class _LazyWindows:

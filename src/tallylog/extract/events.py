@@ -598,6 +598,8 @@ class MentionFinder:
         self._all_triggers = find_triggers(self.ctx.report.text)
         self._toll_days: dict[int, DateMention | None] = {}  # placed tolls told on the story's last day
         for i, sent in enumerate(self.ctx.sentences):
+            if sent.heading:  # a subheading only names what the paragraphs under it tell
+                continue
             if self.lex["responsibility"].search(sent.text):
                 named = [a for a in self.ctx.actors_in(sent.start, sent.end) if a.named]
                 if named:

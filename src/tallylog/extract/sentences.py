@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from tallylog.extract.lexicon import load
 
 _ABBREV = frozenset(a.lower() for a in load("abbreviations")["abbreviations"])
+_SENT = load("sentences")
+# a flattened subheading at a sentence's start: two to ``crosshead_max_words`` words, no sentence punctuation, the
+# last one lower case (or a number), then an opener and a lower-case word ("Recent attacks Since the start ...")
+_CROSSHEAD = re.compile(
+    r"[A-Z0-9][\w’'-]*(?: [\w’',-]+){1,%d}?(?<=[a-z0-9]) (?=(?:%s) [a-z])"
+    % (_SENT["crosshead_max_words"] - 1, "|".join(map(re.escape, _SENT["crosshead_openers"]))))
 _BOUNDARY = re.compile(
     r"""[.!?]["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?]["”])(?=[A-Z][a-z])"""
     # text flattened from web pages: a photo caption glued on ("militant.FILE - A police officer"), a
@@ -30,9 +36,10 @@ class Sentence:
     text: str
     paragraph: int  # index of the paragraph (line block) the sentence belongs to
     index: int
+    heading: bool = False  # a page's subheading run into the text (see ``_CROSSHEAD``)
 
 
-def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
+def _split_block(text: str, offset: int) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -54,7 +61,11 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append((s + offset, e + offset))
+            head = _CROSSHEAD.match(text, s, e)
+            if head is not None:  # a subheading run into the sentence after it: two sentences
+                out.append((s + offset, head.end() - 1 + offset, True))
+                s = head.end()
+            out.append((s + offset, e + offset, False))
     return out
 
 
@@ -72,7 +83,7 @@ def split_sentences(text: str) -> list[Sentence]:
         block = text[bstart:bend]
         if not block.strip():
             continue
-        for s, e in _split_block(block, bstart):
-            sentences.append(Sentence(s, e, text[s:e], para, len(sentences)))
+        for s, e, heading in _split_block(block, bstart):
+            sentences.append(Sentence(s, e, text[s:e], para, len(sentences), heading))
         para += 1
     return sentences

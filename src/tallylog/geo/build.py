@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from importlib import metadata
 from pathlib import Path
 
+from tallylog.cache import cache_dir  # noqa: F401  (re-exported: tallylog.geo.build.cache_dir)
 from tallylog.geo.normalise import data_file, fold_key, norm_key, strip_diacritics
 
 INDEX_FORMAT = 4  # bump when the schema or the keying changes
@@ -99,11 +100,6 @@ def index_version() -> str:
         except metadata.PackageNotFoundError:
             pass
     return h.hexdigest()[:12]
-
-
-def cache_dir() -> Path:
-    """``$TALLYLOG_CACHE`` or ``~/.cache/tallylog``."""
-    return Path(os.environ.get("TALLYLOG_CACHE") or Path.home() / ".cache" / "tallylog")
 
 
 def default_index_path() -> Path:
