@@ -11,14 +11,21 @@ Steps, per document:
    answered from the gazetteer's cache).
 4. Document context, in two passes: the countries named in the text, then the countries of the
    places resolved with confidence (curated facilities, large cities with one clear reading,
-   multi-word names with one country). Together they are the document's context countries.
+   multi-word names with one country, provinces or states of one country). Together they are the document's context countries. The
+   countries of the text's actors ("Spanish police", "the Nigerian army", "150 Syrians were killed")
+   join them with a smaller weight: a namesake there beats a bigger one abroad, not one in a named country.
 5. Resolution: every candidate is scored by how its name matched, its kind and size, agreement
    with the context countries, and the facility word; the longest well-scored n-grams win, so
-   "New York" beats "York".
+   "New York" beats "York". A world city beats a namesake fifty times smaller in a context country
+   ("Cairo" in a story about the US) unless other places of the text lie around the namesake. A name
+   with a natural-feature word ("the Boni Forest", "Lake Kivu", "the Mau forest") is the feature: the
+   whole name if a source knows it, else an area of its own name, else the feature with null
+   coordinates and the precision of the area named after it ("in Lamu County"); never a town.
 6. Acceptance: a mention is kept when its evidence is enough (cue words, facility words, a match
    on a multi-word or article-bearing name, a country or region, a large place, or a place in a
    context country). A place outside the context countries needs more: a large population or a
-   cue, and a small one needs a phrase such as "the town of". Part of a longer capitalised name
+   cue, and a small one needs a phrase such as "the town of"; a name before an admin word ("Nawa
+   district") is no town abroad below half a million people. Part of a longer capitalised name
    ("Hector" of "Hector Paul Joseph", "Oxford" of "Oxford Street") is not a place on its own;
    folded (transliteration) keys are used only when the exact key finds nothing and only for
    places in a context country. A span the context calls a place but no source knows is kept
@@ -27,15 +34,17 @@ Steps, per document:
 from __future__ import annotations
 
 import bisect
+import json
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
 from tallylog.geo.gazetteer import KIND_ALT, KIND_CORE, KIND_FOLD, KIND_PRIMARY, Candidate, Gazetteer, haversine_km
 from tallylog.geo.lexicon import Lexicon, lexicon
-from tallylog.geo.normalise import fold_key, norm_key
+from tallylog.geo.normalise import data_file, fold_key, norm_key
 from tallylog.geo.parts import direction_before, part_point
 from tallylog.model import PlaceMention
 
@@ -79,9 +88,55 @@ _NAME_EXEMPT = ("country", "region", "sea", "strait")  # areas kept even inside 
 _BIG_PLACE = 100_000
 _SMALL_PLACE = 20_000
 _CONFIDENT_CITY = 500_000
+_WORLD_CITY = 1_000_000  # a city this large, and _WORLD_CITY_RATIO times larger than its namesake in a
+_WORLD_CITY_RATIO = 50  # context country, is the one meant ("Cairo" in a story about the US)
+_NAMESAKE_KM = 200  # ... unless two other places of the text lie this near the namesake
 _VARIANT_CACHE = 2_000  # unknown words whose spelling variants are kept
 _RESPELL_KM = 150  # a spelling variant lies this near the other places of its sentence, when there are any
 _MATCH_SCORE = {KIND_PRIMARY: 1.0, KIND_ALT: 0.9, KIND_FOLD: 0.55, KIND_CORE: 0.85}
+_CTX_BONUS = 0.6  # a candidate in a country the text names or resolves with confidence
+_SOFT_BONUS = 0.45  # a candidate in a country the text is about by its actors only ("Spanish police")
+_NATURE_PART = ("admin1", "admin2", "region")
+_NATURE_FEATURE = "area"  # the feature of a natural feature no source knows: an area, as broad as an admin area
+_WORDS_AFTER_RE = re.compile(r"[a-z][a-z'’.-]*")
+_NEXT_WORD_RE = re.compile(r"\s+[A-Za-z][\w'’-]*")
+# between a natural feature and the area named after it: "the Boni Forest in Lamu County", "..., Kaduna State"
+_ENCLOSING_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:(?:in|of|within|inside|near|across)\s+)?(?:the\s+)?", re.I)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """Word lists of ``geoparse.json`` that the shared lexicon does not load: natural-feature words and the
+    demonyms that tell which country a text is about."""
+
+    nature_end: frozenset[str]  # lower-case phrases that end a feature's name ("forest", "national park")
+    nature_end_len: int  # the longest of them, in words
+    nature_last: frozenset[str]  # the last words of nature_end (a cheap test before joining words)
+    nature_start: frozenset[str]  # words that start one ("lake", "mount")
+    nature_after: frozenset[str]  # lower-case words after a name that make it a feature ("the Mau forest")
+    demonym_cc: dict[str, str]  # demonym (norm_key) -> ISO-2 country
+    demonym_words: frozenset[str]  # the words of the demonyms (a cheap test before looking at a span closely)
+    demonym_nouns: frozenset[str]  # institution words after a demonym ("police", "forces", "state media")
+    demonym_plural: frozenset[str]  # plural demonyms that count on their own ("Syrians")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    """The shipped natural-feature and demonym lists (cached)."""
+    d = json.loads(data_file("geoparse.json").read_text(encoding="utf-8"))
+    nat, dem = d["natural_features"], d["demonym_context"]
+    end = frozenset(nat["end"])
+    return _Cues(
+        nature_end=end,
+        nature_end_len=max(len(p.split()) for p in end),
+        nature_last=frozenset(p.split()[-1] for p in end),
+        nature_start=frozenset(nat["start"]),
+        nature_after=frozenset(nat["after"]),
+        demonym_cc={norm_key(k): v for k, v in dem["countries"].items() if not k.startswith("_")},
+        demonym_words=frozenset(w for k in dem["countries"] if not k.startswith("_") for w in norm_key(k).split()),
+        demonym_nouns=frozenset(dem["nouns"]),
+        demonym_plural=frozenset(norm_key(w) for w in dem["plural"]),
+    )
 
 
 @dataclass(slots=True)
@@ -417,6 +472,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.lex = lexicon()
+        self._cues = _cues()
         self._variants: dict[str, tuple[set[str], dict]] = {}  # see _variant_candidates
 
     def _variant_candidates(self, key: str) -> tuple[set[str], dict]:
@@ -433,7 +489,9 @@ class Geoparser:
         return got
 
     # -- scoring -------------------------------------------------------------------------------------------
-    def _score(self, c: Candidate, sp: _Span, doc_cc: set[str]) -> float | None:
+    def _score(self, c: Candidate, sp: _Span, doc_cc: set[str], soft: frozenset[str] = frozenset()) -> float | None:
+        """How well candidate ``c`` fits span ``sp``; ``doc_cc``: the context countries, of which ``soft`` are
+        those the text is about by its actors only (they count for less)."""
         lex = self.lex
         if c.kind == KIND_CORE and not sp.facility:
             return None
@@ -467,12 +525,16 @@ class Geoparser:
             elif f in ("airport", "airfield"):
                 s -= 0.5  # "X gas field", "X crossing" never names an airport matched by a keyword
         if doc_cc and c.country:
-            s += 0.6 if c.country in doc_cc else -0.1
+            s += (_SOFT_BONUS if c.country in soft else _CTX_BONUS) if c.country in doc_cc else -0.1
         elif doc_cc and f in ("region", "sea", "strait"):
             s += 0.6  # a continent or sea belongs to no country: never outranked by a namesake town ("Asia")
         return s
 
-    def _accept(self, c: Candidate, sp: _Span, i: int, j: int, doc_cc: set[str], caps_doc: bool = False) -> bool:
+    def _accept(self, c: Candidate, sp: _Span, i: int, j: int, doc_cc: set[str], caps_doc: bool = False,
+                feature_word: bool = False) -> bool:
+        """Whether candidate ``c`` of tokens i..j is evidence enough for a place mention (``feature_word``: the
+        tokens are the name of a natural feature whose word follows them inside the span: "Swat" of "in the Swat
+        Valley" is the district with a placing cue, as in a document about Pakistan)."""
         toks = sp.toks[i:j]
         multi = j - i >= 2 or any("-" in t.text for t in toks)
         article = toks[0].low.split("-")[0] in self.lex.articles
@@ -500,7 +562,8 @@ class Geoparser:
                 return False
             if multi and (c.feature == "admin1" or not sp.title_line):
                 return True
-            return bool(sp.admin or sp.place_before or sp.place_after or sp.listed or (sp.cue and in_ctx))
+            return bool(sp.admin or sp.place_before or sp.place_after or sp.listed or
+                        (sp.cue and (in_ctx or feature_word)))
         if c.feature in _AREA_FEATURES:
             return c.kind != KIND_FOLD or evidence
         if c.gid.startswith("facility:"):
@@ -549,6 +612,10 @@ class Geoparser:
         """A populated place outside the document's context countries: kept on strong evidence only."""
         if weak_caps or sp.speech:
             return False
+        if sp.admin and c.pop < _CONFIDENT_CITY:
+            # "Nawa district of Helmand", "Bakwa district": a district or province of the text's countries that
+            # the gazetteer lacks, not a small foreign town of that name
+            return False
         strong = bool(sp.place_before or sp.admin or sp.place_after)
         if c.kind == KIND_ALT:
             # another language's name of a foreign town ("Boni" for Bonn) needs a large town and a place phrase
@@ -567,6 +634,11 @@ class Geoparser:
         _context(text, spans, toks, lex)
         persons: set[str] = set()
         _mark_people_and_orgs(spans, lex, persons)
+        for sp in spans:
+            if sp.org:
+                nature = self._nature(sp)
+                if nature is not None and not any(t.low in lex.org_words for t in sp.toks[nature[0]:nature[1]]):
+                    sp.org = False  # "the Virunga National Park": the word of the feature makes no organisation
 
         # the n-grams of a span depend on its words only: spans with the same words share them
         grams: list[list[tuple[int, int, str]]] = []
@@ -626,15 +698,27 @@ class Geoparser:
                         doc_cc.add(c.country)
 
         caps_doc = _mostly_caps(words)
+        cues = self._cues
+
+        def country_of(word: str) -> str | None:
+            for c in cands.get(norm_key(word), ()):
+                if c.feature == "country" and c.kind in (KIND_PRIMARY, KIND_ALT) and c.country:
+                    return c.country
+            return None
+
+        # countries the text is about by its actors ("Spanish police"): weaker than a country it names
+        actors = _actor_countries(text, spans, cues, country_of, toks) - doc_cc
         # pass 2: countries of the places resolved with confidence
         name_parts = self._name_parts(spans, cands)
-        ctx = set(doc_cc) | self._confident_countries(spans, lookup, doc_cc, caps_doc, name_parts)
+        ctx = set(doc_cc) | self._confident_countries(spans, lookup, doc_cc | actors, caps_doc, name_parts)
+        soft = frozenset(actors - ctx)
+        ctx |= soft
 
         out: list[PlaceMention] = []
         misses: list[tuple[_Span, list[PlaceMention]]] = []
         best_memo: dict = {}
         for sp, gl in zip(spans, grams):
-            got = self._resolve_span(text, sp, gl, lookup, ctx, persons, name_parts, caps_doc, best_memo)
+            got = self._resolve_span(text, sp, gl, lookup, ctx, persons, name_parts, caps_doc, best_memo, soft)
             if ctx and all(m.latitude is None for m in got) and self._spelling_worth(text, sp, persons) \
                     and not cands.get(norm_key(_strip_possessive(sp.toks[0].text))):
                 # an unknown name only: a known one left out by the context is no misspelling
@@ -642,10 +726,12 @@ class Geoparser:
             else:
                 out.extend(got)
         for sp, got in misses:
-            fixed = self._respell(text, sp, ctx, out)
+            fixed = self._respell(text, sp, ctx, out, soft)
             out.extend([fixed] if fixed else got)
         out.extend(_repeated_unknown_facilities(text, spans, out))
         out.sort(key=lambda m: (m.start, m.end))
+        _enclosing_areas(text, out)
+        self._namesakes_nearby(out, lookup, ctx)
         _check_parents(text, out)
         _check_containers(text, out)
         return out
@@ -663,11 +749,12 @@ class Geoparser:
         nxt = _NEXT_LOWER_WORD_RE.match(text[sp.end:sp.end + 30])
         if nxt and nxt.group(1) not in _FUNCTION_WORDS and not (sp.admin or sp.place_after):
             return False  # a word before a noun is a modifier or a name ("Baloch separatists")
-        if sp.admin:
-            return False  # "X district" names an area, not the town one letter away
+        if sp.admin or sp.after_word in self._cues.nature_after:
+            return False  # "X district" names an area, "the X forest" a forest, not the town one letter away
         return bool(sp.place_before or sp.listed or sp.place_after or sp.cue in _PLACING_CUES)
 
-    def _respell(self, text: str, sp: _Span, ctx: set[str], resolved: list[PlaceMention]) -> PlaceMention | None:
+    def _respell(self, text: str, sp: _Span, ctx: set[str], resolved: list[PlaceMention],
+                 soft: frozenset[str] = frozenset()) -> PlaceMention | None:
         """A populated place one edit away from an unknown name (a vowel or letter swapped, dropped or added),
         kept only when it is the single best such place in the document's countries and starts with the same
         letter: "Bazoum" -> Bozoum in a story about the Central African Republic. Among several, a place in
@@ -682,7 +769,7 @@ class Geoparser:
                     continue
                 if c.lat is None or norm_key(c.name)[:1] != key[:1]:
                     continue
-                score = self._score(c, sp, ctx) or 0.0
+                score = self._score(c, sp, ctx, soft) or 0.0
                 if c.gid not in found or found[c.gid][1] < score:
                     found[c.gid] = (c, score)
         if not found:
@@ -712,8 +799,10 @@ class Geoparser:
     def _confident_countries(self, spans: list[_Span], lookup, doc_cc: set[str], caps_doc: bool,
                              name_parts: set[str]) -> set[str]:
         """Countries of places that need no context to resolve: curated facilities named with a facility word
-        or a multi-word name, cities of >= 500k people with no namesake a tenth their size, multi-word names whose
-        readings all lie in one country."""
+        or a multi-word name, provinces or states of one country with no sizeable namesake elsewhere ("Borno",
+        "Texas"; not "Punjab"), cities of >= 500k people with no namesake a tenth their size, multi-word names
+        whose readings all lie in one country. ``doc_cc``: the countries the text names or is about by its
+        actors."""
         out: set[str] = set()
         seen: set[tuple[str, bool]] = set()  # a span adds what an earlier one with the same words added
         for sp in spans:
@@ -734,6 +823,11 @@ class Geoparser:
             facs = [c for c in cs if c.gid.startswith("facility:")]
             if facs and (sp.facility or multi):
                 out.update(c.country for c in facs)
+                continue
+            admins = {c.country for c in cs if c.feature == "admin1" and c.kind == KIND_PRIMARY}
+            if len(admins) == 1 and not (admins & doc_cc) and \
+                    all(c.country in admins or c.pop < _SMALL_PLACE for c in cs if c.feature != "admin1"):
+                out.update(admins)  # a province or state of one country ("Borno", "Helmand", "Texas")
                 continue
             places = sorted((c for c in cs if c.feature == "populated_place"), key=lambda c: -c.pop)
             if not places or any(c.country in doc_cc for c in places):
@@ -817,35 +911,79 @@ class Geoparser:
             return "name"
         return "ok"
 
-    def _best(self, surface: str, last: bool, sp: _Span, lookup, doc_cc: set[str]) -> tuple[float, Candidate] | None:
-        """The best-scored candidate of an n-gram (``last``: it ends the span, where facility cores count)."""
+    def _best(self, surface: str, last: bool, sp: _Span, lookup, doc_cc: set[str],
+              soft: frozenset[str] = frozenset(),
+              features: tuple[str, ...] | None = None) -> tuple[float, Candidate] | None:
+        """The best-scored candidate of an n-gram (``last``: it ends the span, where facility cores count;
+        ``features``: only candidates of these features, by exact or alternate name)."""
         best: tuple[float, Candidate] | None = None
+        city: tuple[float, Candidate] | None = None  # the largest city by this exact name
         for c in lookup(surface):
             if c.kind == KIND_CORE and not last:
                 continue
-            s = self._score(c, sp, doc_cc)
+            if features is not None and (c.feature not in features or c.kind not in (KIND_PRIMARY, KIND_ALT)):
+                continue
+            s = self._score(c, sp, doc_cc, soft)
             if s is not None and (best is None or s > best[0]):
                 best = (s, c)
+            if s is not None and c.kind == KIND_PRIMARY and c.feature == "populated_place" and \
+                    (city is None or c.pop > city[1].pop):
+                city = (s, c)
+        if best is not None and city is not None and city[1] is not best[1] and doc_cc:
+            b, c = best[1], city[1]
+            if b.feature == "populated_place" and b.country in doc_cc and c.country not in doc_cc and \
+                    c.pop >= _WORLD_CITY and c.pop >= _WORLD_CITY_RATIO * max(b.pop, 1):
+                return city  # "Copenhagen", "Cairo": the world city, not its small namesake in a context country
         return best
+
+    def _nature(self, sp: _Span) -> tuple[int, int] | None:
+        """When the span names a natural feature or protected area, the tokens of the feature's own name:
+        "Boni" of "the Boni Forest", "Kivu" of "Lake Kivu", the whole span before a lower-case feature word
+        ("the Mau forest"). None otherwise."""
+        cues = self._cues
+        toks = sp.toks
+        n = len(toks)
+        if n >= 2 and _strip_possessive(toks[-1].low) in cues.nature_last:
+            for size in range(min(cues.nature_end_len, n - 1), 0, -1):
+                if " ".join(_strip_possessive(t.low) for t in toks[n - size:]) in cues.nature_end:
+                    return (0, n - size)
+        if n >= 2 and toks[0].low in cues.nature_start:
+            return (1, n)
+        if sp.place_after and sp.after_word in cues.nature_after:
+            return (0, n)
+        return None
 
     def _resolve_span(self, text, sp: _Span, gl, lookup, doc_cc: set[str], persons: set[str],
                       name_parts: set[str] | None = None, caps_doc: bool = False,
-                      best_memo: dict | None = None) -> list[PlaceMention]:
+                      best_memo: dict | None = None, soft: frozenset[str] = frozenset()) -> list[PlaceMention]:
         lex = self.lex
         n = len(sp.toks)
         whole = sp.surface
+        # a natural feature ("the Boni Forest", "Lake Kivu", "the Mau forest"): the whole name may be anything a
+        # source knows by that name (but no town by a folded spelling); its own name alone only an area
+        # ("Swat" of "Swat Valley"), never a town of that name; the feature word alone nothing
+        nature = self._nature(sp) if (n > 1 or sp.place_after) else None
         # best candidate per n-gram; the score depends on the span only through its facility, admin and place
         # words, so ``best_memo`` shares it between the spans of one document
         scored: list[tuple[int, int, float, Candidate]] = []
         for i, j, surface in gl:
+            features = None
+            if nature is not None:
+                a, b = nature
+                if a <= i and j <= b:
+                    features = _NATURE_PART
+                elif not (i == 0 and j == n):
+                    continue
             if best_memo is None:
-                best = self._best(surface, j == n, sp, lookup, doc_cc)
+                best = self._best(surface, j == n, sp, lookup, doc_cc, soft, features)
             else:
-                key = (surface, j == n, sp.facility, sp.admin, sp.place_after)
+                key = (surface, j == n, sp.facility, sp.admin, sp.place_after, features)
                 if key in best_memo:
                     best = best_memo[key]
                 else:
-                    best = best_memo[key] = self._best(surface, j == n, sp, lookup, doc_cc)
+                    best = best_memo[key] = self._best(surface, j == n, sp, lookup, doc_cc, soft, features)
+            if best and nature is not None and features is None and best[1].kind == KIND_FOLD:
+                continue  # "Ruki River" is not the town of Rocky River
             if best:
                 scored.append((i, j, best[0], best[1]))
         if sp.after_word:
@@ -853,7 +991,7 @@ class Geoparser:
             for c in lookup(_with_after(sp)):
                 if c.kind in (KIND_PRIMARY, KIND_ALT) and c.feature in _AREA_FEATURES and \
                         (not doc_cc or not c.country or c.country in doc_cc):
-                    s = self._score(c, sp, doc_cc)
+                    s = self._score(c, sp, doc_cc, soft)
                     if s is not None:
                         scored.append((0, n, s + 0.5, c))
         if not scored:
@@ -904,7 +1042,8 @@ class Geoparser:
                 big_here = in_ctx and c.pop >= _BIG_PLACE and c.kind == KIND_PRIMARY
                 if not big_here and not (sp.place_before or sp.admin or (sp.cue and in_ctx)):
                     continue  # "Sullivan" after "Jake Sullivan"; "London" after "London Underground" stays
-            if not self._accept(c, sp, i, j, doc_cc, caps_doc):
+            in_nature = nature is not None and nature[0] <= i and j <= nature[1]
+            if not self._accept(c, sp, i, j, doc_cc, caps_doc, in_nature):
                 continue
             if c.feature == "country" and ((sp.modifier and j == n) or
                                            (j < n and sp.toks[j].low in lex.modifier_nouns)):
@@ -921,6 +1060,27 @@ class Geoparser:
             if unresolved:
                 mentions.append(unresolved)
         return mentions
+
+    def _namesakes_nearby(self, out: list[PlaceMention], lookup, ctx: set[str]) -> None:
+        """A place outside the context countries chosen over its namesake in one (the world city of ``_best``)
+        gives way when two or more other places of the text lie near the namesake ("Mwanza District Hospital"
+        among the towns of southern Malawi; one place is not enough: "Vienna" and "Washington"): the mention
+        takes the namesake's reading."""
+        for m in out:
+            if m.feature != "populated_place" or m.country in ctx or m.latitude is None or not m.country:
+                continue
+            names = [c for c in lookup(_strip_possessive(m.text)) if c.feature == "populated_place"
+                     and c.country in ctx and c.kind == KIND_PRIMARY and c.lat is not None]
+            if not names:
+                continue
+            near = [o for o in out if o is not m and o.latitude is not None and o.country in ctx
+                    and o.feature not in ("country", "region", "sea", "strait") and o.text != m.text]
+            for c in names:
+                if len({o.name for o in near
+                        if haversine_km(c.lat, c.lon, o.latitude, o.longitude) <= _NAMESAKE_KM}) >= 2:
+                    m.name, m.country, m.admin1, m.latitude, m.longitude = c.name, c.country, c.admin1, c.lat, c.lon
+                    m.gazetteer_id = c.gid
+                    break
 
     def _mention(self, text: str, sp: _Span, i: int, j: int, c: Candidate, score: float) -> PlaceMention:
         lex = self.lex
@@ -961,6 +1121,8 @@ class Geoparser:
     def _unresolved(self, text: str, sp: _Span) -> PlaceMention | None:
         """A span the context calls a place although no source knows it: kept with null coordinates."""
         lex = self.lex
+        if (len(sp.toks) > 1 or sp.place_after) and self._nature(sp) is not None:
+            return _nature_unresolved(text, sp)
         lows = [t.low for t in sp.toks]
         if len(sp.toks) == 1 and all(_is_stop(t.text, lex) for t in sp.toks if norm_key(t.text) not in lex.head_end):
             return None
@@ -1021,6 +1183,89 @@ class Geoparser:
         return [PlaceMention(text=name, start=0, end=len(name), name=c.name, country=c.country, admin1=c.admin1,
                              latitude=c.lat, longitude=c.lon, gazetteer_id=c.gid, feature=c.feature,
                              geo_precision=c.prec, score=round(s, 3)) for s, c in ranked]
+
+
+def _nature_unresolved(text: str, sp: _Span) -> PlaceMention | None:
+    """A natural feature no source knows, placed by a cue ("in the Kamuku Forest", "near the Mau forest"):
+    kept with its text and no coordinates (``_enclosing_areas`` may set its precision and country)."""
+    if sp.title_line or sp.person or sp.org or not (sp.cue or sp.place_before or sp.listed):
+        return None
+    start, end = sp.start, _name_end(text, sp.start, sp.end)
+    name = _strip_possessive(sp.surface)
+    if sp.place_after and sp.after_word and not _is_possessive(sp.toks[-1].text):
+        m = _NEXT_WORD_RE.match(text, sp.end, sp.end + 30)
+        if m and m.group().strip().lower() == sp.after_word:
+            end = m.end()
+            name = name + " " + sp.after_word
+    return PlaceMention(text=text[start:end], start=start, end=end, name=name, feature=_NATURE_FEATURE,
+                        geo_precision=2, score=0.0)
+
+
+def _enclosing_areas(text: str, mentions: list[PlaceMention]) -> None:
+    """A natural feature no source knows, followed by the area it lies in ("the Kamuku Forest in Kaduna
+    State", "the Mau forest, Nakuru County"): by ACLED's convention it takes that area's precision, and its
+    country and admin1 (the mention keeps its text and null coordinates)."""
+    for m, m2 in zip(mentions, mentions[1:]):
+        if m.feature != _NATURE_FEATURE or m.latitude is not None or m.score != 0.0 or m2.latitude is None:
+            continue
+        if m2.feature not in ("admin1", "admin2", "region", "country") or m2.start - m.end > 24:
+            continue
+        if not _ENCLOSING_GAP_RE.fullmatch(text, m.end, m2.start):
+            continue
+        m.geo_precision = max(2, min(3, m2.geo_precision or 3))
+        m.country = m.country or m2.country
+        m.admin1 = m.admin1 or (m2.admin1 if m2.feature != "country" else None)
+
+
+def _actor_countries(text: str, spans: list[_Span], cues: _Cues, country_of,
+                     toks: list[_Tok] | None = None) -> set[str]:
+    """Countries a text is about by its actors: a demonym or a country's name before a national institution
+    or its forces ("Spanish police", "the Nigerian army", "Afghan security forces", "Kenya Police"), and a
+    plural demonym naming the people ("more than 150 Syrians were killed"). ``country_of``: the country a
+    single word names as a country, or None; ``toks``: the document's tokens, when known (to find the spans
+    with a demonym in one pass)."""
+    out: set[str] = set()
+    dem, nouns, plural, dem_words = cues.demonym_cc, cues.demonym_nouns, cues.demonym_plural, cues.demonym_words
+    if toks is None:
+        toks = [t for sp in spans for t in sp.toks]
+    # the spans worth a look: those with a demonym, and names before an institution word (modifiers, organisations)
+    starts = [sp.start for sp in spans]
+    worth: set[int] = set()
+    for a in [t.start for t in toks if t.low in dem_words]:
+        k = bisect.bisect_right(starts, a) - 1
+        if k >= 0 and a < spans[k].end:
+            worth.add(k)
+    worth.update(k for k, sp in enumerate(spans) if sp.modifier or sp.org)
+    for idx in sorted(worth):
+        sp = spans[idx]
+        lows = [_strip_possessive(t.low) for t in sp.toks]
+        cc, k = None, 0
+        for a, w in enumerate(lows):  # the first demonym of the span: "About 150 Syrians", "the South Sudanese army"
+            pair = w + " " + lows[a + 1] if a + 1 < len(lows) else ""
+            if pair in dem:
+                cc, k = dem[pair], a + 2
+                break
+            if w in dem:
+                cc, k = dem[w], a + 1
+                if k == len(lows) and w in plural:
+                    out.add(cc)
+                    cc = None
+                break
+        if cc is None and k == 0 and (sp.modifier or sp.org):
+            cc = country_of(lows[0])  # a country's name before an institution: "Kenya Police", "the Pakistan army"
+            k = 1
+        if cc is None or cc in out:
+            continue
+        words = lows[k:k + 3]
+        if len(words) < 3:
+            tail = text[sp.end:sp.end + 40]
+            cut = _CLAUSE_BREAK_RE.search(tail)
+            words += _WORDS_AFTER_RE.findall((tail[:cut.start()] if cut else tail).lower())[:3 - len(words)]
+        for a, w in enumerate(words):
+            if w in nouns or (a + 1 < len(words) and w + " " + words[a + 1] in nouns):
+                out.add(cc)
+                break
+    return out
 
 
 def _is_possessive(word: str) -> bool:
