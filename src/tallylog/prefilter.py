@@ -213,15 +213,6 @@ class Gate:
         if windows is None and len(text) <= WINDOWS_MAX_CHARS:
             windows = word_windows(text)
         prefixes, match, end, size = self.prefixes, self.pattern.match, 0, self.size - 1
-        if isinstance(windows, Windows):  # only the words whose first letters the gate admits
-            for pos in windows.starts(prefixes, size):
-                if pos < end:
-                    continue
-                m = match(text, pos)
-                if m is not None:
-                    yield m
-                    end = m.end()
-            return
         for item in (_iter_windows(text) if windows is None else windows):
             window = item[size]
             if item[0] < end or (window is not None and window not in prefixes):
@@ -327,9 +318,9 @@ WINDOWS_MAX_CHARS = 20_000
 def word_windows(text: str) -> Iterable[tuple[int, str | None, str | None]]:
     """(start, first two letters, first three letters), lower-cased, of every word of ``text``; None for letters
     outside ASCII, which the gates do not judge (case-blind matching folds some of them in ways ``str.lower``
-    does not). A text of up to ``WINDOWS_MAX_CHARS`` gets ``Windows``, made once (the last few sentences' and
-    documents' remembered, as one text meets many gates); a longer text's are read afresh each time they are
-    gone through, so that they are never all held."""
+    does not). A text of up to ``WINDOWS_MAX_CHARS`` has them made once (the last few sentences' and documents'
+    remembered, as one text meets many gates); a longer text's are read afresh each time they are gone through,
+    so that they are never all held."""
     if len(text) > WINDOWS_MAX_CHARS:
         return _LazyWindows(text)
     return _sentence_windows(text) if len(text) <= _SENTENCE_CHARS else _document_windows(text)
@@ -339,62 +330,14 @@ def word_windows(text: str) -> Iterable[tuple[int, str | None, str | None]]:
 _SENTENCE_CHARS = 2_000
 
 
-class Windows:
-    """A text's word windows (iterated as ``(start, two letters, three letters)``), with the word starts listed
-    by their first two and three letters, made when first asked: a gate then visits only the words its
-    prefixes admit (and those it cannot judge), not every word of the text."""
-
-    __slots__ = ("items", "_index")
-
-    def __init__(self, items: tuple[tuple[int, str | None, str | None], ...]) -> None:
-        self.items = items
-        self._index: tuple[dict[str, list[int]], dict[str, list[int]], frozenset[str], frozenset[str],
-                           list[int]] | None = None
-
-    def __iter__(self) -> Iterator[tuple[int, str | None, str | None]]:
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def starts(self, prefixes: frozenset[str], size: int) -> list[int]:
-        """Ascending starts of the words whose first ``size + 1`` letters are in ``prefixes``, or not judged."""
-        index = self._index
-        if index is None:
-            index = self._index = self._make_index()
-        by, keys, unjudged = index[size - 1], index[size + 1], index[4]
-        hits = keys & prefixes  # the smaller of the two sets is the one gone through
-        if not hits:
-            return unjudged
-        if len(hits) == 1 and not unjudged:
-            return by[next(iter(hits))]
-        out = [pos for p in hits for pos in by[p]]
-        out += unjudged
-        out.sort()
-        return out
-
-    def _make_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]], frozenset[str], frozenset[str],
-                                   list[int]]:
-        by2: dict[str, list[int]] = {}
-        by3: dict[str, list[int]] = {}
-        unjudged: list[int] = []
-        for pos, two, three in self.items:
-            if two is None:
-                unjudged.append(pos)
-            else:
-                by2.setdefault(two, []).append(pos)
-                by3.setdefault(three, []).append(pos)  # type: ignore[arg-type]
-        return by2, by3, frozenset(by2), frozenset(by3), unjudged
-
-
 @lru_cache(maxsize=256)
-def _sentence_windows(text: str) -> Windows:
-    return Windows(tuple(_iter_windows(text)))
+def _sentence_windows(text: str) -> tuple[tuple[int, str | None, str | None], ...]:
+    return tuple(_iter_windows(text))
 
 
 @lru_cache(maxsize=4)
-def _document_windows(text: str) -> Windows:
-    return Windows(tuple(_iter_windows(text)))
+def _document_windows(text: str) -> tuple[tuple[int, str | None, str | None], ...]:
+    return tuple(_iter_windows(text))
 
 
 class _LazyWindows:
