@@ -1342,3 +1342,16 @@ def test_an_actor_who_owns_the_next_act_is_not_the_target_of_the_one_before():
     assert len(ex.events) == 2
     # the group owns the act told after it: it is the victim side of neither
     assert all(e.actor2 is None or "Boko Haram" not in e.actor2 for e in ex.events)
+
+
+def test_a_named_groups_attacks_at_one_town_on_one_day_are_an_incident_and_a_count():
+    for text, country in [("Fourteen soldiers were killed in Islamic State attacks in Palmyra on Monday, Syrian "
+                           "state media said.", "SY"),
+                          ("Nine policemen died in IS attacks in Kirkuk on Monday, officials said.", "IQ")]:
+        ex = extract(text, published="2024-03-07")
+        [e] = ex.events
+        assert e.date == date(2024, 3, 4) and e.location.country == country
+        assert [c.value for c in ex.claims] in ([14], [9])  # the toll also stands as the report's count
+    # without a day, or without a named group, the figure is a count over a period, not an incident
+    assert events("At least 40 people were killed in Islamic State attacks in Palmyra last year.") == []
+    assert events("IS attacks have killed 120 soldiers in Syria since January, a monitor said.") == []

@@ -657,10 +657,12 @@ class MentionFinder:
         if self.aggregate_sentence(sent):
             return False
         text = self.ctx.report.text
-        triggers = [t for t in self._triggers_in(sent) if t.sub is not None and not t.needs_weapon and (
-            # "In April, an RSF assault on the nearby Zamzam camp killed more than 400 people": a lesser word
-            # ("assault", "raid") with a named armed group tells the act as well
-            not t.weak or any(a.named and 0 <= sent.start + t.start - a.end <= 2 for a in self.ctx.actors_in(sent.start, sent.end)))]
+        triggers = [t for t in self._triggers_in(sent) if not t.needs_weapon and (
+            t.sub is not None and not t.weak
+            # "In April, an RSF assault on the nearby Zamzam camp killed more than 400 people", "12 soldiers were
+            # killed in IS attacks in Palmyra on Monday": a lesser or generic word ("assault", "raid", "attacks")
+            # with a named armed group right before it tells the act as well
+            or any(a.named and 0 <= sent.start + t.start - a.end <= 2 for a in self.ctx.actors_in(sent.start, sent.end)))]
         if not triggers:
             return False
         # a year dates one act where a clause tells that act alone ("came in 2018, when a family of six carried
