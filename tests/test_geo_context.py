@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from tallylog.geo import Geocoder
-from tallylog.geo.parse import _actor_countries, _context, _cues, _mark_people_and_orgs, _spans, _tokenise
+from tallylog.geo.parse import _actor_countries, _context, _mark_people_and_orgs, _spans, _tokenise
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def _actors(geo: Geocoder, text: str) -> set[str]:
     _context(text, spans, toks, parser.lex)
     _mark_people_and_orgs(spans, parser.lex, set())
     countries = {"Kenya": "KE", "Pakistan": "PK", "Spain": "ES"}
-    return _actor_countries(text, spans, _cues(), lambda w: countries.get(w.capitalize()))
+    return _actor_countries(text, spans, parser.lex, lambda w: countries.get(w.capitalize()))
 
 
 # -- 1. actors ---------------------------------------------------------------------------------------------------

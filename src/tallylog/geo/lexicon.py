@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tallylog.geo.normalise import data_file, norm_key
@@ -43,6 +43,21 @@ class Lexicon:
     name_compatible: frozenset[str]  # words that may stand beside a place name in one capitalised run
     stop_keys: frozenset[str] = frozenset()  # not_places, demonyms and given names together
     qualifier_nouns: tuple[str, ...] = ()  # "city" of "the Volga city of Saratov": the name before qualifies
+    # natural features ("natural_features"): phrases that end a feature's name ("forest", "national park"), the
+    # longest of them in words, their last words (a cheap test before joining words), words that start one
+    # ("lake", "mount"), lower-case words after a name that make it a feature ("the Mau forest")
+    nature_end: frozenset[str] = frozenset()
+    nature_end_len: int = 0
+    nature_last: frozenset[str] = frozenset()
+    nature_start: frozenset[str] = frozenset()
+    nature_after: frozenset[str] = frozenset()
+    # the countries a text is about by its actors ("demonym_context"): demonym (norm_key) -> ISO-2 country, the
+    # demonyms' words (a cheap test before looking at a span closely), institution words after a demonym
+    # ("police", "state media"), plural demonyms that count on their own ("Syrians")
+    demonym_cc: dict[str, str] = field(default_factory=dict)
+    demonym_words: frozenset[str] = frozenset()
+    demonym_nouns: frozenset[str] = frozenset()
+    demonym_plural: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +65,9 @@ def lexicon() -> Lexicon:
     """The shipped lexicon (cached)."""
     d = json.loads(data_file("geoparse.json").read_text(encoding="utf-8"))
     heads = d["facility_heads"]
+    nature, dem = d["natural_features"], d["demonym_context"]
+    nature_end = frozenset(nature["end"])
+    demonyms = {norm_key(k): v for k, v in dem["countries"].items() if not k.startswith("_")}
     compatible = set(d["name_compatible"]["words"])
     for phrase in (list(d["admin_after"]) + list(d["place_after"]) + list(d["facility_words"])
                    + [k for k in heads["start"] if not k.startswith("_")] + [k for k in heads["end"] if not k.startswith("_")]):
@@ -81,4 +99,13 @@ def lexicon() -> Lexicon:
         name_compatible=frozenset(compatible),
         qualifier_nouns=tuple(sorted(d["qualifier_of"]["nouns"], key=len, reverse=True)),
         stop_keys=_lines("not_places.txt") | _lines("demonyms.txt") | _lines("given_names.txt"),
+        nature_end=nature_end,
+        nature_end_len=max(len(p.split()) for p in nature_end),
+        nature_last=frozenset(p.split()[-1] for p in nature_end),
+        nature_start=frozenset(nature["start"]),
+        nature_after=frozenset(nature["after"]),
+        demonym_cc=demonyms,
+        demonym_words=frozenset(w for k in demonyms for w in k.split()),
+        demonym_nouns=frozenset(dem["nouns"]),
+        demonym_plural=frozenset(norm_key(w) for w in dem["plural"]),
     )

@@ -34,17 +34,15 @@ Steps, per document:
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
 from tallylog.geo.gazetteer import KIND_ALT, KIND_CORE, KIND_FOLD, KIND_PRIMARY, Candidate, Gazetteer, haversine_km
 from tallylog.geo.lexicon import Lexicon, lexicon
-from tallylog.geo.normalise import data_file, fold_key, norm_key
+from tallylog.geo.normalise import fold_key, norm_key
 from tallylog.geo.parts import direction_before, part_point
 from tallylog.model import PlaceMention
 
@@ -102,41 +100,6 @@ _WORDS_AFTER_RE = re.compile(r"[a-z][a-z'’.-]*")
 _NEXT_WORD_RE = re.compile(r"\s+[A-Za-z][\w'’-]*")
 # between a natural feature and the area named after it: "the Boni Forest in Lamu County", "..., Kaduna State"
 _ENCLOSING_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:(?:in|of|within|inside|near|across)\s+)?(?:the\s+)?", re.I)
-
-
-@dataclass(frozen=True)
-class _Cues:
-    """Word lists of ``geoparse.json`` that the shared lexicon does not load: natural-feature words and the
-    demonyms that tell which country a text is about."""
-
-    nature_end: frozenset[str]  # lower-case phrases that end a feature's name ("forest", "national park")
-    nature_end_len: int  # the longest of them, in words
-    nature_last: frozenset[str]  # the last words of nature_end (a cheap test before joining words)
-    nature_start: frozenset[str]  # words that start one ("lake", "mount")
-    nature_after: frozenset[str]  # lower-case words after a name that make it a feature ("the Mau forest")
-    demonym_cc: dict[str, str]  # demonym (norm_key) -> ISO-2 country
-    demonym_words: frozenset[str]  # the words of the demonyms (a cheap test before looking at a span closely)
-    demonym_nouns: frozenset[str]  # institution words after a demonym ("police", "forces", "state media")
-    demonym_plural: frozenset[str]  # plural demonyms that count on their own ("Syrians")
-
-
-@lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    """The shipped natural-feature and demonym lists (cached)."""
-    d = json.loads(data_file("geoparse.json").read_text(encoding="utf-8"))
-    nat, dem = d["natural_features"], d["demonym_context"]
-    end = frozenset(nat["end"])
-    return _Cues(
-        nature_end=end,
-        nature_end_len=max(len(p.split()) for p in end),
-        nature_last=frozenset(p.split()[-1] for p in end),
-        nature_start=frozenset(nat["start"]),
-        nature_after=frozenset(nat["after"]),
-        demonym_cc={norm_key(k): v for k, v in dem["countries"].items() if not k.startswith("_")},
-        demonym_words=frozenset(w for k in dem["countries"] if not k.startswith("_") for w in norm_key(k).split()),
-        demonym_nouns=frozenset(dem["nouns"]),
-        demonym_plural=frozenset(norm_key(w) for w in dem["plural"]),
-    )
 
 
 @dataclass(slots=True)
@@ -472,7 +435,6 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.lex = lexicon()
-        self._cues = _cues()
         self._variants: dict[str, tuple[set[str], dict]] = {}  # see _variant_candidates
 
     def _variant_candidates(self, key: str) -> tuple[set[str], dict]:
@@ -698,7 +660,6 @@ class Geoparser:
                         doc_cc.add(c.country)
 
         caps_doc = _mostly_caps(words)
-        cues = self._cues
 
         def country_of(word: str) -> str | None:
             for c in cands.get(norm_key(word), ()):
@@ -707,7 +668,7 @@ class Geoparser:
             return None
 
         # countries the text is about by its actors ("Spanish police"): weaker than a country it names
-        actors = _actor_countries(text, spans, cues, country_of, toks) - doc_cc
+        actors = _actor_countries(text, spans, self.lex, country_of, toks) - doc_cc
         # pass 2: countries of the places resolved with confidence
         name_parts = self._name_parts(spans, cands)
         ctx = set(doc_cc) | self._confident_countries(spans, lookup, doc_cc | actors, caps_doc, name_parts)
@@ -749,7 +710,7 @@ class Geoparser:
         nxt = _NEXT_LOWER_WORD_RE.match(text[sp.end:sp.end + 30])
         if nxt and nxt.group(1) not in _FUNCTION_WORDS and not (sp.admin or sp.place_after):
             return False  # a word before a noun is a modifier or a name ("Baloch separatists")
-        if sp.admin or sp.after_word in self._cues.nature_after:
+        if sp.admin or sp.after_word in self.lex.nature_after:
             return False  # "X district" names an area, "the X forest" a forest, not the town one letter away
         return bool(sp.place_before or sp.listed or sp.place_after or sp.cue in _PLACING_CUES)
 
@@ -940,16 +901,16 @@ class Geoparser:
         """When the span names a natural feature or protected area, the tokens of the feature's own name:
         "Boni" of "the Boni Forest", "Kivu" of "Lake Kivu", the whole span before a lower-case feature word
         ("the Mau forest"). None otherwise."""
-        cues = self._cues
+        lex = self.lex
         toks = sp.toks
         n = len(toks)
-        if n >= 2 and _strip_possessive(toks[-1].low) in cues.nature_last:
-            for size in range(min(cues.nature_end_len, n - 1), 0, -1):
-                if " ".join(_strip_possessive(t.low) for t in toks[n - size:]) in cues.nature_end:
+        if n >= 2 and _strip_possessive(toks[-1].low) in lex.nature_last:
+            for size in range(min(lex.nature_end_len, n - 1), 0, -1):
+                if " ".join(_strip_possessive(t.low) for t in toks[n - size:]) in lex.nature_end:
                     return (0, n - size)
-        if n >= 2 and toks[0].low in cues.nature_start:
+        if n >= 2 and toks[0].low in lex.nature_start:
             return (1, n)
-        if sp.place_after and sp.after_word in cues.nature_after:
+        if sp.place_after and sp.after_word in lex.nature_after:
             return (0, n)
         return None
 
@@ -1217,7 +1178,7 @@ def _enclosing_areas(text: str, mentions: list[PlaceMention]) -> None:
         m.admin1 = m.admin1 or (m2.admin1 if m2.feature != "country" else None)
 
 
-def _actor_countries(text: str, spans: list[_Span], cues: _Cues, country_of,
+def _actor_countries(text: str, spans: list[_Span], lex: Lexicon, country_of,
                      toks: list[_Tok] | None = None) -> set[str]:
     """Countries a text is about by its actors: a demonym or a country's name before a national institution
     or its forces ("Spanish police", "the Nigerian army", "Afghan security forces", "Kenya Police"), and a
@@ -1225,7 +1186,7 @@ def _actor_countries(text: str, spans: list[_Span], cues: _Cues, country_of,
     single word names as a country, or None; ``toks``: the document's tokens, when known (to find the spans
     with a demonym in one pass)."""
     out: set[str] = set()
-    dem, nouns, plural, dem_words = cues.demonym_cc, cues.demonym_nouns, cues.demonym_plural, cues.demonym_words
+    dem, nouns, plural, dem_words = lex.demonym_cc, lex.demonym_nouns, lex.demonym_plural, lex.demonym_words
     if toks is None:
         toks = [t for sp in spans for t in sp.toks]
     # the spans worth a look: those with a demonym, and names before an institution word (modifiers, organisations)
