@@ -78,6 +78,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "wounded_after": re.compile(ev["victim_wounded_after"], re.I),
         "bare_killed": re.compile(ev["victim_bare_after"]["killed"], re.I),
         "bare_injured": re.compile(ev["victim_bare_after"]["injured"], re.I),
+        # words without which a sentence tells no list of victims of that kind (besides the verbs)
+        "told_killed": re.compile(ev["victim_told"]["killed"], re.I),
+        "told_injured": re.compile(ev["victim_told"]["injured"], re.I),
         # a parenthetical breakdown between a list and its verb: "seven civilians, among them a 70-year-old woman,"
         "aside": re.compile(rf"\s*(?:{ev['victim_list_stop']})[^,.;]{{1,80}}?,", re.I),
         "subject_start": re.compile(r"(?:^|[;:]\s*|,\s*|\b(?:said|says|that|and|but|while|whereas|after|when|there were|there are)\s+)$", re.I),
@@ -224,10 +227,7 @@ def victims(s: str, kind: str, skip: list[tuple[int, int]] = ()) -> Figure | Non
     verbs = r["kill_verbs"] if kind == "killed" else r["wound_verbs"]
     after = r["killed_after"] if kind == "killed" else r["wounded_after"]
     bare = r["bare_killed"] if kind == "killed" else r["bare_injured"]
-    gate = r["kill_verbs"] if kind == "killed" else r["wound_verbs"]
-    if kind == "killed" and not (gate.search(s) or re.search(r"\b(?:died|dead|slain|to death|lost their lives)\b", s, re.I)):
-        return None
-    if kind == "injured" and not (gate.search(s) or re.search(r"\b(?:hurt|injuries|wounds|shot in the)\b", s, re.I)):
+    if not (verbs.search(s) or r[f"told_{kind}"].search(s)):
         return None
     found = [f for f in (_object_list(s, verbs, skip), _subject_list(s, after, bare, skip)) if f is not None]
     return min(found, key=lambda f: f.start) if found else None
