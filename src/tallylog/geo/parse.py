@@ -34,6 +34,7 @@ Steps, per document:
 from __future__ import annotations
 
 import bisect
+import calendar
 import math
 import re
 from dataclasses import dataclass
@@ -690,11 +691,52 @@ class Geoparser:
             fixed = self._respell(text, sp, ctx, out, soft)
             out.extend([fixed] if fixed else got)
         out.extend(_repeated_unknown_facilities(text, spans, out))
+        if "apital" in text:
+            out = self._capitals(text, out, doc_cc | actors, country_of)
         out.sort(key=lambda m: (m.start, m.end))
         _enclosing_areas(text, out)
         self._namesakes_nearby(out, lookup, ctx)
         _check_parents(text, out)
         _check_containers(text, out)
+        return out
+
+    def _capitals(self, text: str, out: list[PlaceMention], named: set[str], country_of) -> list[PlaceMention]:
+        """A country's capital told without its name: "in the Somali capital", "Somalia's capital", "the
+        country's capital", "the capital" (the last two where the text is about one country). ``named``: the
+        countries the text names or its actors belong to. The mention takes the capital city at precision 1;
+        a country's mention inside it ("Somalia" of "Somalia's capital") gives way to it."""
+        lex = self.lex
+        main: str | None = None
+        main_done = False
+        for m in _CAPITAL_RE.finditer(text):
+            after = _CAPITAL_AFTER_RE.match(text, m.end())
+            if after and (after.group("name") and after.group("name") not in _CALENDAR_WORDS or after.group("of")
+                          or after.group("word") and after.group("word").lower() in lex.capital_not_after):
+                continue  # "the Syrian capital Damascus", "the capital of Borno state", "capital punishment"
+            cc: str | None = None
+            if m.group("dem"):
+                dem = m.group("dem")
+                cc = lex.demonym_cc.get(norm_key(dem)) or country_of(dem)
+            elif m.group("cty"):
+                cc = country_of(m.group("cty"))
+            elif m.group("own") is None or m.group("own") in lex.capital_owners:
+                if not main_done:
+                    main, main_done = _main_country(out, named), True
+                cc = main
+            if not cc:
+                continue
+            cap = self.gaz.capital(cc)
+            if cap is None:
+                continue
+            start = min(x for x in (m.start("dem"), m.start("cty"), m.start("own"), m.start("cap")) if x >= 0)
+            end = m.end()
+            out = [p for p in out if not (p.start < end and start < p.end and p.feature == "country")]
+            if any(p.start < end and start < p.end for p in out):
+                continue
+            out.append(PlaceMention(text=text[start:end], start=start, end=end, name=cap.name, country=cap.country,
+                                    admin1=cap.admin1, latitude=cap.lat, longitude=cap.lon, gazetteer_id=cap.gid,
+                                    feature=cap.feature, geo_precision=1, score=0.5))
+        out.sort(key=lambda p: (p.start, p.end))
         return out
 
     # -- spelling variants -----------------------------------------------------------------------------------
@@ -1260,6 +1302,33 @@ def _mostly_caps(words: list[str]) -> bool:
     if not words:
         return False
     return sum(map(str.isupper, words)) > 0.5 * len(words)
+
+
+# a capital told without its name: "the Somali capital", "the U.S. capital", "Somalia's capital", "the
+# country's capital", "the capital" (see ``Geoparser._capitals``)
+_CAPITAL_RE = re.compile(
+    r"(?:\b[Tt]he\s+(?:(?P<dem>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+|(?P<own>[a-z]+['’]s)\s+)?"
+    r"|\b(?P<cty>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})['’]s\s+)"
+    r"(?P<cap>capital)(?:\s+city)?\b")
+# what follows the descriptor: a capitalised name (", Kabul", " Damascus"), "of ...", or the next word
+_CAPITAL_AFTER_RE = re.compile(r",?\s*(?:(?P<name>[A-Z][\w'’-]+)|(?P<of>of)\b|(?P<word>[a-z]+))")
+_CALENDAR_WORDS = frozenset(list(calendar.day_name) + list(calendar.month_name)[1:] + ["Sept"]
+                            + list(calendar.month_abbr)[1:])
+
+
+def _main_country(out: list[PlaceMention], named: set[str]) -> str | None:
+    """The one country a text is about: the only one it names (or its actors belong to), else the country of
+    at least three in five of its resolved places."""
+    if len(named) == 1:
+        return next(iter(named))
+    counts: dict[str, int] = {}
+    for p in out:
+        if p.country and p.latitude is not None:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    cc, n = max(counts.items(), key=lambda kv: kv[1])
+    return cc if n / sum(counts.values()) >= 0.6 and (not named or cc in named) else None
 
 
 def _repeated_unknown_facilities(text: str, spans: list[_Span], found: list[PlaceMention]) -> list[PlaceMention]:
