@@ -1,7 +1,7 @@
 """Plain objects resolution reads and writes: mentions in, incidents and their summaries out."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -99,6 +99,13 @@ class Conflict:
         return {"field": self.field, "note": self.note, "candidates": [c.to_dict() for c in self.candidates]}
 
 
+_NESTED = frozenset({"fatalities", "injured", "quantity", "conflicts", "dates", "places", "actors", "location"})
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
+
+
 @dataclass
 class IncidentSummary:
     """What the incident is, merged across its mentions, with every candidate value kept."""
@@ -132,8 +139,8 @@ class IncidentSummary:
         return {c.field for c in self.conflicts}
 
     def to_dict(self) -> dict[str, Any]:
-        d = {k: v for k, v in asdict(self).items()
-             if k not in {"fatalities", "injured", "quantity", "conflicts", "dates", "places", "actors", "location"}}
+        # flat fields read directly: ``asdict`` would deep-copy the nested candidates only to drop them
+        d = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name not in _NESTED}
         d["date"] = self.date.isoformat() if self.date else None
         d["date_end"] = self.date_end.isoformat() if self.date_end else None
         d["location"] = self.location.to_dict() if self.location else None
