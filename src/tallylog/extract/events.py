@@ -1791,7 +1791,9 @@ class MentionFinder:
                 # people are abducted *from* a school, a village; prisoners break out *from* a jail
                 bool(re.match(r"(?:abduct|kidnap|seiz|took|taken|prison|jail|mass)", trigger.text, re.I))
                 and bool(re.search(r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|school)\s+(?:of\s+)?)?$", left, re.I)))
-            prenominal = bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|strike|raid|siege|shooting|massacre|ambush|clash|fighting|hijacking|kidnapping|assault|offensive)", text[p.end:p.end + 40], re.I))
+            # "the Mogadishu car bomb", "Kabul suicide bomber kills": the place names the act (a verb between, as in
+            # "Pakistan carried out airstrikes", makes it the actor)
+            prenominal = bool(re.match(r"\s*(?:(?![\w-]+ed\s|out\s|up\s)[\w-]+\s+){0,2}?(?:attack|bomb(?:s|ers?|ings?)?\b|blast|explosion|strike|raid|siege|shooting|gunfight|firefight|stabbing|massacre|ambush|clash|fighting|hijacking|kidnapping|assault|offensive|grenade|shelling)", text[p.end:p.end + 40], re.I))
             # "Baidoa, which hosts ..., was last hit by a major attack": the subject of a passive attack verb
             subject = bool(self.lex["passive_subject_after"].match(text, p.end, sent.end))
             # "Baidoa, where a car bomb killed 12 people in 2016, ...": the place a relative "where" opens on
