@@ -16,7 +16,7 @@ from tallylog.extract.attribution import SentenceAttribution, as_attribution
 from tallylog.extract.casualties import also, over_acts, superseded as superseded_figure, victims
 from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.dates import MONTHS, md_on_or_before
-from tallylog.extract.lexicon import load
+from tallylog.extract.lexicon import demonyms as _demonyms, load
 from tallylog.extract.numbers import CARDINAL, has_number, parse_cardinal
 from tallylog.extract.sentences import Sentence
 from tallylog.model import Attribution, DateMention, Event, Location, PlaceMention, Span
@@ -112,6 +112,9 @@ def _lex() -> dict:
     num = rf"(?P<num>{CARDINAL})"
     qual = r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated)\s+)?"
     people = alternation(load("claims")["nouns_of_people"] + ["others", "dead", "bodies"])
+    demonyms = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in _demonyms())
+    # words that may stand between a cue and a place: "in the restive", "in central", "in the Mexican state of"
+    place_mods = rf"neighbou?ring|nearby|adjacent|disputed|occupied|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|{demonyms}|[\w]+-(?:held|controlled|occupied|run)"
     return {
         # the lexicon's plain patterns, case-blind, under their own names (``_CASE_BLIND``)
         **{key: re.compile(ev[key], re.I) for key in _CASE_BLIND},
@@ -174,7 +177,9 @@ def _lex() -> dict:
         "by_actor": re.compile(r"\bby\s+(?:the\s+)?$", re.I),
         "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
         "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
-        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|disputed|occupied|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|Somali|Syrian|Iraqi|Afghan|Nigerian|Pakistani|Yemeni|Lebanese|Malian|Sudanese|Ukrainian|Russian|Israeli|Palestinian|Kenyan|[\w]+-(?:held|controlled|occupied|run))\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital|port|neighbou?rhood|suburb|commune)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
+        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:{place_mods})\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital|port|neighbou?rhood|suburb|commune)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
+        # "in Kenya's Mandera county", "in Pakistan's restive Balochistan province": a possessive place before it
+        "owner_before": re.compile(rf"['’]s\s+(?:(?:{place_mods})\s+)*(?:(?:city|town|village|port|capital)\s+(?:of\s+)?)?$", re.I),
         # "missiles struck Kharkiv", "militants attacked the town of Bama": the object of an attack verb is where
         "object_place": re.compile(rf"\b{ev['object_verbs']}\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
                                    r"central|frontline|front-line|border|capital|port|besieged|[\w]+-(?:held|controlled|occupied|run))\s+)*"
@@ -214,6 +219,7 @@ def _lex() -> dict:
                                     rf"(?:(?!(?:by|when|as|after|before|while|during|in|on|at|near|from|for|with|and|or|"
                                     rf"that|which|who|since|because|then)\b)[\w,'’-]+\s+){{0,2}}$", re.I),
         "dateline_after": re.compile(ev["dateline_after"]),
+        "dateline_town_after": re.compile(ev["dateline_town_after"]),
         "dateline_opener": re.compile(ev["dateline_opener"]),
         "dateline_date_before": re.compile(ev["dateline_date_before"]),
         "named_act_before": re.compile(ev["named_act_before"]),
@@ -1779,7 +1785,7 @@ class MentionFinder:
             left = text[max(sent.start, p.start - 70):p.start]
             # "in Kenya's Mandera county", "in Balochistan's Kalat district": the place after a cued possessive
             # country or province is the cued one
-            owner = re.search(r"['’]s\s+$", left)
+            owner = self.lex["owner_before"].search(left)
             if owner:
                 q = next((q for q in self.ctx.places_in(sent.start, sent.end) if p.start - len(owner.group(0)) <= q.end < p.start), None)
                 if q is not None and (q.feature == "country" and not _is_broad(p) or q.feature == "admin1" and p.feature != "admin1"):
@@ -1851,6 +1857,12 @@ class MentionFinder:
         if not self.lex["dateline_after"].match(text, p.end, min(len(text), p.end + 40)):
             return False
         return p.text.upper() == p.text or bool(re.match(r"\s*(?:,[^(]{0,12})?\(", text[p.end:p.end + 20]))
+
+    def _dateline_town(self, p: PlaceMention) -> bool:
+        """Whether a place opens its paragraph as a dateline with its country and agency ("IRAPUATO, Mexico (AP) -")."""
+        text = self.ctx.report.text
+        return (p.start == 0 or text[p.start - 1] == "\n") and p.text.upper() == p.text and \
+            bool(self.lex["dateline_town_after"].match(text, p.end, min(len(text), p.end + 50)))
 
     def _offset(self, place: PlaceMention, precision: int | None, sent: Sentence) -> tuple[PlaceMention, int | None]:
         """"about 45 nautical miles west of Bata": the point that far from the place in that direction (beyond
@@ -2434,6 +2446,17 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
             lp, lprec = _lede_place(finder, place.country if place else None)
             if lp is not None:
                 c.mentions[0].place, c.mentions[0].place_precision = lp, lprec
+        elif finder is not None and c is clusters[0] and place is not None and place.feature == "admin1":
+            # "CELAYA, Mexico - Authorities in the Mexican state of Guanajuato offered a reward ... for the gunmen
+            # who shot dead a candidate": the town of the opening sentences, inside that province, is more specific
+            lp, lprec = _lede_place(finder, place.country)
+            if lp is None or not (lp.admin1 and lp.admin1 in (place.admin1, place.name)):
+                # else the dateline's town ("IRAPUATO, Mexico (AP) -"), near which the report was filed
+                lp, lprec = next(((q, 2) for q in finder.ctx.places if q.start < 80 and finder._dateline_town(q)
+                                  and not _is_broad(q) and q.latitude is not None), (None, None))
+            if lp is not None and lp.admin1 and lp.admin1 in (place.admin1, place.name):
+                m0 = next((m for m in c.mentions if m.place is place), c.mentions[0])
+                m0.place, m0.place_precision = lp, lprec
         if finder is not None and c.place is None:
             _place_of_story(finder, c)
         if finder is not None and c.place is None:

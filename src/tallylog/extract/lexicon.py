@@ -16,3 +16,13 @@ def load(name: str) -> Any:
     path = resources.files("tallylog").joinpath("data", "lexicons", f"{name}.json")
     with path.open("r", encoding="utf-8") as fh:
         return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> tuple[str, ...]:
+    """Adjectives of nationality ("Mexican", "South Sudanese"), lower case, longest first: the shipped list
+    the geoparser also reads (``data/gazetteer/demonyms.txt``), for patterns such as "in the Mexican state of"."""
+    path = resources.files("tallylog").joinpath("data", "gazetteer", "demonyms.txt")
+    words = {line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")}
+    return tuple(sorted(words, key=len, reverse=True))
