@@ -220,6 +220,7 @@ def _lex() -> dict:
                                     rf"that|which|who|since|because|then)\b)[\w,'’-]+\s+){{0,2}}$", re.I),
         "dateline_after": re.compile(ev["dateline_after"]),
         "dateline_town_after": re.compile(ev["dateline_town_after"]),
+        "consequence_fight": re.compile(ev["consequence_fight"], re.I),
         "dateline_opener": re.compile(ev["dateline_opener"]),
         "dateline_date_before": re.compile(ev["dateline_date_before"]),
         "named_act_before": re.compile(ev["named_act_before"]),
@@ -1074,7 +1075,11 @@ class MentionFinder:
                 return self._apart(sent, b.start(), b.end())
         # "were killed in IS attacks in Badia al-Sukhnah, prompting Russian airstrikes": the act, then what it set off
         b = self.lex["consequence"].search(s)
-        if b is not None and _acts_around(triggers, b.start(), b.end()):
+        if b is not None and _acts_around(triggers, b.start(), b.end()) and not (
+                # "stormed a base, sparking hours of fighting that left 17 dead": the fight the assault set off on
+                # the ground is the assault itself
+                self.lex["consequence_fight"].match(s, b.end())
+                and not any(_air(t) for t in triggers if t.end <= b.start())):
             return self._apart(sent, b.start(), b.end())
         for b in self.lex["clause_boundary"].finditer(s):
             # after "and later", "and then" any trigger tells an act of its own
