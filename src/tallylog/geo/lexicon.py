@@ -62,6 +62,8 @@ class Lexicon:
     # country's" and the nouns after "capital" that make it no city ("capital punishment")
     capital_owners: frozenset[str] = frozenset()
     capital_not_after: frozenset[str] = frozenset()
+    # a road named by the two towns it joins ("road_between"): the words that name the road
+    road_words: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -114,4 +116,5 @@ def lexicon() -> Lexicon:
         demonym_plural=frozenset(norm_key(w) for w in dem["plural"]),
         capital_owners=frozenset(cap["owners"]),
         capital_not_after=frozenset(cap["not_after"]),
+        road_words=tuple(sorted(d["road_between"]["words"], key=len, reverse=True)),
     )

@@ -693,6 +693,8 @@ class Geoparser:
         out.extend(_repeated_unknown_facilities(text, spans, out))
         if "apital" in text:
             out = self._capitals(text, out, doc_cc | actors, country_of)
+        if "-" in text or "–" in text:
+            out = self._roads_between(text, out)
         out.sort(key=lambda m: (m.start, m.end))
         _enclosing_areas(text, out)
         self._namesakes_nearby(out, lookup, ctx)
@@ -738,6 +740,36 @@ class Geoparser:
                                     feature=cap.feature, geo_precision=1, score=0.5))
         out.sort(key=lambda p: (p.start, p.end))
         return out
+
+    def _roads_between(self, text: str, out: list[PlaceMention]) -> list[PlaceMention]:
+        """A road named by the two towns it joins ("along the Kaduna-Abuja highway", "the Maiduguri-Damboa
+        road"): when both names are towns within 800 km of each other (the largest such pair), the road is placed
+        at the first town named, geo_precision 2 (on the road, near the town: where on it the text does not say)."""
+        pattern = _road_re(self.lex.road_words)
+        found: list[PlaceMention] = []
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if any(p.start < end and start < p.end for p in out):
+                continue
+            a, b = m.group("a"), m.group("b")
+            keys = {norm_key(a), norm_key(b)}
+            cands = self.gaz.candidates(keys)
+            towns_a = [c for c in cands.get(norm_key(a), ()) if c.feature == "populated_place" and c.lat is not None
+                       and c.kind in (KIND_PRIMARY, KIND_ALT)]
+            towns_b = [c for c in cands.get(norm_key(b), ()) if c.feature == "populated_place" and c.lat is not None
+                       and c.kind in (KIND_PRIMARY, KIND_ALT)]
+            # the two towns nearest in size to each other's importance: "Paris-Brussels" is no pair of hamlets
+            pairs = [(x, y) for x in towns_a for y in towns_b if x.gid != y.gid
+                     and haversine_km(x.lat, x.lon, y.lat, y.lon) <= 800]
+            if not pairs:
+                continue
+            x, _y = max(pairs, key=lambda xy: min(xy[0].pop, xy[1].pop))
+            found.append(PlaceMention(text=text[start:end], start=start, end=end, name=x.name, country=x.country,
+                                      admin1=x.admin1, latitude=x.lat, longitude=x.lon, gazetteer_id=x.gid,
+                                      feature=x.feature, geo_precision=2, score=0.5))
+        if not found:
+            return out
+        return sorted(out + found, key=lambda p: (p.start, p.end))
 
     # -- spelling variants -----------------------------------------------------------------------------------
     def _spelling_worth(self, text: str, sp: _Span, persons: set[str]) -> bool:
@@ -1314,6 +1346,19 @@ _CAPITAL_RE = re.compile(
 _CAPITAL_AFTER_RE = re.compile(r",?\s*(?:(?P<name>[A-Z][\w'’-]+)|(?P<of>of)\b|(?P<word>[a-z]+))")
 _CALENDAR_WORDS = frozenset(list(calendar.day_name) + list(calendar.month_name)[1:] + ["Sept"]
                             + list(calendar.month_abbr)[1:])
+
+
+_ROAD_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _road_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Two capitalised town names joined by a hyphen or dash before a road word: "Kaduna-Abuja highway"."""
+    got = _ROAD_RES.get(words)
+    if got is None:
+        name = r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?"
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        got = _ROAD_RES[words] = re.compile(rf"\b(?P<a>{name})\s?[-–]\s?(?P<b>{name})\s+(?:{alt})\b")
+    return got
 
 
 def _main_country(out: list[PlaceMention], named: set[str]) -> str | None:
