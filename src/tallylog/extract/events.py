@@ -340,6 +340,8 @@ def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int,
                 continue
             if superseded_figure(s, m.start()):
                 continue  # "initial estimates of a death toll of 11": a figure the report has revised
+            if _AGE_BEFORE.search(s, max(0, m.start("num") - 30), m.start("num")):
+                continue  # "Two men aged 19 and 22 were treated for stab wounds": an age, not a count
             low = _RANGE_BEFORE.search(s, max(0, m.start("num") - 40), m.start("num"))
             if low is not None and (lv := parse_cardinal(low.group("lo") or low.group("lo2"))) is not None:
                 v = min(v, lv)  # "eight or nine fighters died", "between 30 and 40 people": the lowest figure
@@ -348,6 +350,8 @@ def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int,
     return best
 
 
+# an age before a figure ("aged 19 and 22", "aged between 15 and 37")
+_AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d+\s*(?:,|and|to|-|–)\s*)*$", re.I)
 # the lower end of a range told before a figure: "between 30 and 40", "eight or nine" (not "rose from 11 to 17")
 _RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+(?P<lo>{CARDINAL})\s+and|(?<![\w,.])(?<!from )(?P<lo2>{CARDINAL})\s*(?:or|to|-|–))\s*$", re.I)
 
@@ -1350,7 +1354,8 @@ class MentionFinder:
         if sent.start == whole.start and self.lex["separate_opener"].search(whole.text):
             separate = True  # "Separately, a roadside bomb hit ...": another incident than the one just told
         if sent.start == whole.start and self.lex["dateline_opener"].match(whole.text) \
-                and any(self.lex["dateline_opener"].match(x.text) for x in self.ctx.sentences[:whole.index]):
+                and any(self.lex["dateline_opener"].match(x.text) for x in self.ctx.sentences[:whole.index]) \
+                and not self._told_before_at(place, date_m, whole.start):
             separate = True  # "DURAN - A grenade was thrown ...": a round-up's next item, under a dateline of its own
         if date_m is None:
             # "Government forces said on Wednesday that Houthi shelling killed two soldiers": the day of the telling
@@ -1914,6 +1919,22 @@ class MentionFinder:
                             admin1=r.name, latitude=r.latitude, longitude=r.longitude, gazetteer_id=None,
                             feature="unresolved_in_admin1", geo_precision=2, score=place.score)
 
+    def _told_before_at(self, place: PlaceMention | None, day: DateMention | None, before: int) -> bool:
+        """Whether a sentence before ``before`` names the same specific place with the same day: several outlets'
+        briefs on one attack run together ("BAMAKO (AFP) - Jihadists attacked a post in Kati ... on Monday" then
+        "BAMAKO, Aug. 10 (Xinhua) -- Gunmen attacked a post in Kati on Monday"), one story told again."""
+        if place is None or _is_broad(place) or day is None or day.date is None or day.precision != "day":
+            return False
+        name = place.name or place.text
+        for p in self.ctx.places_in(0, before):
+            if (p.name or p.text) != name:
+                continue
+            sent = next((x for x in self.ctx.sentences if x.start <= p.start < x.end), None)
+            if sent is not None and any(d.date == day.date and d.precision == "day"
+                                        for d in self.ctx.dates_in(sent.start, sent.end)):
+                return True
+        return False
+
     def _previous_place(self, sent: Sentence) -> tuple[PlaceMention | None, int | None]:
         """A sentence that names no place continues the one before it in its paragraph ("... in Beledweyne.
         The single biggest attack, in 2009, killed 25"): its specific place, at geo_precision 2."""
@@ -2156,7 +2177,10 @@ def _place_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
     m = next(x for x in c.mentions if x.date is dm)
     sents = finder.ctx.sentences
     i = m.sentence.index
-    window = [] if apart else [x for x in sents[max(0, i - 3):i] if x.paragraph == m.sentence.paragraph]
+    # the sentences just before it in its paragraph (four), leaving out quotes and headings, which place nothing
+    told = [] if apart else [x for x in sents[max(0, i - 8):i] if x.paragraph == m.sentence.paragraph
+                             and not x.heading and x.text[:1] not in "“\"‘'"]
+    window = told[-4:]
     if window:
         # the gazetteer reports a name once: look for every specific place of the report by its name
         text = finder.ctx.report.text
