@@ -174,7 +174,12 @@ def _lex() -> dict:
         # a sentence that opens on a condition ("If the government ratifies its offer ...") reports nothing
         "conditional": re.compile(r"^\W*(?:if|unless|should)\b", re.I),
         "question": re.compile(r"\?\s*[\"”]?$"),
-        "by_actor": re.compile(r"\bby\s+(?:the\s+)?$", re.I),
+        "by_actor": re.compile(rf"\bby\s+(?:the\s+)?(?:(?:{ev['actor_qualifiers']})\s+)*$", re.I),
+        "in_acts_of": re.compile(ev["in_acts_of_before"], re.I),
+        "acts_after_actor": re.compile(ev["acts_after_actor"], re.I),
+        "when_clause_before": re.compile(ev["when_clause_before"], re.I),
+        "act_verb_after": re.compile(ev["act_verb_after"], re.I),
+        "passive_after": re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:was|were|had been|have been|has been)\b", re.I),
         "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
         "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
         "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:{place_mods})\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital|port|neighbou?rhood|suburb|commune)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
@@ -2078,12 +2083,22 @@ class MentionFinder:
         for a, b in zip(actors, actors[1:]):
             if _BETWEEN_RE.search(text, max(sent.start, a.start - 14), a.start) and _AND_RE.fullmatch(text, a.end, b.start):
                 return a.name, a.side, b.name
-        # "... by X" after the trigger names the perpetrator
+        # "... by X" after the trigger names the perpetrator ("an attack by suspected jihadists")
         for a in after:
-            if self.lex["by_actor"].search(text[max(sent.start, a.start - 12):a.start]):
+            if self.lex["by_actor"].search(text[max(sent.start, a.start - 40):a.start]):
                 actor1, side1 = a.name, a.side
                 after = [b for b in after if b is not a]
                 break
+        if actor1 is None:
+            for a in after:
+                gap = text[sent.start + trigger.end:a.start]
+                if (self.lex["in_acts_of"].search(gap) and self.lex["acts_after_actor"].match(text, a.end, sent.end)) or \
+                        (self.lex["when_clause_before"].search(gap) and self.lex["act_verb_after"].match(text, a.end, sent.end)):
+                    # "were killed in Islamic State attacks", "were shot dead when gunmen opened fire on their patrol":
+                    # the group the acts are said of, the subject of the clause telling the act
+                    actor1, side1 = a.name, a.side
+                    after = [b for b in after if b is not a]
+                    break
         # "three US soldiers were killed": a subject of a passive verb is the victim, not the perpetrator;
         # "the military says ...": a speaker, not the perpetrator
         passive = [a for a in before if a.end <= tpos and re.match(
@@ -2117,17 +2132,33 @@ class MentionFinder:
         elif passive and actor1 is not None:
             # "two police officers were killed by gang members": the passive's subject, when a perpetrator is named
             target = passive[-1].name
+        elif actor1 is not None and (noun := self._passive_victims(text[sent.start:tpos])):
+            # "Two vigilantes were shot dead when gunmen opened fire on their checkpoint": the victims, not the site
+            target = noun
         elif after:
             target = after[0].name
         else:
             rest = sent.text[trigger.end:]
+            off = sent.start + trigger.end
+            # not a word of a named actor's own name ("by Israeli troops": the perpetrator, not the target)
+            taken = [(a.start, a.end) for a in actors]
             for pat in (self.lex["military"], self.lex["civilian"]):
-                mm = next((x for x in pat.finditer(rest) if not speaks.match(rest[x.end():x.end() + 30])), None)
+                mm = next((x for x in pat.finditer(rest) if not speaks.match(rest[x.end():x.end() + 30])
+                           and not any(s0 <= off + x.start() < e0 for s0, e0 in taken)), None)
                 if mm:
                     target = mm.group(0).lower()
                     break
         actor2 = target if target and target != actor1 else None
         return actor1, side1, actor2
+
+    def _passive_victims(self, head: str) -> str | None:
+        """The word for the victims that is the subject of a passive before the trigger ("Five civilians were
+        killed by Russian shelling", "Two vigilantes were shot dead when ..."), lower case; None if there is none."""
+        for pat in (self.lex["military"], self.lex["civilian"]):
+            mm = [x for x in pat.finditer(head) if self.lex["passive_after"].match(head, x.end())]
+            if mm:
+                return mm[-1].group(0).lower()
+        return None
 
 
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
