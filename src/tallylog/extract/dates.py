@@ -181,10 +181,11 @@ _TEMPLATES: list[tuple[str, Callable[[str], str]]] = [
     ("rel_period", lambda p: (
         rf"(?<!\w)(?:(?P<{p}mod>{_PERIOD_MOD})(?:\s+|-)(?:(?i:in)\s+)?)?"
         rf"(?P<{p}which>(?i:this|last))\s+(?P<{p}unit>(?i:weekend|week|month|year))(?!\w)")),
-    ("rel_day", lambda p: rf"(?<!\w)(?P<{p}phrase>{_REL_DAY_ALT})(?!\w)"),
+    # before the fixed phrases: "overnight Saturday" is Saturday night, not the night before publication
     ("weekday", lambda p: (
         rf"(?:(?<!\w)(?P<{p}pre>(?i:early|late|last|this\s+past|overnight))\s+(?:(?i:on)\s+)?)?{_wd(p)}"
         rf"(?:\s+(?P<{p}post>{_DAY_PARTS})(?!\w))?")),
+    ("rel_day", lambda p: rf"(?<!\w)(?P<{p}phrase>{_REL_DAY_ALT})(?!\w)"),
     ("holiday", lambda p: rf"(?<!\w)(?P<{p}hol>{_HOLIDAY_ALT})(?!\w)(?:,?\s+{_year(p)})?"),
     ("season", lambda p: (
         rf"(?:(?<!\w)(?P<{p}rel>(?i:last|this|this\s+past))\s+)?(?:(?<!\w)(?P<{p}the>(?i:the))\s+)?"
@@ -876,7 +877,27 @@ def find_dates(text: str, published: date | None, *, slash_order: str = "auto") 
     """
     if slash_order not in ("auto", "mdy", "dmy"):
         raise ValueError(f"slash_order must be auto, mdy or dmy, not {slash_order!r}")
-    return _anaphoric_weekdays(text, _scan(_Ctx(text, published, False, slash_order)))
+    return _nights_into(text, _anaphoric_weekdays(text, _scan(_Ctx(text, published, False, slash_order))))
+
+
+_INTO_NEXT_DAY = re.compile(r"\s+(?:(?i:night|evening)\s+)?(?i:into)\s+(?:(?i:early|the\s+early\s+hours\s+of)\s+)?")
+
+
+def _nights_into(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"overnight Saturday into Sunday", "late Friday into early Saturday", "overnight into Monday": one night
+    across two days, dated to the day it ran into (when such attacks are mostly told to have happened, in the
+    early hours), not two dates of which the first might be read as another incident's."""
+    out: list[DateMention] = []
+    for m in mentions:
+        a = out[-1] if out else None
+        if a is not None and a.precision == "day" and m.precision == "day" and a.date is not None \
+                and m.date is not None and m.date - a.date == timedelta(days=1) \
+                and _INTO_NEXT_DAY.fullmatch(text, a.end, m.start):
+            out[-1] = DateMention(start=a.start, end=m.end, text=text[a.start:m.end], date=m.date, precision="day",
+                                  end_date=None, partial=m.partial, relative=a.relative or m.relative)
+            continue
+        out.append(m)
+    return out
 
 
 _ANAPHORIC_WD = re.compile(rf"\b(?:{_alt(_L['anaphoric_weekday_determiners'], spaces=True)})\s+$", re.I)
