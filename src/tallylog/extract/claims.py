@@ -133,6 +133,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "part_before": re.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them)\b(?:\s+(?:[\w-]+\s+)?(?P<noun>{people}|dead|victims|killed|wounded|injured|{attacks}|{objects}))?\s+(?:were|was|had been|have been|took place|occurred|happened)\s+(?P<what>[\w-]+)", re.I),
         "part_more": re.compile(rf"[^,;.]{{0,50}}?(?:,\s*|\s+and\s+)(?!the\s+rest\b){q}{num}\s+(?:were|was|in)\b", re.I),
         # "militant attacks ... rose 37% in July compared with June, to 82": a count told by its change
+        "toll_of_acts": re.compile(r"\b(?:death|casualty)\s+toll\s+(?:from|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I),
         "change_to": re.compile(rf"\b(?P<unit>attacks|strikes|raids|incidents|assaults|bombings|events|{alternation(lex['tally_nouns'])})\s+(?:[\w,%-]+\s+){{0,8}}?(?:{alternation(lex['change_verbs'])})\b[^.;]{{0,60}}?\bto\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
         "it_said": re.compile(rf"\s*(?:It|They|The\s+(?:{alternation(load('attribution')['organisation_anaphors'])}))\s+(?:also\s+|later\s+)?(?:said|says|added|reported)\b"),
         # "Sudan was second with 60, followed by South Sudan with 25": places ranked by their share of a count
@@ -1244,6 +1245,8 @@ class ClaimFinder:
                 for m in gated.finditer(s, windows):
                     if any(a < m.end() and m.start() < b for a, b in spans_taken):
                         continue
+                    if key == "change_to" and self.p["toll_of_acts"].search(s, max(0, m.start() - 60), m.start()):
+                        continue  # "the death toll from Israeli strikes has risen to 43,000": the dead, not the strikes
                     if key == "were_attacks" and not (claims and self.p["of_those_lead"].match(s)):
                         continue  # "41 were ... attacks" is a part only of a total just told
                     if key not in ("count_to", "kept_count", "brings_to", "total_to") and self.p["prior_figure"].match(s, m.end()):
