@@ -226,6 +226,8 @@ def _lex() -> dict:
         "dateline_after": re.compile(ev["dateline_after"]),
         "dateline_town_after": re.compile(ev["dateline_town_after"]),
         "consequence_fight": re.compile(ev["consequence_fight"], re.I),
+        "accident_cause": re.compile(ev["accident_cause"], re.I),
+        "speaks_after": re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", re.I),
         "dateline_opener": re.compile(ev["dateline_opener"]),
         "dateline_date_before": re.compile(ev["dateline_date_before"]),
         "named_act_before": re.compile(ev["named_act_before"]),
@@ -1187,6 +1189,9 @@ class MentionFinder:
             or (self.lex["the_acts"].match(s) is not None and self._present_acts_placed(sent))
         if not strong and not (weak and corroborated):
             return None
+        if not strong and not weapons and self.lex["accident_cause"].search(s) and not any(
+                not self.lex["speaks_after"].match(self.ctx.report.text, a.end) for a in actors):
+            return None  # "A bus crash killed 20 people", "killed in a stampede": no act of violence
         if self.aggregate_sentence(sent):
             return "aggregate"
         trigger = strong[0] if strong else weak[0]
