@@ -67,3 +67,8 @@ def test_projectile_is_a_missile():
                  "the maritime agency said.", published="2025-03-12")
     assert len(ex.events) == 1 and ex.events[0].weapons == ["missile"]
     assert ex.events[0].location.country == "YE"
+
+
+def test_two_roads_in_one_sentence(geo):
+    ms = geo.geoparse("Gunmen attacked buses on the Kaduna-Abuja highway and on the Maiduguri-Damboa road on Monday.")
+    assert [(m.text, m.country) for m in ms] == [("Kaduna-Abuja highway", "NG"), ("Maiduguri-Damboa road", "NG")]

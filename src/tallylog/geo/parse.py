@@ -763,11 +763,15 @@ class Geoparser:
         """A road named by the two towns it joins ("along the Kaduna-Abuja highway", "the Maiduguri-Damboa
         road"): when both names are towns within 800 km of each other (the largest such pair), the road is placed
         at the first town named, geo_precision 2 (on the road, near the town: where on it the text does not say)."""
-        pattern = _road_re(self.lex.road_words)
+        words, pattern = _road_re(self.lex.road_words)
         found: list[PlaceMention] = []
-        for m in pattern.finditer(text):
+        for w in words.finditer(text):
+            # the two names just before the road's word ("... the Kaduna-Abuja highway"): a short window each
+            m = next((x for x in pattern.finditer(text, max(0, w.start() - 80), w.end()) if x.end() == w.end()), None)
+            if m is None:
+                continue
             start, end = m.start(), m.end()
-            if any(p.start < end and start < p.end for p in out):
+            if any(p.start < end and start < p.end for p in out + found):
                 continue
             a, b = m.group("a"), m.group("b")
             keys = {norm_key(a), norm_key(b)}
@@ -1370,16 +1374,18 @@ _CALENDAR_WORDS = frozenset(list(calendar.day_name) + list(calendar.month_name)[
                             + list(calendar.month_abbr)[1:])
 
 
-_ROAD_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
+_ROAD_RES: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
-def _road_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Two capitalised town names joined by a hyphen or dash before a road word: "Kaduna-Abuja highway"."""
+def _road_re(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A road word after a hyphenated name ("-Abuja highway": cheap to find), and the two capitalised town names
+    joined by a hyphen or dash that end right before that word ("Kaduna-Abuja highway")."""
     got = _ROAD_RES.get(words)
     if got is None:
         name = r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?"
         alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        got = _ROAD_RES[words] = re.compile(rf"\b(?P<a>{name})\s?[-–]\s?(?P<b>{name})\s+(?:{alt})\b")
+        got = _ROAD_RES[words] = (re.compile(rf"[-–]\s?[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?\s+(?:{alt})\b"),
+                                  re.compile(rf"\b(?P<a>{name})\s?[-–]\s?(?P<b>{name})\s+(?:{alt})\b"))
     return got
 
 
