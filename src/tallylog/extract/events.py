@@ -227,6 +227,7 @@ def _lex() -> dict:
         "dateline_town_after": re.compile(ev["dateline_town_after"]),
         "consequence_fight": re.compile(ev["consequence_fight"], re.I),
         "accident_cause": re.compile(ev["accident_cause"], re.I),
+        "act_on_object": re.compile(r"\s+(?:on|against)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:police|army|military|security|checkpoints?|stations?|posts?|bases?|barracks|camps?|churches|church|mosques?|markets?|schools?|hotels?|villages?|convoys?|patrols?|positions?)\b", re.I),
         "speaks_after": re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", re.I),
         "dateline_opener": re.compile(ev["dateline_opener"]),
         "dateline_date_before": re.compile(ev["dateline_date_before"]),
@@ -611,7 +612,10 @@ class MentionFinder:
             # "In April, an RSF assault on the nearby Zamzam camp killed more than 400 people", "12 soldiers were
             # killed in IS attacks in Palmyra on Monday": a lesser or generic word ("assault", "raid", "attacks")
             # with a named armed group right before it tells the act as well
-            or any(a.named and 0 <= sent.start + t.start - a.end <= 2 for a in self.ctx.actors_in(sent.start, sent.end)))]
+            or any(a.named and 0 <= sent.start + t.start - a.end <= 2 for a in self.ctx.actors_in(sent.start, sent.end))
+            # "Coordinated attacks on police stations in Bujumbura and Gitega on Monday left nine officers dead":
+            # the acts told by what they hit
+            or (t.sub is None and self.lex["act_on_object"].match(sent.text, t.end) is not None))]
         if not triggers:
             return False
         # a year dates one act where a clause tells that act alone ("came in 2018, when a family of six carried
