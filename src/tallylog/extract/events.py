@@ -1261,7 +1261,7 @@ class MentionFinder:
             sub = "Violent demonstration"  # "a mob set fire to ballot boxes ..., and police fired rubber bullets"
         elif sub == "Protest with intervention" and self.lex["protest_lethal"].search(whole.text):
             sub = "Excessive force against protesters"  # live fire, deaths
-        elif sub in ("Armed clash", "Looting/property destruction") and (crowd := self.lex["rioters"].search(left)):
+        elif sub in ("Armed clash", "Looting/property destruction", "Mob violence") and (crowd := self.lex["rioters"].search(left)):
             if _PASSIVE_RE.search(left, crowd.end()):
                 # "eight demonstrators were killed": protesters as the victims of lethal force, not rioters
                 if self.lex["protest_lethal"].search(s):
