@@ -52,3 +52,16 @@ def test_dateline_town_elsewhere_leaves_the_province():
     ev = _only_event(DATELINED.format(dateline="MEXICO CITY"))
     assert ev.location.country == "MX" and ev.location.feature == "admin1"
     assert ev.location.name == "Guanajuato"
+
+
+def test_a_town_on_the_route_is_not_the_place():
+    ev = _only_event("Militants attacked a passenger train in Pakistan's Balochistan province on Tuesday, taking many "
+                     "hostages. The train was travelling north from Quetta to Peshawar when it came under fire.")
+    assert ev.location.feature == "admin1" and ev.location.country == "PK"
+
+
+def test_an_officials_town_further_down_is_not_the_place():
+    ev = _only_event("Gunmen attacked a bus in the Mexican state of Guanajuato on Sunday, killing six passengers. "
+                     "The bus was carrying farm workers. Its driver escaped. \"We are investigating,\" said Juan "
+                     "Perez, a prosecutor in Irapuato, on Monday.")
+    assert ev.location.feature == "admin1" and ev.location.name == "Guanajuato"

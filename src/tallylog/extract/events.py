@@ -227,6 +227,7 @@ def _lex() -> dict:
         "dateline_town_after": re.compile(ev["dateline_town_after"]),
         "consequence_fight": re.compile(ev["consequence_fight"], re.I),
         "accident_cause": re.compile(ev["accident_cause"], re.I),
+        "route_before": re.compile(r"\b(?:from|to|towards?|bound\s+for|heading\s+for|en\s+route\s+to|between)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I),
         "act_on_object": re.compile(r"\s+(?:on|against)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:police|army|military|security|checkpoints?|stations?|posts?|bases?|barracks|camps?|churches|church|mosques?|markets?|schools?|hotels?|villages?|convoys?|patrols?|positions?)\b", re.I),
         "speaks_after": re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", re.I),
         "dateline_opener": re.compile(ev["dateline_opener"]),
@@ -2203,6 +2204,13 @@ def _lede_place(finder: "MentionFinder", country: str | None, upto: int = 4) -> 
     return None, None
 
 
+def _on_route(finder: "MentionFinder", p: PlaceMention) -> bool:
+    """Whether a place is named as where something set out from or went to ("from Quetta", "to Peshawar",
+    "bound for Lahore")."""
+    text = finder.ctx.report.text
+    return bool(finder.lex["route_before"].search(text, max(0, p.start - 30), p.start))
+
+
 def _place_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
     """An incident the report dates to a year or month of its own but places nowhere: where the sentences
     just before it in its paragraph are ("Beledweyne ... The city has suffered ... The single biggest attack,
@@ -2517,8 +2525,16 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
                 c.mentions[0].place, c.mentions[0].place_precision = lp, lprec
         elif finder is not None and c is clusters[0] and place is not None and place.feature == "admin1":
             # "CELAYA, Mexico - Authorities in the Mexican state of Guanajuato offered a reward ... for the gunmen
-            # who shot dead a candidate": the town of the opening sentences, inside that province, is more specific
-            lp, lprec = _lede_place(finder, place.country)
+            # who shot dead a candidate": the town of the opening sentences, inside that province, is more specific;
+            # not a town named as where something set out from or went to ("the train was travelling north from
+            # Quetta to Peshawar"), which is not where the act was
+            lp, lprec = None, None
+            for sent in finder.ctx.sentences[:3]:  # the opening only, not an official's town further down
+                q, qprec = finder._place(sent, Trigger(0, 0, "", None))
+                if q is not None and not _is_broad(q) and q.latitude is not None and q.country == place.country \
+                        and not _on_route(finder, q):
+                    lp, lprec = q, qprec
+                    break
             if lp is None or not (lp.admin1 and lp.admin1 in (place.admin1, place.name)):
                 # else the dateline's town ("IRAPUATO, Mexico (AP) -"), near which the report was filed
                 lp, lprec = next(((q, 2) for q in finder.ctx.places if q.start < 80 and finder._dateline_town(q)
