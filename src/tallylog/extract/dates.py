@@ -807,11 +807,33 @@ def _fields(kind: str, m: re.Match[str]) -> dict:
     return {field: m.group(g) for g, field in _FIELDS[kind]}
 
 
+def _month_part(res: _Res, mod: str) -> _Res:
+    """"early March", "mid-January", "late last month", "the end of May": the third of the month the word names
+    (days 1-10, 11-20, 21 to the end), as a range; "earlier this month" and the like keep the whole month."""
+    part = _MONTH_PARTS.get(_WS.sub(" ", mod.lower()).removeprefix("the "))
+    if part is None:
+        return res
+    first, last = part
+    end = res.end_date or _last_day(res.date.year, res.date.month)
+    return _Res(res.date.replace(day=first), "range", end if last is None else res.date.replace(day=last),
+                res.partial, res.relative)
+
+
+_MONTH_PARTS: dict[str, tuple[int, int | None]] = {
+    "early": (1, 10), "beginning of": (1, 10), "start of": (1, 10),
+    "mid": (11, 20), "middle of": (11, 20),
+    "late": (21, None), "end of": (21, None),
+}
+
+
 def _try(kind: str, m: re.Match[str], c: _Ctx) -> DateMention | None:
     s, e = m.span()
-    res = _HANDLERS[kind](_fields(kind, m), c, s, e)
+    f = _fields(kind, m)
+    res = _HANDLERS[kind](f, c, s, e)
     if res is None:
         return None
+    if f.get("mod") and res.precision == "month" and res.date is not None:
+        res = _month_part(res, f["mod"])
     return DateMention(start=s, end=e, text=m.group(0), date=res.date, precision=res.precision,
                        end_date=res.end_date, partial=res.partial, relative=res.relative)
 

@@ -227,6 +227,7 @@ def _lex() -> dict:
         "dateline_town_after": re.compile(ev["dateline_town_after"]),
         "consequence_fight": re.compile(ev["consequence_fight"], re.I),
         "accident_cause": re.compile(ev["accident_cause"], re.I),
+        "war_toll": re.compile(ev["war_toll"], re.I),
         "route_before": re.compile(r"\b(?:from|to|towards?|bound\s+for|heading\s+for|en\s+route\s+to|between)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I),
         "act_on_object": re.compile(r"\s+(?:on|against)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:police|army|military|security|checkpoints?|stations?|posts?|bases?|barracks|camps?|churches|church|mosques?|markets?|schools?|hotels?|villages?|convoys?|patrols?|positions?)\b", re.I),
         "speaks_after": re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", re.I),
@@ -1194,6 +1195,8 @@ class MentionFinder:
             or (self.lex["the_acts"].match(s) is not None and self._present_acts_placed(sent))
         if not strong and not (weak and corroborated):
             return None
+        if not strong and self.lex["war_toll"].search(s):
+            return "aggregate"  # "Sudan's war, which began in April 2023, has killed tens of thousands": a war's sum
         if not strong and not weapons and self.lex["accident_cause"].search(s) and not any(
                 not self.lex["speaks_after"].match(self.ctx.report.text, a.end) for a in actors):
             return None  # "A bus crash killed 20 people", "killed in a stampede": no act of violence
