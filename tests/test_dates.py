@@ -90,10 +90,11 @@ def test_month_precision_forms() -> None:
     assert (m.text, m.date, m.end_date, m.precision) == ("March", date(2023, 3, 1), date(2023, 3, 31), "month")
     m = only("Fighting resumed in March near the border.", None)
     assert m.date is None and m.partial == "--03" and m.precision == "month"
-    for mod in ("mid-", "early ", "late "):
+    # a part of the month is that third of it, as a range
+    for mod, first, last in (("mid-", 11, 20), ("early ", 1, 10), ("late ", 21, 31)):
         m = only(f"The ship left in {mod}October.")
-        assert m.text == f"{mod}October" and m.precision == "month"
-        assert (m.date, m.end_date) == (date(2023, 10, 1), date(2023, 10, 31))
+        assert m.text == f"{mod}October" and m.precision == "range"
+        assert (m.date, m.end_date) == (date(2023, 10, first), date(2023, 10, last))
     m = only("The ship left in Sept. and returned.")
     assert m.date == date(2023, 9, 1) and m.precision == "month"
 

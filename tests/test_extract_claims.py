@@ -326,7 +326,7 @@ def test_the_report_is_not_credited_to_a_person_named_earlier_with_a_role():
 @pytest.mark.parametrize("clause,since", [
     ("Since the strikes began in November", date(2023, 11, 1)),
     ("Since the uprising broke out on August 14", date(2023, 8, 14)),
-    ("Since the clashes erupted in mid-October", date(2023, 10, 1)),
+    ("Since the clashes erupted in mid-October", date(2023, 10, 11)),  # the middle third of the month
 ])
 def test_the_month_a_since_clause_gives_its_event_starts_the_period(clause, since):
     text = f"Unrest\n\n{clause}, 86 people have been injured in Peru, a rights group said."
