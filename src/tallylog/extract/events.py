@@ -227,6 +227,7 @@ def _lex() -> dict:
         "dateline_town_after": re.compile(ev["dateline_town_after"]),
         "consequence_fight": re.compile(ev["consequence_fight"], re.I),
         "accident_cause": re.compile(ev["accident_cause"], re.I),
+        "count_of_time_then": re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+", re.I),
         "war_toll": re.compile(ev["war_toll"], re.I),
         "route_before": re.compile(r"\b(?:from|to|towards?|bound\s+for|heading\s+for|en\s+route\s+to|between)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I),
         "act_on_object": re.compile(r"\s+(?:on|against)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:police|army|military|security|checkpoints?|stations?|posts?|bases?|barracks|camps?|churches|church|mosques?|markets?|schools?|hotels?|villages?|convoys?|patrols?|positions?)\b", re.I),
@@ -770,6 +771,30 @@ class MentionFinder:
                 m.date = DateMention(start, m.sentence.start + r.end(), r.group(0), base + timedelta(days=off), "day",
                                      None, None, True)
             m.date_strong = True
+
+    def _counted_back(self, sent: Sentence, trigger: Trigger, date_m: DateMention) -> DateMention:
+        """"The ombudsman presented a report on Thursday, a week after the killing of five farmers near Tumaco",
+        "The race was held on Sunday, three weeks after gunmen burst into a pool hall": the act told after the
+        count of time is the incident, and its day is the day of the clause before, counted back (or forward for
+        "before"). Only where that clause tells no act of its own and holds the day."""
+        s = sent.text
+        if " after " not in s and " before " not in s:
+            return date_m
+        r = self.lex["count_of_time_then"].search(s)
+        if r is None or trigger.start < r.end() or not (sent.start <= date_m.start and date_m.end <= sent.start + r.start()):
+            return date_m
+        if any(t.start < r.start() for t in self._triggers_in(sent)):
+            return date_m  # "gunmen killed a headman two days after the bombing": the clause before is the act
+        n = r.group("n").lower()
+        count = int(n) if n.isdigit() else self._NUMBER_WORDS.get(n)
+        if not count:
+            return date_m
+        days = count * (7 if r.group("unit").lower().startswith("week") else 1)
+        when = date_m.date - timedelta(days=days) if r.group("dir").lower() == "after" else date_m.date + timedelta(days=days)
+        pub = self.ctx.report.published
+        if pub is not None and when > pub:
+            return date_m
+        return DateMention(sent.start + r.start(), sent.start + r.end(), r.group(0), when, "day", None, None, True)
 
     _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                      "eight": 8, "nine": 9, "ten": 10}
@@ -1397,6 +1422,8 @@ class MentionFinder:
             date_m = self._narrative_time(whole, date_m)
         elif self.lex["story_year"].search(s):
             date_m = self._story_year(sent)
+        if date_m is not None and date_m.date is not None and date_m.precision == "day":
+            date_m = self._counted_back(sent, trigger, date_m)
         follow = self.lex["following_period"].search(s)
         if follow is not None and (date_m is None or (
                 date_m.precision in ("year", "month", "range") and date_m.end <= sent.start + follow.start()

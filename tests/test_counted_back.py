@@ -1,0 +1,30 @@
+"""An act told after a count of time from a dated clause that tells no act of its own is the incident, dated back
+from that clause's day: "The ombudsman presented a report on Thursday, a week after the killing of five farmers
+near Tumaco" is a killing a week before that Thursday. Where the clause before tells the act ("gunmen shot dead a
+headman two days after the bombing"), it keeps its own day."""
+from __future__ import annotations
+
+import pytest
+
+from tallylog.pipeline import extract
+
+PUB = "2025-03-12"  # a Wednesday
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The ombudsman presented a report to Congress on Thursday, a week after the killing of five farmers in a "
+     "rural area outside Tumaco.", "2025-02-27"),
+    ("The race was held on Sunday, three weeks after gunmen burst into a pool hall in Machala and opened fire, "
+     "killing seven men.", "2025-02-16"),
+    ("Voters went to the polls on Sunday, two days after a grenade attack on a campaign office in Cotabato City "
+     "wounded two people.", "2025-03-07"),
+])
+def test_the_act_after_the_count_is_dated_back(text, day):
+    ex = extract(text, published=PUB)
+    assert [str(e.date) for e in ex.events] == [day]
+
+
+def test_a_clause_that_tells_the_act_keeps_its_day():
+    ex = extract("Gunmen shot dead a village headman in Yala on Sunday, two days after the bombing of a market in "
+                 "Pattani.", published=PUB)
+    assert "2025-03-09" in [str(e.date) for e in ex.events]
