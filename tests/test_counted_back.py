@@ -28,3 +28,13 @@ def test_a_clause_that_tells_the_act_keeps_its_day():
     ex = extract("Gunmen shot dead a village headman in Yala on Sunday, two days after the bombing of a market in "
                  "Pattani.", published=PUB)
     assert "2025-03-09" in [str(e.date) for e in ex.events]
+
+
+def test_a_when_clause_tells_the_act_named_before_it():
+    """"the shooting of tourists at a meadow near Pahalgam in April, when gunmen killed 26 people": one incident,
+    with the clause's toll; "The weekend assault began on Saturday, when a car bomb exploded" is left as it was
+    (no place before the date)."""
+    ex = extract("Many in the trade date the slump to the shooting of tourists at a meadow near Pahalgam in April, "
+                 "when gunmen killed 26 people, most of them visitors from other Indian states.",
+                 published="2025-10-02")
+    assert [(e.location.name, e.fatalities) for e in ex.events] == [("Pahalgam", 26)]

@@ -1357,7 +1357,11 @@ class MentionFinder:
                 # "The officers were killed late on Saturday when the attackers hurled grenades": a toll told
                 # right before the day makes the clause the same incident, not one set against it
                 date_m = lead[-1]
-                separate = not self.lex["toll_before_when"].search(text_[whole.start:date_m.start])
+                # "the shooting of tourists near Pahalgam in April, when gunmen killed 26 people": the clause tells
+                # the act the words before the date name and place, the same incident
+                named_before = any(whole.start <= t.start and t.end <= date_m.start and t.sub is not None
+                                   and self.ctx.places_in(t.end, date_m.start) for t in self._all_triggers)
+                separate = not (self.lex["toll_before_when"].search(text_[whole.start:date_m.start]) or named_before)
             elif sent.start == whole.start and sent.end < whole.end and self.lex["act_and"].match(text_, sent.end):
                 # "killed five people in Bama and abducted 12 others in Konduga on Sunday": the day closes the
                 # sentence and is said of both acts (weak)
