@@ -38,3 +38,11 @@ def test_a_when_clause_tells_the_act_named_before_it():
                  "when gunmen killed 26 people, most of them visitors from other Indian states.",
                  published="2025-10-02")
     assert [(e.location.name, e.fatalities) for e in ex.events] == [("Pahalgam", 26)]
+
+
+def test_the_following_week_at_another_place_is_another_incident():
+    ex = extract("A grenade was hurled at a police vehicle in Srinagar on Sept. 14, wounding four policemen. Two "
+                 "suspected militants and a soldier were killed the following week in a gunfight in an orchard near "
+                 "Shopian, the army said.", published="2025-10-02")
+    got = sorted((e.location.name, str(e.date), e.fatalities) for e in ex.events)
+    assert got == [("Shopian", "2025-09-15", 3), ("Srinagar", "2025-09-14", None)]

@@ -1434,7 +1434,11 @@ class MentionFinder:
                 and abs(follow.start() - trigger.end) < abs(date_m.end - (sent.start + trigger.start)))):
             # "the bombing of a market in Makhachkala in 2007 ... and a raid on a police post in Derbent the
             # following year": the period after the one told last
-            date_m = self._following_period(sent, follow) or date_m
+            got = self._following_period(sent, follow)
+            if got is not None:
+                # "were killed the following week": seven days said of the act itself (a month or year after,
+                # "due in court next month", is as often the telling's as the act's)
+                date_m, date_strong = got, date_strong or follow.group("unit").lower() == "week"
         killed = _casualty_figure(self.lex["killed"], "killed", s, not_counts)
         injured = _casualty_figure(self.lex["injured"], "injured", s, not_counts)
         if killed is None and self.lex["no_killed"].search(s):
@@ -1733,8 +1737,8 @@ class MentionFinder:
                            date(ref.year, 12, 31))
 
     def _following_period(self, sent: Sentence, r: re.Match[str]) -> DateMention | None:
-        """"The following month, a car bomb ...", "the next year": the month or year after the last date told
-        before the phrase (not a day of the telling), as a period."""
+        """"The following month, a car bomb ...", "the next year", "the following week": the month, year or seven
+        days after the last date told before the phrase (not a day of the telling), as a period."""
         text = self.ctx.report.text
         pos = sent.start + r.start()
         before = [d for d in self.ctx.dates if d.end <= pos and d.date is not None
@@ -1743,6 +1747,12 @@ class MentionFinder:
             return None
         ref = before[-1]
         start, end = sent.start + r.start(), sent.start + r.end()
+        if r.group("unit").lower() == "week":
+            # "Two suspected militants were killed the following week": the seven days after the day told before
+            if ref.precision != "day":
+                return None
+            first = ref.date + timedelta(days=1)
+            return DateMention(start, end, r.group(0), first, "range", first + timedelta(days=6), None, True)
         if r.group("unit").lower() == "month":
             if ref.precision not in ("day", "month", "week"):
                 return None
@@ -2460,6 +2470,13 @@ class _Cluster:
         # ("shelled Kherson on Monday ... In Bilozerka, a drone ... on Tuesday")
         if mine is not None and m.date_strong and m.date is not None and m.date.date is not None \
                 and mine.precision == "day" and m.date.precision == "day" and _distinct_places(self.place, m.place):
+            return False
+        # ... and a place given a period of its own that leaves out the day told before ("Two militants were
+        # killed the following week in a gunfight near Shopian" after a grenade in Srinagar on Sept. 14)
+        if mine is not None and m.date_strong and m.date is not None and m.date.date is not None \
+                and mine.precision == "day" and mine.date is not None and m.date.precision == "range" \
+                and not (m.date.date <= mine.date <= (m.date.end_date or m.date.date)) \
+                and _distinct_places(self.place, m.place):
             return False
         # a roundup's or live blog's scene opener ("In Kramatorsk, ...", "In Michoacan, a convoy ...") moves to
         # another place: another incident than one told at a distinct place
