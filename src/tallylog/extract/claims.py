@@ -503,6 +503,16 @@ class ClaimFinder:
         for i, (start, end, value, qual, unit, is_ord, link) in enumerate(found):
             if unit == "attacks" or link is not None:
                 continue
+            inner = next((m for m in self.p["including"].finditer(s, start, end)), None)
+            if inner is not None and unit in ("killed", "injured"):
+                # "At least 127 people, including 41 security personnel, were killed": the part told inside the
+                # count's own words, before its verb
+                v = parse_cardinal(inner.group("num"))
+                a, b = inner.start("num"), inner.end()
+                if v is not None and 0 < v < value and not any(x < b and a < y for x, y in taken if (x, y) != (start, end)):
+                    taken.append((a, b))
+                    out.append((a, b, v, _qualifier(inner.group("qual")), unit, False, ("part", i)))
+                    continue
             tail = s[end:]
             # the count's own clause may run on ("... killed in Pakistan, along with ...")
             run = re.match(r"[^,;.]{0,40}", tail)
