@@ -162,9 +162,7 @@ class Location:
 
     def to_dict(self) -> dict[str, Any]:
         # every field is a plain value: no deep copy needed (``asdict`` would make one per field)
-        return {"name": self.name, "text": self.text, "country": self.country, "admin1": self.admin1,
-                "latitude": self.latitude, "longitude": self.longitude, "geo_precision": self.geo_precision,
-                "gazetteer_id": self.gazetteer_id, "feature": self.feature}
+        return {name: getattr(self, name) for name in self.__slots__}
 
 
 @dataclass(slots=True)

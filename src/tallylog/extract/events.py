@@ -2127,7 +2127,7 @@ class MentionFinder:
     def _actors(self, sent: Sentence, trigger: Trigger, actors) -> tuple[str | None, str | None, str | None]:
         text = self.ctx.report.text
         tpos = sent.start + trigger.start
-        speaks = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", re.I)
+        speaks = self.lex["speaks_after"]
         # an actor that takes part in the trigger's words ("Russian missiles struck") stands before it
         before = [a for a in actors if a.start < tpos or (a.start <= tpos < a.end)]
         after = [a for a in actors if a.start >= sent.start + trigger.end and not speaks.match(text[a.end:a.end + 30])
