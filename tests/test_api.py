@@ -20,6 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pgtools import create_database, drop_database
 
 uvicorn = pytest.importorskip("uvicorn")
 
@@ -60,24 +61,6 @@ def serve(app) -> Iterator[httpx.Client]:
         sock.close()
 
 
-def _pg_database() -> tuple[str, str]:
-    """A fresh PostgreSQL database (dropped by the fixture)."""
-    import psycopg
-
-    name = "tl_api_" + uuid.uuid4().hex[:10]
-    base = PG_URL.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return base.rsplit("/", 1)[0] + "/" + name, name
-
-
-def _drop_pg(name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_URL.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def sample_db(request, tmp_path_factory) -> Iterator[str]:
     """A ledger filled by `tallylog run --sample`."""
@@ -87,12 +70,12 @@ def sample_db(request, tmp_path_factory) -> Iterator[str]:
     else:
         if not PG_URL:
             pytest.skip("TALLYLOG_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
-        url, name = _pg_database()
+        url, name = create_database("tl_api_")
     done = tallylog("run", "--sample", "--quiet", "--db", url)
     assert done.returncode == 0, done.stderr
     yield url
     if name:
-        _drop_pg(name)
+        drop_database(name)
 
 
 @pytest.fixture(scope="module")
@@ -583,13 +566,13 @@ def shared_ledger(request, tmp_path) -> Iterator[str]:
     else:
         if not PG_URL:
             pytest.skip("TALLYLOG_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
-        url, name = _pg_database()
+        url, name = create_database("tl_api_")
     from tallylog.store import Ledger
 
     Ledger.open(url).close()
     yield url
     if name:
-        _drop_pg(name)
+        drop_database(name)
 
 
 def test_the_ingest_lock_holds_across_processes(shared_ledger):

@@ -10,10 +10,10 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
+from pgtools import create_database, drop_database
 
 REPO = Path(__file__).resolve().parents[1]
 PG_URL = os.environ.get("TALLYLOG_TEST_PG_URL")
@@ -25,17 +25,6 @@ def tallylog(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
                           env={**os.environ, "COLUMNS": "200"})
 
 
-def _pg_database() -> str:
-    """A fresh PostgreSQL database for one test (dropped by the fixture)."""
-    import psycopg
-
-    name = "tl_cli_" + uuid.uuid4().hex[:10]
-    base = PG_URL.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return base.rsplit("/", 1)[0] + "/" + name, name
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request, tmp_path):
     if request.param == "sqlite":
@@ -43,12 +32,9 @@ def db(request, tmp_path):
         return
     if not PG_URL:
         pytest.skip("TALLYLOG_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
-    url, name = _pg_database()
+    url, name = create_database("tl_cli_")
     yield url
-    import psycopg
-
-    with psycopg.connect(PG_URL.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(name)
 
 
 def _json(proc) -> object:

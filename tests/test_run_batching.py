@@ -4,13 +4,13 @@ resolution could accept."""
 from __future__ import annotations
 
 import os
-import uuid
 from collections import defaultdict
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import event, text
 
+from pgtools import create_database, drop_database
 from tallylog.model import Extraction, Report
 from tallylog.resolve.synthetic import generate
 from tallylog import run as run_module
@@ -46,22 +46,16 @@ def ledger_url(request, tmp_path):
         return
     if not PG_URL:
         pytest.skip("TALLYLOG_TEST_PG_URL is not set: no PostgreSQL server to test the ledger against")
-    import psycopg
-
-    base = PG_URL.replace("postgresql+psycopg://", "postgresql://")
     made: list[str] = []
 
     def make(_name: str) -> str:
-        name = "tl_batch_" + uuid.uuid4().hex[:10]
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+        url, name = create_database("tl_batch_")
         made.append(name)
-        return base.rsplit("/", 1)[0] + "/" + name
+        return url
 
     yield make
-    with psycopg.connect(base, autocommit=True) as conn:
-        for name in made:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for name in made:
+        drop_database(name)
 
 
 def store_all(ledger: Ledger, extractions: list[Extraction], batch_size: int) -> LedgerRun:

@@ -13,14 +13,13 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
-import uuid
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from pgtools import create_database, drop_database
+from sqlalchemy import text
 
 from tallylog.model import Attribution, Claim, Event, Extraction, Location, PlaceMention, Report, Span
 from tallylog.store import Ledger, normalise_url
@@ -48,24 +47,11 @@ def db_url(request, tmp_path):
     if not PG_URL:
         pytest.skip("TALLYLOG_TEST_PG_URL is not set: no PostgreSQL server to test the ledger against "
                     "(.ci/run installs and starts one)")
-    admin = create_engine(normalise_url(PG_URL), isolation_level="AUTOCOMMIT")
-    name = "tallylog_test_" + uuid.uuid4().hex[:10]
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    base = PG_URL.rsplit("/", 1)[0]
+    url, name = create_database("tallylog_test_")
     try:
-        yield f"{base}/{name}"
+        yield url
     finally:
-        for attempt in range(3):  # a killed client's backend may still be exiting
-            try:
-                with admin.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                break
-            except Exception:
-                if attempt == 2:
-                    raise
-                time.sleep(1)
-        admin.dispose()
+        drop_database(name)
 
 
 @pytest.fixture

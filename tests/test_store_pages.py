@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import time
-import uuid
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from pgtools import create_database, drop_database
+from sqlalchemy import inspect
 
 from tallylog.model import Event, Extraction, Location, Report, Span
 from tallylog.serve.responses import LedgerJSON
-from tallylog.store import Ledger, normalise_url, queries
+from tallylog.store import Ledger, queries
 from tallylog.store.migrate import alembic_config, current
 from tallylog.store.queries import ORDERS, BadCursor, cursor_of, page_sql
 
@@ -33,23 +32,11 @@ def db_url(request, tmp_path):
         return
     if not PG_URL:
         pytest.skip("TALLYLOG_TEST_PG_URL is not set: no PostgreSQL server to test the ledger against")
-    admin = create_engine(normalise_url(PG_URL), isolation_level="AUTOCOMMIT")
-    name = "tallylog_pages_" + uuid.uuid4().hex[:10]
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url, name = create_database("tallylog_pages_")
     try:
-        yield f"{PG_URL.rsplit('/', 1)[0]}/{name}"
+        yield url
     finally:
-        for attempt in range(3):
-            try:
-                with admin.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                break
-            except Exception:
-                if attempt == 2:
-                    raise
-                time.sleep(1)
-        admin.dispose()
+        drop_database(name)
 
 
 def _report(i: int, n_events: int) -> Extraction:
