@@ -899,7 +899,46 @@ def find_dates(text: str, published: date | None, *, slash_order: str = "auto") 
     """
     if slash_order not in ("auto", "mdy", "dmy"):
         raise ValueError(f"slash_order must be auto, mdy or dmy, not {slash_order!r}")
-    return _nights_into(text, _anaphoric_weekdays(text, _scan(_Ctx(text, published, False, slash_order))))
+    mentions = _nights_into(text, _anaphoric_weekdays(text, _scan(_Ctx(text, published, False, slash_order))))
+    return _occasion_days(text, mentions)
+
+
+_OCCASION_NOUNS = "|".join(sorted(_L["occasion_nouns"], key=len, reverse=True))  # patterns, not words
+_OCCASION_TELLS = [(re.compile(_L[key].format(nouns=_OCCASION_NOUNS), re.I), shift)
+                   for key, shift in (("occasion_day", 0), ("occasion_before", -1), ("occasion_after", 1))]
+_OCCASION_DATED_AFTER = re.compile(_L["occasion_dated_after"].format(nouns=_OCCASION_NOUNS), re.I)
+_OCCASION_DATED_BEFORE = re.compile(_L["occasion_dated_before"].format(nouns=_OCCASION_NOUNS), re.I)
+
+
+def _occasion_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"Monday's midterm elections ... gunmen fired on voters on election day ... on the eve of the vote, a
+    grenade exploded": a day told by an occasion (an election, a vote, a referendum) is the day the story gives
+    that occasion elsewhere, shifted by a day for its eve or the day after. The occasion's day is the nearest
+    day-precision date before the phrase that is told as the occasion's ("Monday's elections", "the vote on
+    Sunday"), else the first after it; without one, the phrase stays undated."""
+    tells = [(m, shift) for rx, shift in _OCCASION_TELLS for m in rx.finditer(text)]
+    if not tells:
+        return mentions
+    anchors: list[tuple[int, date]] = []
+    for m in mentions:
+        if m.precision != "day" or m.date is None:
+            continue
+        if _OCCASION_DATED_AFTER.match(text, m.end) or _OCCASION_DATED_BEFORE.search(text, max(0, m.start - 60), m.start):
+            anchors.append((m.start, m.date))
+    if not anchors:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    added: list[DateMention] = []
+    for t, shift in sorted(tells, key=lambda x: x[0].start()):
+        s, e = t.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        before = [d for pos, d in anchors if pos < s]
+        day = before[-1] if before else anchors[0][1]
+        added.append(DateMention(start=s, end=e, text=text[s:e], date=day + timedelta(days=shift), precision="day",
+                                 end_date=None, partial=None, relative=True))
+        taken.append((s, e))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 _INTO_NEXT_DAY = re.compile(r"\s+(?:(?i:night|evening)\s+)?(?i:into)\s+(?:(?i:early|the\s+early\s+hours\s+of)\s+)?")

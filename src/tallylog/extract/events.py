@@ -2455,10 +2455,12 @@ class _Cluster:
         if mine is not None and m.date_strong and not _dates_compatible(mine, m.date):
             return False
         # "repelled an RSF assault on Tuesday" after "shells fell on the camp on Wednesday": each act told with a
-        # day of its own, of another kind, is another incident even a day apart
+        # day of its own, of another kind, is another incident even a day apart (also where only one of them is
+        # placed, at a town: "gunmen fired on voters on Monday ... On Sunday, a grenade exploded in Cotabato City")
         if mine is not None and m.date_strong and m.date is not None and m.date.date is not None and mine.precision == "day" \
                 and m.date.precision == "day" and m.date.date != mine.date and m.sub not in {x.sub for x in self.mentions} \
-                and not m.anaphoric and not _is_broad(m.place) and not _is_broad(self.place):
+                and not m.anaphoric and (m.place is not None or self.place is not None) \
+                and not any(p is not None and _is_broad(p) for p in (m.place, self.place)):
             return False
         # a flashback ("a strike on July 16 killed three") does not take what the story's present day goes on
         # to tell ("The toll in Kyiv has risen ... nine people are dead")
