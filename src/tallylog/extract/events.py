@@ -368,6 +368,7 @@ _RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+(?P<lo>{CARDINAL})\s+and|(?<![\w,.]
 
 
 # a toll told in a relative clause of the act's noun phrase ("the 2004 bombing of a French base ... that killed")
+_NAMED_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][\w'’-]*\s+){1,2}$")  # "the Paris attack teams": an act named by its place
 _TOLL_RELATIVE = re.compile(r"[^,.;]{0,100}?\b(?:that|which)\s+(?:killed|wounded|injured|left)\b", re.I)
 
 
@@ -867,8 +868,15 @@ class MentionFinder:
         an undated incident takes the day of a following sentence that goes on about it."""
         told = {m.sentence.index for m in mentions}
         text = self.ctx.report.text
-        for m in mentions:
+        for k, m in enumerate(mentions):
             if m.date is not None:
+                continue
+            # "Two bombers blew themselves up ... on March 22, 2016. ... More than 300 people were wounded in the two
+            # attacks. ... The bombers belonged to the cell that carried out the attacks in Paris on Nov. 13, 2015":
+            # an act told right after a dated one of its paragraph goes on about that one (``_carry_dates``)
+            if any(p.date is not None and p.date.date is not None and p.date.precision in ("day", "range")
+                   and p.sentence.paragraph == m.sentence.paragraph and 0 <= m.sentence.index - p.sentence.index <= 2
+                   for p in mentions[:k]):
                 continue
             for sent in self.ctx.sentences[m.sentence.index + 1:m.sentence.index + 3]:
                 if not self.lex["back_reference"].search(sent.text):
@@ -1187,6 +1195,13 @@ class MentionFinder:
         if ref is not None and any(t.start >= ref.end() for t in triggers):
             # "Two days after the bombing, gunmen shot dead a headman": the act told, not the one it counts from
             triggers = [t for t in triggers if not ref.start() <= t.start < ref.end()]
+        elif ref is not None and re.match(r"\s*(?:[.;,!?]|$)", s[ref.end():]) \
+                and all(ref.start() <= t.start < ref.end() or _NAMED_BEFORE.search(s, 0, t.start) for t in triggers):
+            # "Police had captured him in Molenbeek four days before the Brussels bombings", "who spoke at a memorial
+            # days after the bombing,": an act already known, which the sentence counts from to date something else,
+            # is no act of its own here ("a week after the killing of five farmers outside Tumaco" tells the act, and
+            # is dated back from the clause's day)
+            return None
         weapons = find_weapons(s if ref is None else s[:ref.start()] + s[ref.end():])
         if weapons and ref is None and (d := self.lex["described_acts"].search(s)) is not None \
                 and any(t.end <= d.start() for t in triggers):
@@ -2396,8 +2411,16 @@ class _Cluster:
 
     @property
     def date(self) -> DateMention | None:
-        if self.strong_date is not None:
-            return self.strong_date
+        strong = self.strong_date
+        if strong is not None and strong.precision in ("month", "year"):
+            # "Ten years after Brussels bombings ... Two bombers blew themselves up at Zaventem ... on March 22, 2016":
+            # a day told further from the act, inside the month or year told beside it, is the more precise date
+            inside = [m.date for m in self.mentions if m.date is not None and m.date.date is not None
+                      and m.date.precision == "day" and strong.date <= m.date.date <= (strong.end_date or strong.date)]
+            if inside:
+                return inside[0]
+        if strong is not None:
+            return strong
         days = [m.date for m in self.mentions if m.date is not None and m.date.date is not None]
         if days:
             order = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
@@ -2450,7 +2473,11 @@ class _Cluster:
         # with no date of its own goes back to the story's present, not to it
         if mine is not None and mine.precision in ("year", "month") and not m.date_strong \
                 and m.sentence.index - next(x.sentence.index for x in self.mentions if x.date is mine) > 1 \
-                and (_is_broad(m.place) or _is_broad(self.place)):  # unless it names the same specific place
+                and (_is_broad(m.place) or _is_broad(self.place)) \
+                and not (m.date is not None and m.date.date is not None and mine.date is not None
+                         and mine.date <= m.date.date <= (mine.end_date or mine.date)):
+            # unless it names the same specific place, or carries a day inside that year or month ("Ten years after
+            # Brussels bombings ... on March 22, 2016, killing 16 ... More than 300 were wounded in the two attacks")
             return False
         if mine is not None and m.date_strong and not _dates_compatible(mine, m.date):
             return False
