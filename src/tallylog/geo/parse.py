@@ -716,6 +716,7 @@ class Geoparser:
         out.sort(key=lambda m: (m.start, m.end))
         _enclosing_areas(text, out)
         self._namesakes_nearby(out, lookup, ctx)
+        self._namesakes_in_named_provinces(out, lookup)
         _check_parents(text, out)
         _check_containers(text, out)
         return out
@@ -1138,6 +1139,24 @@ class Geoparser:
                     m.name, m.country, m.admin1, m.latitude, m.longitude = c.name, c.country, c.admin1, c.lat, c.lon
                     m.gazetteer_id = c.gid
                     break
+
+    @staticmethod
+    def _namesakes_in_named_provinces(out: list[PlaceMention], lookup) -> None:
+        """A town whose namesake lies in a province the text names, when the town chosen lies in none of them,
+        takes that namesake: "Manipur's Bishnupur district", "in Bishnupur, Manipur" is the Bishnupur of Manipur,
+        not the larger one in West Bengal. Only a single namesake in the named provinces is taken."""
+        provinces = {(m.country, m.admin1) for m in out if m.feature == "admin1" and m.country and m.admin1}
+        if not provinces:
+            return
+        for m in out:
+            if m.feature != "populated_place" or m.latitude is None or (m.country, m.admin1) in provinces:
+                continue
+            names = [c for c in lookup(_strip_possessive(m.text)) if c.feature == "populated_place"
+                     and (c.country, c.admin1) in provinces and c.kind in (KIND_PRIMARY, KIND_ALT) and c.lat is not None]
+            if len({c.gid for c in names}) == 1:
+                c = names[0]
+                m.name, m.country, m.admin1, m.latitude, m.longitude = c.name, c.country, c.admin1, c.lat, c.lon
+                m.gazetteer_id = c.gid
 
     def _mention(self, text: str, sp: _Span, i: int, j: int, c: Candidate, score: float) -> PlaceMention:
         lex = self.lex
