@@ -2031,6 +2031,9 @@ class MentionFinder:
                          and not p.text.endswith(("'s", "’s"))}
                 hits = [(m.start(), known[t]) for t in known for m in [re.search(rf"\b{re.escape(t)}\b(?!['’]s)", prev.text)] if m]
                 named = [p for _, p in sorted(hits, key=lambda h: h[0])]
+            # "MOSCOW (Reuters) - A drone attack on the border town of Shebekino ... The drone hit a house on the
+            # edge of the town": the town told, not the dateline's
+            named = [p for p in named if not self._dateline(p)] or named
             if named:
                 return named[0], 1
             # "on the edge of the town", the sentence before naming no place: the town the story names most
@@ -2500,6 +2503,14 @@ class _Cluster:
         if mine is not None and m.date_strong and m.date is not None and m.date.date is not None \
                 and mine.precision == "day" and m.date.precision == "day" and _distinct_places(self.place, m.place):
             return False
+        # ... also where the incident's day stands in its own sentence but far from the act ("A drone attack on
+        # Shebekino killed a woman and wounded two men on Sunday ... Late on Saturday, a drone hit a bus in Belgorod")
+        if mine is None and m.date_strong and m.date is not None and m.date.date is not None and m.date.precision == "day" \
+                and _distinct_places(self.place, m.place):
+            own = [x.date.date for x in self.mentions if x.date is not None and x.date.date is not None
+                   and x.date.precision == "day" and x.sentence.start <= x.date.start < x.sentence.end]
+            if own and m.date.date not in own:
+                return False
         # ... and a place given a period of its own that leaves out the day told before ("Two militants were
         # killed the following week in a gunfight near Shopian" after a grenade in Srinagar on Sept. 14)
         if mine is not None and m.date_strong and m.date is not None and m.date.date is not None \
