@@ -92,7 +92,7 @@ _CASE_BLIND = (
     "place_where_after", "when_clause", "relative_clause", "elsewhere_object", "clause_toll", "act_clause",
     "clause_end", "date_then_when", "year_then_when", "verbal_clash", "past_dated_act", "the_before_date",
     "attributive_place", "repeated_at_place", "follows", "act_and", "scene_opener", "retrospective_date",
-    "consequence", "time_from_reference", "placed_act", "the_acts", "bearing_of", "clash_party", "act_object_end",
+    "consequence", "time_from_reference", "trial_reference_before", "death_penalty_before", "placed_act", "the_acts", "bearing_of", "clash_party", "act_object_end",
     "passive_victims", "noun_act_modifiers", "noun_acts", "noun_object_start", "not_armed_after", "one_sided_acts",
     "two_sided_acts", "force_on_forces", "attempt_acts", "forces_before_act", "protesters_after_act",
     "support_weapons", "described_acts", "remote_after_act", "hostages_killed", "crowd_violence",
@@ -368,6 +368,10 @@ _RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+(?P<lo>{CARDINAL})\s+and|(?<![\w,.]
 
 
 # a toll told in a relative clause of the act's noun phrase ("the 2004 bombing of a French base ... that killed")
+_DEATH_WORDS = re.compile(r"death|executions?", re.I)
+_PLURAL_ACTS = re.compile(r"(?:attack|bombing|killing|murder|raid|massacre|shooting|kidnapping|abduction|ambush|assault)s", re.I)
+_NEXT_DAYS = re.compile(r"\W*(?:the\s+(?:next|following)\s+(?:day|morning|night)|(?:a|one|two|three|four|five|\d)\s+days?\s+"
+                        r"(?:later|afterwards|earlier)|the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night))\W*$", re.I)
 _NAMED_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][\w'’-]*\s+){1,2}$")  # "the Paris attack teams": an act named by its place
 _TOLL_RELATIVE = re.compile(r"[^,.;]{0,100}?\b(?:that|which)\s+(?:killed|wounded|injured|left)\b", re.I)
 
@@ -830,6 +834,18 @@ class MentionFinder:
                 and not self.lex["speech_date"].search(text[max(0, d.start - 40):d.start])]
         return days[-1] if days else None
 
+    def _lede_day(self) -> date | None:
+        """The day of the story's present: the first day the opening two sentences name (not a day something
+        was said on), else None."""
+        sents = self.ctx.sentences
+        if not sents:
+            return None
+        end = sents[min(1, len(sents) - 1)].end
+        text = self.ctx.report.text
+        days = [d for d in self.ctx.dates if d.end <= end and d.date is not None and d.precision == "day"
+                and not self.lex["speech_date"].search(text[max(0, d.start - 40):d.start])]
+        return days[0].date if days else None
+
     def _last_day_told(self, pos: int) -> date | None:
         """"The leaders met in Brussels on Tuesday ... Hours before the meeting, an explosive device went off":
         with no incident told before it, a relative day counts from the last day the text named (not the day
@@ -1202,6 +1218,11 @@ class MentionFinder:
             # is no act of its own here ("a week after the killing of five farmers outside Tumaco" tells the act, and
             # is dated back from the clause's day)
             return None
+        # "sentenced 11 ADF members to death for their part in attacks in 2024": acts a court names, not told
+        triggers = [t for t in triggers if not (_PLURAL_ACTS.fullmatch(t.text) and self.lex["trial_reference_before"].search(s, 0, t.start))
+                    and not (_DEATH_WORDS.fullmatch(t.text) and self.lex["death_penalty_before"].search(s, max(0, t.start - 90), t.start))]
+        if not triggers:
+            return None
         weapons = find_weapons(s if ref is None else s[:ref.start()] + s[ref.end():])
         if weapons and ref is None and (d := self.lex["described_acts"].search(s)) is not None \
                 and any(t.end <= d.start() for t in triggers):
@@ -1443,6 +1464,15 @@ class MentionFinder:
             date_m = self._story_year(sent)
         if date_m is not None and date_m.date is not None and date_m.precision == "day":
             date_m = self._counted_back(sent, trigger, date_m)
+        elif date_m is None and (" after " in s or " before " in s):
+            # "In Machala, the race was held three weeks after gunmen burst into a pool hall": a clause of the story's
+            # present with no day of its own counts from the last day the text named
+            day = self._lede_day()
+            r = self.lex["count_of_time_then"].search(s)
+            if day is not None and r is not None and len(s[:r.start()].split()) >= 3:
+                told = DateMention(sent.start, sent.start, "", day, "day", None, None, True)
+                counted = self._counted_back(sent, trigger, told)
+                date_m = counted if counted is not told else None
         follow = self.lex["following_period"].search(s)
         if follow is not None and (date_m is None or (
                 date_m.precision in ("year", "month", "range") and date_m.end <= sent.start + follow.start()
@@ -1530,6 +1560,11 @@ class MentionFinder:
         if not told:
             return d
         a = told[-1]
+        # "pledged allegiance to the Islamic State in 2019, has killed 700 civilians since June": the sentence
+        # comes back to the present after the year it names, and so does the next one ("In October, ...")
+        if any(b.start > a.end and b.date is not None and b.date.year > a.date.year and not re.search(r"\d", b.text)
+               for b in self.ctx.dates_in(prev.start, prev.end)):
+            return d
         year = a.date.year if a.precision == "year" or d.date.month >= a.date.month else a.date.year + 1
         if year >= d.date.year:
             return d
@@ -1577,6 +1612,9 @@ class MentionFinder:
                 return d
             if self.lex["speech_date"].search(text[max(0, x.start - 40):x.start]) or self._dateline_date(x, self.ctx.sentences[xi]):
                 continue
+            if self._yearless(x) and x.precision in ("day", "month", "range") and re.search(
+                    r"\bsince\s+(?:(?:early|late|mid)\s+)?$", text[max(0, x.start - 20):x.start], re.I):
+                return d  # "has killed 700 civilians since June": a period that runs to the present
             if self._yearless(x) and x.precision in ("day", "month", "range"):
                 chain.append(x)
                 reach = xi
@@ -2503,6 +2541,14 @@ class _Cluster:
         if mine is not None and m.date_strong and m.date is not None and m.date.date is not None \
                 and mine.precision == "day" and m.date.precision == "day" and _distinct_places(self.place, m.place):
             return False
+        # "The next day, suspected ADF fighters ambushed a truck on the road between Beni and Butembo": an act told
+        # a day or more from the day of the one before it is an incident of its own, at the same place too
+        if m.date_strong and m.date is not None and m.date.date is not None and m.date.precision == "day" \
+                and not m.anaphoric and not m.toll_update and _NEXT_DAYS.match(m.date.text):
+            days = {x.date.date for x in self.mentions if x.date is not None and x.date.date is not None
+                    and x.date.precision == "day"}
+            if days and m.date.date not in days:
+                return False
         # ... also where the incident's day stands in its own sentence but far from the act ("A drone attack on
         # Shebekino killed a woman and wounded two men on Sunday ... Late on Saturday, a drone hit a bus in Belgorod")
         if mine is None and m.date_strong and m.date is not None and m.date.date is not None and m.date.precision == "day" \
