@@ -368,6 +368,7 @@ _RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+(?P<lo>{CARDINAL})\s+and|(?<![\w,.]
 
 
 # a toll told in a relative clause of the act's noun phrase ("the 2004 bombing of a French base ... that killed")
+_SERIES_MEMBER = re.compile(r"\b(?:the|a)\s+(?:latest|newest|most\s+recent|last|deadliest|worst|(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)))\s+(?:[\w-]+\s+)?(?:in|of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 _DEATH_WORDS = re.compile(r"death|executions?", re.I)
 _PLURAL_ACTS = re.compile(r"(?:attack|bombing|killing|murder|raid|massacre|shooting|kidnapping|abduction|ambush|assault)s", re.I)
 _NEXT_DAYS = re.compile(r"\W*(?:the\s+(?:next|following)\s+(?:day|morning|night)|(?:a|one|two|three|four|five|\d)\s+days?\s+"
@@ -474,6 +475,11 @@ class MentionFinder:
                 and self.lex["single_act"].search(s):
             return False
         if self._present_acts_placed(sent):
+            return False
+        # "killed at least 19 people in a night raid on a village near Gwoza ..., the latest in a string of attacks":
+        # one act told as the newest of a series, the series named only around it
+        if all(_SERIES_MEMBER.search(s, max(0, m.start() - 40), m.start()) for m in self.lex["aggregate"].finditer(s)) \
+                and self.lex["single_act"].search(s):
             return False
         # a day after "since", or the day something was said ("the army chief said on Saturday"), does not make
         # a sentence about many attacks a sentence about one
@@ -1138,6 +1144,13 @@ class MentionFinder:
             left = [p for p in self.ctx.places_in(sent.start, sent.start + b.start()) if not _is_broad(p)]
             right = [p for p in self.ctx.places_in(sent.start + b.end(), sent.end) if not _is_broad(p)]
             if left and right and _distinct_places(left[-1], right[0]) and _acts_around(triggers, b.start(), b.end()):
+                return self._apart(sent, b.start(), b.end())
+        # "Jihadists kill 19 in night raid on Borno village; dozens abducted in Zamfara": a semicolon between two acts,
+        # each at places of its own (a province is enough), joins two stories
+        for b in re.finditer(r"\s*;\s+", s):
+            left = {p.name or p.text for p in self.ctx.places_in(sent.start, sent.start + b.start()) if p.feature != "country"}
+            right = {p.name or p.text for p in self.ctx.places_in(sent.start + b.end(), sent.end) if p.feature != "country"}
+            if left and right and left.isdisjoint(right) and _acts_around(triggers, b.start(), b.end()):
                 return self._apart(sent, b.start(), b.end())
         # "were killed in IS attacks in Badia al-Sukhnah, prompting Russian airstrikes": the act, then what it set off
         b = self.lex["consequence"].search(s)
@@ -2462,10 +2475,14 @@ class _Cluster:
                 return inside[0]
         if strong is not None:
             return strong
-        days = [m.date for m in self.mentions if m.date is not None and m.date.date is not None]
-        if days:
+        dated = [m for m in self.mentions if m.date is not None and m.date.date is not None]
+        if dated:
             order = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
-            return min(days, key=lambda d: order.get(d.precision, 9))
+            # a day told in a mention's own sentence before one carried from another sentence ("dozens abducted in
+            # Zamfara" under a lede dated Saturday, then "abducted 40 villagers in Tsafe on Wednesday")
+            best = min(dated, key=lambda m: (order.get(m.date.precision, 9),
+                                             not (m.date.text and m.sentence.start <= m.date.start < m.sentence.end)))
+            return best.date
         return next((m.date for m in self.mentions if m.date is not None), None)
 
     @property
@@ -2634,7 +2651,11 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
                 (kind or same_day)[-1].mentions.append(m)
                 continue
         target = None
-        for c in ([] if m.separate else reversed(clusters)):
+        # the incident told last first: the one whose latest mention is nearest ("Jihadists kill 19 in a raid on a
+        # Borno village; dozens abducted in Zamfara. ... killed 19 in a raid near Gwoza. The gunmen arrived late on
+        # Saturday": the raid, told again in the lede, not the abduction the headline told after it)
+        order = sorted(clusters, key=lambda c: c.mentions[-1].sentence.start, reverse=True)
+        for c in ([] if m.separate else order):
             if c.compatible(m, present):
                 target = c
                 break
