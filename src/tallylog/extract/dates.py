@@ -65,6 +65,7 @@ _AMBIGUOUS_MONTHS = frozenset(_L["ambiguous_months"])
 _NAME_LIKE_MONTHS = frozenset(_L["name_like_months"])
 _WD_PREFIXES = frozenset(_L["weekday_name_prefixes"])
 _WD_SUFFIXES = frozenset(_L["weekday_name_suffixes"])
+_WD_NOUNS = frozenset(_L["weekday_noun_suffixes"])
 _WD_REFUSE = tuple(_L["weekday_refuse_after"])
 _REL_DAYS: dict[str, int] = _L["relative_days"]
 _YEAR_CONTEXT = frozenset(_L["year_context_words"])
@@ -385,6 +386,8 @@ def _weekday_context_ok(text: str, start: int, end: int) -> bool:
     m = _NEXT_TOKEN.match(nxt)
     if m and m.start(1) > 0 and m.group(1).strip(".") in _WD_SUFFIXES:
         return False  # "the Sunday Times", "Sunday Morning Futures"
+    if m and m.start(1) > 0 and m.group(1).strip(".,;:").lower() in _WD_NOUNS:
+        return False  # "children leaving Sunday school", "after Friday prayers"
     return True
 
 

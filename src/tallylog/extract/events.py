@@ -369,6 +369,10 @@ _RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+(?P<lo>{CARDINAL})\s+and|(?<![\w,.]
 
 # a toll told in a relative clause of the act's noun phrase ("the 2004 bombing of a French base ... that killed")
 _SERIES_MEMBER = re.compile(r"\b(?:the|a)\s+(?:latest|newest|most\s+recent|last|deadliest|worst|(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)))\s+(?:[\w-]+\s+)?(?:in|of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
+_COMMEMORATION_BEFORE = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:vigils?|mass(?:es)?|ceremon(?:y|ies)|prayers|"
+                                   r"services?|memorials?|march(?:es)?|wreath-layings?|commemorations?)\s+(?:held\s+)?"
+                                   r"(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s*,\s*|[\w'’-]+\s+and\s+)*$", re.I)
+_YEARS_SINCE = re.compile(r"\byears?\s+(?:since|after)$", re.I)
 _DEATH_WORDS = re.compile(r"death|executions?", re.I)
 _PLURAL_ACTS = re.compile(r"(?:attack|bombing|killing|murder|raid|massacre|shooting|kidnapping|abduction|ambush|assault)s", re.I)
 _NEXT_DAYS = re.compile(r"\W*(?:the\s+(?:next|following)\s+(?:day|morning|night)|(?:a|one|two|three|four|five|\d)\s+days?\s+"
@@ -1925,6 +1929,8 @@ class MentionFinder:
                 q = next((q for q in self.ctx.places_in(sent.start, sent.end) if p.start - len(owner.group(0)) <= q.end < p.start), None)
                 if q is not None and (q.feature == "country" and not _is_broad(p) or q.feature == "admin1" and p.feature != "admin1"):
                     left = text[max(sent.start, q.start - 70):q.start]
+            if _COMMEMORATION_BEFORE.search(left):
+                continue  # "marked ten years since the Chibok abduction with a vigil in Abuja": where it is remembered
             if not trigger.text and self.lex["destination_before"].search(left):
                 continue  # "recaptured 37 escapees ... on the road to Camp-Perrin": not where the next sentence is
             cued = bool(self.lex["locative"].search(left)) or bool(self.lex["object_place"].search(left)) \
@@ -1934,7 +1940,7 @@ class MentionFinder:
                 and bool(re.search(r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|school)\s+(?:of\s+)?)?$", left, re.I)))
             # "the Mogadishu car bomb", "Kabul suicide bomber kills": the place names the act (a verb between, as in
             # "Pakistan carried out airstrikes", makes it the actor)
-            prenominal = bool(re.match(r"\s*(?:(?![\w-]+ed\s|out\s|up\s)[\w-]+\s+){0,2}?(?:attack|bomb(?:s|ers?|ings?)?\b|blast|explosion|strike|raid|siege|shooting|gunfight|firefight|stabbing|massacre|ambush|clash|fighting|hijacking|kidnapping|assault|offensive|grenade|shelling)", text[p.end:p.end + 40], re.I))
+            prenominal = bool(re.match(r"\s*(?:(?![\w-]+ed\s|out\s|up\s)[\w-]+\s+){0,2}?(?:attack|bomb(?:s|ers?|ings?)?\b|blast|explosion|strike|raid|siege|shooting|gunfight|firefight|stabbing|massacre|ambush|clash|fighting|hijacking|kidnapping|abduction|assault|offensive|grenade|shelling)", text[p.end:p.end + 40], re.I))
             # "Baidoa, which hosts ..., was last hit by a major attack": the subject of a passive attack verb
             subject = bool(self.lex["passive_subject_after"].match(text, p.end, sent.end))
             # "Baidoa, where a car bomb killed 12 people in 2016, ...": the place a relative "where" opens on
@@ -2126,6 +2132,10 @@ class MentionFinder:
                 continue  # "police on Thursday identified two suspects in the attack": the day of the arrest
             if (0 <= gap <= 12 or possessive) and (d.date is not None or d.partial):
                 return self._precise_day(d, sent)
+            # "marked seven years since the Easter Sunday bombings on Tuesday": the years counted back name the act
+            if d.date is not None and 0 <= gap <= 60 and _YEARS_SINCE.search(d.text) \
+                    and re.fullmatch(r"\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}", text[d.end:tpos]):
+                return d
         cands = []
         speech: list[DateMention] = []
         published = self.ctx.report.published
