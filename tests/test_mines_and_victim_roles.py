@@ -49,3 +49,9 @@ def test_victims_named_by_role_count_one_each(victims, toll):
     ex = extract(f"Gunmen on motorcycles opened fire on a car near Kaduna on Friday, killing {victims}, police said.",
                  published="2025-04-08")
     assert len(ex.events) == 1 and ex.events[0].fatalities == toll
+
+
+def test_bombs_that_fell_are_dropped_from_the_air():
+    ex = extract("Warplanes struck what the army said was a rebel camp near Kidal on Monday. The rebels said the bombs "
+                 "fell on an empty hillside.", published="2025-04-08")
+    assert [(e.sub_event_type, e.weapons) for e in ex.events] == [("Air/drone strike", ["airstrike"])]
