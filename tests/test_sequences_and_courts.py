@@ -59,3 +59,15 @@ def test_counted_back_from_the_ledes_day():
                  "under the eyes of soldiers.\n\nIn Machala, the city's most closely watched race was held three weeks "
                  "after gunmen burst into a pool hall and opened fire, killing seven men.", published="2026-02-10")
     assert [(str(e.date), e.fatalities) for e in ex.events] == [("2026-01-18", 7)]
+
+
+def test_a_vague_toll_of_one_dated_act_is_an_incident():
+    ex = extract("In April, RSF fighters overran the Abu Shouk camp north of El Fasher, killing hundreds of people and "
+                 "forcing hundreds of thousands to flee.", published="2025-07-14")
+    assert [str(e.date) for e in ex.events] == ["2025-04-01"]
+
+
+def test_vague_tolls_of_many_acts_stay_a_tally():
+    ex = extract("In April, RSF attacks on camps around El Fasher killed hundreds of people and forced hundreds of "
+                 "thousands to flee.", published="2025-07-14")
+    assert ex.events == []

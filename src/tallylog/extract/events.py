@@ -372,6 +372,8 @@ _SERIES_MEMBER = re.compile(r"\b(?:the|a)\s+(?:latest|newest|most\s+recent|last|
 _COMMEMORATION_BEFORE = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:vigils?|mass(?:es)?|ceremon(?:y|ies)|prayers|"
                                    r"services?|memorials?|march(?:es)?|wreath-layings?|commemorations?)\s+(?:held\s+)?"
                                    r"(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s*,\s*|[\w'’-]+\s+and\s+)*$", re.I)
+_PLURAL_ACT_NOUNS = re.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombings|clashes|killings|assaults|shellings|incidents|"
+                               r"massacres|ambushes|operations|battles|offensives)\b", re.I)
 _YEARS_SINCE = re.compile(r"\byears?\s+(?:since|after)$", re.I)
 _DEATH_WORDS = re.compile(r"death|executions?", re.I)
 _PLURAL_ACTS = re.compile(r"(?:attack|bombing|killing|murder|raid|massacre|shooting|kidnapping|abduction|ambush|assault)s", re.I)
@@ -472,6 +474,14 @@ class MentionFinder:
         # "armed men set fire to dozens of homes ... over the weekend": many things hit in one act
         if all(re.match(r"(?:dozens|hundreds) of (?:[\w-]+ )?(?:fighters|gunmen|militants|insurgents|jihadists|rebels|bandits|attackers|assailants|passengers|hostages|inmates|homes|houses|huts|shops|vehicles|cars)\b", m.group(0) + s[m.end():m.end() + 40], re.I)
                for m in self.lex["aggregate"].finditer(s)) \
+                and any(d.precision in ("day", "month", "range") and d.date is not None for d in self.ctx.dates_in(sent.start, sent.end)):
+            return False
+        # "In April, RSF fighters overran the Zamzam camp, killing hundreds of people and forcing hundreds of thousands
+        # to flee": a vague toll of one dated act told by its verb, no plural of acts in the sentence
+        if all(re.match(r"(?:dozens|hundreds|thousands) of (?:thousands|(?:[\w-]+ )?(?:people|civilians|residents|villagers|"
+                        r"displaced|worshippers|protesters|soldiers))\b", m.group(0) + s[m.end():m.end() + 40], re.I)
+               for m in self.lex["aggregate"].finditer(s)) \
+                and not _PLURAL_ACT_NOUNS.search(s) and self._triggers_in(sent) \
                 and any(d.precision in ("day", "month", "range") and d.date is not None for d in self.ctx.dates_in(sent.start, sent.end)):
             return False
         # "Last year, a car bomb killed 30 people in Mogadishu": the year dates one act told in the singular
