@@ -35,3 +35,11 @@ def test_the_same_town_on_the_same_day_stays_one_incident():
                  "Sunday, the regional governor said.\n\nThe drone hit a private house on the edge of the town, he "
                  "said.", published="2025-12-01")
     assert [e.location.name for e in ex.events] == ["Valuyki"]
+
+
+def test_the_city_after_a_dateline_with_its_country_is_the_town_told():
+    ex = extract("DAMASCUS, Syria (DW) - Gunmen attacked a checkpoint near the coastal city of Jableh late on Tuesday, "
+                 "killing three of its members, the interior ministry said.\n\nThe attackers opened fire from a passing "
+                 "car and fled towards the mountains east of the city, a ministry spokesman said.",
+                 published="2025-04-16")
+    assert [e.location.name for e in ex.events] == ["Jablah"]

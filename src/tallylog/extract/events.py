@@ -372,6 +372,7 @@ _SERIES_MEMBER = re.compile(r"\b(?:the|a)\s+(?:latest|newest|most\s+recent|last|
 _COMMEMORATION_BEFORE = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:vigils?|mass(?:es)?|ceremon(?:y|ies)|prayers|"
                                    r"services?|memorials?|march(?:es)?|wreath-layings?|commemorations?)\s+(?:held\s+)?"
                                    r"(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s*,\s*|[\w'’-]+\s+and\s+)*$", re.I)
+_DATELINE_CITY = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s*\([A-Za-z .]{1,30}\)\s*[-–—]")  # ", Syria (DW) -"
 _PLURAL_ACT_NOUNS = re.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombings|clashes|killings|assaults|shellings|incidents|"
                                r"massacres|ambushes|operations|battles|offensives)\b", re.I)
 _YEARS_SINCE = re.compile(r"\byears?\s+(?:since|after)$", re.I)
@@ -2100,7 +2101,8 @@ class MentionFinder:
                 named = [p for _, p in sorted(hits, key=lambda h: h[0])]
             # "MOSCOW (Reuters) - A drone attack on the border town of Shebekino ... The drone hit a house on the
             # edge of the town": the town told, not the dateline's
-            named = [p for p in named if not self._dateline(p)] or named
+            named = [p for p in named if not (self._dateline(p) or self._dateline_town(p) or _DATELINE_CITY.match(text, p.end)
+                                              and (p.start == 0 or text[p.start - 1] == "\n"))] or named
             if named:
                 return named[0], 1
             # "on the edge of the town", the sentence before naming no place: the town the story names most
