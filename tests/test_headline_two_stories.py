@@ -37,3 +37,16 @@ def test_the_abduction_is_not_the_raid():
     assert all(e.location is None or e.location.admin1 != "Plateau" for e in abductions)
     # its day is the one its own sentence tells, not the lede's carried to the headline
     assert [str(e.date) for e in abductions] == ["2025-11-12"]
+
+
+def test_a_superlatives_reach_is_no_period_of_a_count():
+    ex = extract("NIAMEY, Niger (VOA) - Suspected jihadist fighters killed at least 22 soldiers in an assault on an army "
+                 "post near Tera in the western Tillaberi region, the defense ministry said Wednesday, in one of the "
+                 "deadliest attacks on the military this year.", published="2025-10-09")
+    assert [(e.location.name, e.fatalities) for e in ex.events] == [("Téra", 22)]
+
+
+def test_a_years_toll_stays_a_count():
+    ex = extract("Jihadist fighters have killed at least 220 soldiers in attacks in the Tillaberi region this year, the "
+                 "defense ministry said Wednesday.", published="2025-10-09")
+    assert ex.events == []

@@ -368,6 +368,11 @@ _RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+(?P<lo>{CARDINAL})\s+and|(?<![\w,.]
 
 
 # a toll told in a relative clause of the act's noun phrase ("the 2004 bombing of a French base ... that killed")
+_SUPERLATIVE_REACH = re.compile(r"\b(?:one\s+of\s+the|the)\s+(?:deadliest|worst|bloodiest|biggest|largest|most\s+[\w-]+)\s+"
+                                r"(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|strikes?|assaults?|raids?|incidents?|days?|ambush(?:es)?)"
+                                r"\b[^.;]{0,60}$", re.I)
+_FIGURE_ACT = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?"
+                         r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\b", re.I)
 _SERIES_MEMBER = re.compile(r"\b(?:the|a)\s+(?:latest|newest|most\s+recent|last|deadliest|worst|(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)))\s+(?:[\w-]+\s+)?(?:in|of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 _COMMEMORATION_BEFORE = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:vigils?|mass(?:es)?|ceremon(?:y|ies)|prayers|"
                                    r"services?|memorials?|march(?:es)?|wreath-layings?|commemorations?)\s+(?:held\s+)?"
@@ -495,6 +500,11 @@ class MentionFinder:
         # one act told as the newest of a series, the series named only around it
         if all(_SERIES_MEMBER.search(s, max(0, m.start() - 40), m.start()) for m in self.lex["aggregate"].finditer(s)) \
                 and self.lex["single_act"].search(s):
+            return False
+        # "... killed 22 soldiers in an assault on an army post near Tera, in one of the deadliest attacks on the
+        # military this year": the period is the reach of a superlative, not a count's
+        if all(_SUPERLATIVE_REACH.search(s, 0, m.end()) for m in self.lex["aggregate"].finditer(s)) \
+                and self._triggers_in(sent) and _FIGURE_ACT.search(s):
             return False
         # a day after "since", or the day something was said ("the army chief said on Saturday"), does not make
         # a sentence about many attacks a sentence about one
