@@ -20,3 +20,12 @@ def test_a_years_count_of_dead_by_who_they_were(noun):
 def test_one_attacks_victims_are_no_count():
     ex = extract("Gunmen killed four farmers near Tumaco on Monday, police said.", published="2026-03-12")
     assert ex.claims == []
+
+
+@pytest.mark.parametrize("cause", ["Weeks of heavy rain have swollen rivers across the country",
+                                   "Landslides have buried villages across the country"])
+def test_a_disasters_toll_is_no_count_of_violence(cause):
+    ex = extract("Gunmen shot dead two police officers near Mandera on Monday, police said.\n\n"
+                 f"{cause}, killing more than 170 people since March, the interior ministry said.",
+                 published="2024-05-08")
+    assert ex.claims == []
