@@ -60,3 +60,18 @@ def test_the_same_act_told_again_stays_one_incident():
     ex = extract("Gunmen stormed a police post in Mopti on Monday, killing four officers. The attack, which "
                  "residents said lasted two hours, was the third on the post this year.", published="2025-05-14")
     assert len(ex.events) == 1
+
+
+@pytest.mark.parametrize("phrase, pub, day, end", [
+    ("on the eve of Ethiopian Christmas", date(2026, 1, 28), date(2026, 1, 6), None),
+    ("on the eve of Christmas", date(2026, 1, 28), date(2025, 12, 24), None),
+    ("days before Christmas", date(2026, 3, 12), date(2025, 12, 18), date(2025, 12, 24)),
+    ("days after New Year's Day", date(2026, 3, 12), date(2026, 1, 2), date(2026, 1, 8)),
+])
+def test_a_feasts_eve_and_the_days_around_it(phrase, pub, day, end):
+    found = [m for m in find_dates(f"Gunmen killed two officials near Nekemte {phrase}.", pub) if "Nekemte" not in m.text]
+    assert [(m.date, m.end_date) for m in found] == [(day, end)]
+
+
+def test_a_feast_alone_names_no_day():
+    assert find_dates("Christmas markets opened across the region, officials said.", date(2026, 3, 12)) == []

@@ -903,7 +903,50 @@ def find_dates(text: str, published: date | None, *, slash_order: str = "auto") 
     if slash_order not in ("auto", "mdy", "dmy"):
         raise ValueError(f"slash_order must be auto, mdy or dmy, not {slash_order!r}")
     mentions = _nights_into(text, _anaphoric_weekdays(text, _scan(_Ctx(text, published, False, slash_order))))
-    return _occasion_days(text, mentions)
+    return _feast_days(text, _occasion_days(text, mentions), published)
+
+
+_FEASTS: dict[str, tuple[int, int]] = {_WS.sub(" ", k).lower(): (m, d) for k, (m, d) in _L["feast_days"].items()}
+_FEAST_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_L["feast_days"], key=len, reverse=True))
+_FEAST_EVE = re.compile(_L["feast_eve"].format(feasts=_FEAST_ALT), re.I)
+_FEAST_AROUND = re.compile(_L["feast_days_around"].format(feasts=_FEAST_ALT), re.I)
+
+
+def _feast_days(text: str, mentions: list[DateMention], published: date | None) -> list[DateMention]:
+    """"a district administrator was killed on the eve of Ethiopian Christmas", "the torching of homes days before
+    Christmas": a feast's eve is the day before its latest occurrence on or before publication; "days before" or
+    "days after" it, the week before or after. Alone, a feast names the festival, not a day."""
+    if published is None or not ("eve" in text or "days" in text):
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    added: list[DateMention] = []
+    for rx in (_FEAST_EVE, _FEAST_AROUND):
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            month, day = _FEASTS[_WS.sub(" ", m.group("feast")).lower()]
+            feast = _valid(published.year, month, day)
+            if feast is None:
+                continue
+            if feast - timedelta(days=1) > published:
+                feast = _valid(published.year - 1, month, day)
+                if feast is None:
+                    continue
+            if rx is _FEAST_EVE:
+                mention = DateMention(start=s, end=e, text=text[s:e], date=feast - timedelta(days=1), precision="day",
+                                      end_date=None, partial=None, relative=True)
+            elif m.group("dir").lower() == "before":
+                mention = DateMention(start=s, end=e, text=text[s:e], date=feast - timedelta(days=7), precision="range",
+                                      end_date=feast - timedelta(days=1), partial=None, relative=True)
+            else:
+                if feast + timedelta(days=1) > published:
+                    continue
+                mention = DateMention(start=s, end=e, text=text[s:e], date=feast + timedelta(days=1), precision="range",
+                                      end_date=min(feast + timedelta(days=7), published), partial=None, relative=True)
+            added.append(mention)
+            taken.append((s, e))
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
 _OCCASION_NOUNS = "|".join(sorted(_L["occasion_nouns"], key=len, reverse=True))  # patterns, not words
