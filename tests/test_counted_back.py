@@ -46,3 +46,23 @@ def test_the_following_week_at_another_place_is_another_incident():
                  "Shopian, the army said.", published="2025-10-02")
     got = sorted((e.location.name, str(e.date), e.fatalities) for e in ex.events)
     assert got == [("Shopian", "2025-09-15", 3), ("Srinagar", "2025-09-14", None)]
+
+
+def test_counted_back_from_the_day_it_was_said():
+    ex = extract("BOGOTA, Colombia (AP) - The ombudsman warned on Thursday that armed groups fighting over coca routes are "
+                 "turning rural communities into \"hostages of the war,\" presenting a report a week after the killing of "
+                 "five farmers outside Tumaco.", published=PUB)
+    assert [(str(e.date), e.fatalities, e.sub_event_type) for e in ex.events] == [("2025-02-27", 5, "Attack")]
+
+
+@pytest.mark.parametrize("text", ["communities held \"hostages of the war\"", "groups that hold the southwest 'hostage'",
+                                  "armed groups fighting over coca routes"])
+def test_figures_of_speech_tell_no_act(text):
+    from tallylog.extract.events import find_triggers
+    assert find_triggers(text) == []
+
+
+def test_the_next_morning_told_after_the_act_goes_on_about_it():
+    ex = extract("Gunmen abducted five farmers from a house near Tumaco on Monday, and their bodies were found beside a "
+                 "river the next morning, police said.", published=PUB)
+    assert len(ex.events) == 1

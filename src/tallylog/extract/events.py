@@ -385,6 +385,7 @@ _DEATH_WORDS = re.compile(r"death|executions?", re.I)
 _PLURAL_ACTS = re.compile(r"(?:attack|bombing|killing|murder|raid|massacre|shooting|kidnapping|abduction|ambush|assault)s", re.I)
 _NEXT_DAYS = re.compile(r"\W*(?:the\s+(?:next|following)\s+(?:day|morning|night)|(?:a|one|two|three|four|five|\d)\s+days?\s+"
                         r"(?:later|afterwards|earlier)|the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night))\W*$", re.I)
+_DAYS_LATER = re.compile(r"\W*(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|afterwards|earlier)\W*$", re.I)
 _NAMED_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][\w'’-]*\s+){1,2}$")  # "the Paris attack teams": an act named by its place
 _TOLL_RELATIVE = re.compile(r"[^,.;]{0,100}?\b(?:that|which)\s+(?:killed|wounded|injured|left)\b", re.I)
 
@@ -1505,8 +1506,12 @@ class MentionFinder:
         elif date_m is None and (" after " in s or " before " in s):
             # "In Machala, the race was held three weeks after gunmen burst into a pool hall": a clause of the story's
             # present with no day of its own counts from the last day the text named
-            day = self._lede_day()
             r = self.lex["count_of_time_then"].search(s)
+            # the day of the clause itself, even the day something was said ("warned on Thursday ..., presenting a
+            # report a week after the killing of five farmers"), else the lede's
+            own = [d for d in self.ctx.dates_in(sent.start, sent.start + r.start()) if d.date is not None
+                   and d.precision == "day"] if r is not None else []
+            day = own[-1].date if own else self._lede_day()
             if day is not None and r is not None and len(s[:r.start()].split()) >= 3:
                 told = DateMention(sent.start, sent.start, "", day, "day", None, None, True)
                 counted = self._counted_back(sent, trigger, told)
@@ -2593,7 +2598,9 @@ class _Cluster:
         # "The next day, suspected ADF fighters ambushed a truck on the road between Beni and Butembo": an act told
         # a day or more from the day of the one before it is an incident of its own, at the same place too
         if m.date_strong and m.date is not None and m.date.date is not None and m.date.precision == "day" \
-                and not m.anaphoric and not m.toll_update and _NEXT_DAYS.match(m.date.text):
+                and not m.anaphoric and not m.toll_update and _NEXT_DAYS.match(m.date.text) \
+                and (m.date.start < m.sentence.start + m.trigger.start or _DAYS_LATER.match(m.date.text)):
+            # "The next day, ..." told before the act ("their bodies were found the next morning" goes on about it)
             days = {x.date.date for x in self.mentions if x.date is not None and x.date.date is not None
                     and x.date.precision == "day"}
             if days and m.date.date not in days:
