@@ -19,3 +19,9 @@ def test_capture_of_a_station_or_checkpoint(text):
 def test_captured_on_video_is_nothing():
     ex = extract("Residents captured on video a convoy passing through Debre Markos on Tuesday.", published="2025-03-12")
     assert ex.events == []
+
+
+def test_a_town_retaken_by_the_army_is_territory_regained():
+    ex = extract("The army said it had retaken the town of Kobo in January after weeks of fighting with Fano militias.",
+                 published="2025-02-20")
+    assert [e.sub_event_type for e in ex.events] == ["Government regains territory"]
