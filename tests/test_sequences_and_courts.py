@@ -71,3 +71,11 @@ def test_vague_tolls_of_many_acts_stay_a_tally():
     ex = extract("In April, RSF attacks on camps around El Fasher killed hundreds of people and forced hundreds of "
                  "thousands to flee.", published="2025-07-14")
     assert ex.events == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Sanaa on Friday, thousands of Houthi supporters rallied against the US and British strikes on Yemen.",
+    "In Kano on Friday, hundreds of students marched in protest against the killings of farmers.",
+])
+def test_acts_rallied_against_are_no_incidents(sentence):
+    assert extract(sentence, published="2024-03-16").events == []

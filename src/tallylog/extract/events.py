@@ -92,7 +92,7 @@ _CASE_BLIND = (
     "place_where_after", "when_clause", "relative_clause", "elsewhere_object", "clause_toll", "act_clause",
     "clause_end", "date_then_when", "year_then_when", "verbal_clash", "past_dated_act", "the_before_date",
     "attributive_place", "repeated_at_place", "follows", "act_and", "scene_opener", "retrospective_date",
-    "consequence", "time_from_reference", "trial_reference_before", "death_penalty_before", "placed_act", "the_acts", "bearing_of", "clash_party", "act_object_end",
+    "consequence", "time_from_reference", "trial_reference_before", "death_penalty_before", "protest_against_before", "placed_act", "the_acts", "bearing_of", "clash_party", "act_object_end",
     "passive_victims", "noun_act_modifiers", "noun_acts", "noun_object_start", "not_armed_after", "one_sided_acts",
     "two_sided_acts", "force_on_forces", "attempt_acts", "forces_before_act", "protesters_after_act",
     "support_weapons", "described_acts", "remote_after_act", "hostages_killed", "crowd_violence",
@@ -1259,7 +1259,9 @@ class MentionFinder:
             return None
         # "sentenced 11 ADF members to death for their part in attacks in 2024": acts a court names, not told
         triggers = [t for t in triggers if not (_PLURAL_ACTS.fullmatch(t.text) and self.lex["trial_reference_before"].search(s, 0, t.start))
-                    and not (_DEATH_WORDS.fullmatch(t.text) and self.lex["death_penalty_before"].search(s, max(0, t.start - 90), t.start))]
+                    and not (_DEATH_WORDS.fullmatch(t.text) and self.lex["death_penalty_before"].search(s, max(0, t.start - 90), t.start))
+                    # "supporters rallied after Friday prayers against the US and British strikes": what they rallied against
+                    and not (t.text.lower().endswith("s") and self.lex["protest_against_before"].search(s, max(0, t.start - 110), t.start))]
         if not triggers:
             return None
         weapons = find_weapons(s if ref is None else s[:ref.start()] + s[ref.end():])
