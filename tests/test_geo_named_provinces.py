@@ -37,3 +37,18 @@ def test_the_namesake_in_the_named_province(geo, text, town, admin1):
 ])
 def test_the_town_chosen_stays_without_another_province(geo, text, town, admin1):
     assert _town(geo, text, town).admin1 == admin1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("An explosive device went off under a police vehicle near Elwak in Kenya on Saturday.", "El Wak"),
+])
+def test_an_arabic_article_joined_to_an_unknown_name(geo, text, name):
+    assert _town(geo, text, text.split(" near ")[1].split()[0]).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen attacked a bus near Eldoret in Kenya on Saturday.", "Eldoret"),
+    ("Protesters gathered outside the courthouse in Alexandria, Virginia.", "Alexandria"),
+])
+def test_a_known_name_that_starts_like_an_article_stays(geo, text, name):
+    assert any(m.name == name for m in geo.geoparse(text))

@@ -431,6 +431,18 @@ def _ngrams(sp: _Span, lex: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
+_JOINED_ARTICLE = re.compile(r"(?i)(al|el|ul|ad|ar|as|ash|at|az|ed|er|es|et|ez)([a-z]{3,})")
+
+
+def _split_article(surface: str) -> str | None:
+    """A one-word name that opens with an Arabic article written joined to it, article apart ("Elwak" -> "El
+    wak"); None otherwise."""
+    if " " in surface:
+        return None
+    m = _JOINED_ARTICLE.fullmatch(surface)
+    return f"{m.group(1)} {m.group(2)}" if m else None
+
+
 def _is_stop(surface: str, lex: Lexicon) -> bool:
     """Whether a name is no place on its own: a stop word, a demonym, a given name, or one letter."""
     k = norm_key(surface)
@@ -623,6 +635,10 @@ class Geoparser:
                 for _i, _j, surface in gl:
                     keys.add(norm_key(surface))
                     keys.add(fold_key(surface))
+                    split = _split_article(surface)
+                    if split:
+                        keys.add(norm_key(split))
+                        keys.add(fold_key(split))
             grams.append(gl)
             if sp.after_word:
                 keys.add(norm_key(_with_after(sp)))
@@ -641,6 +657,13 @@ class Geoparser:
         def _lookup(surface: str) -> list[Candidate]:
             nk, fk = norm_key(surface), fold_key(surface)
             got = list(cands.get(nk, ()))
+            if not got and not cands.get(fk) and (split := _split_article(surface)):
+                # "Elwak", "Alqaim": an Arabic article written joined to its name, tried apart only when the name
+                # as written is unknown ("Eldoret" is known as it is)
+                exact = cands.get(norm_key(split))
+                if exact:
+                    return list(exact)  # the name itself, written apart ("El Wak")
+                return [c if c.kind == KIND_CORE else _as_fold(c) for c in cands.get(fold_key(split), ())]
             if fk != nk:
                 folded = cands.get(fk, ())
                 if any(c.kind != KIND_CORE for c in got):
