@@ -29,3 +29,20 @@ def test_a_disasters_toll_is_no_count_of_violence(cause):
                  f"{cause}, killing more than 170 people since March, the interior ministry said.",
                  published="2024-05-08")
     assert ex.claims == []
+
+
+@pytest.mark.parametrize("tail", ["62 of them in Borno state", "62 of them by Boko Haram"])
+def test_a_part_of_a_count_of_attacks(tail):
+    ex = extract("Gunmen killed two soldiers in Maiduguri on Monday.\n\n"
+                 f"Officials counted 85 attacks in Nigeria in 2024, {tail}, the report said.", published="2025-03-01")
+    got = sorted((c.value, c.unit, str(c.since)) for c in ex.claims)
+    assert got == [(62, "attacks", "2024-01-01"), (85, "attacks", "2024-01-01")]
+    part = next(c for c in ex.claims if c.value == 62)
+    assert part.part_of is not None
+
+
+def test_the_dead_of_many_attacks_are_no_part_of_them():
+    ex = extract("Gunmen killed two soldiers in Maiduguri on Monday.\n\n"
+                 "The group carried out 12 attacks in 2024, killing 40 people, 10 of them children.",
+                 published="2025-03-01")
+    assert not any(c.unit == "attacks" and c.value == 10 for c in ex.claims)

@@ -501,7 +501,17 @@ class ClaimFinder:
         s = sent.text
         out = list(found)
         for i, (start, end, value, qual, unit, is_ord, link) in enumerate(found):
-            if unit == "attacks" or link is not None:
+            if link is not None:
+                continue
+            if unit == "attacks":
+                # "85 attacks in Nigeria in 2024, 62 of them in Borno": a part of a count of attacks is one only when
+                # told as "N of them" right after it
+                run = re.match(r"[^,;.]{0,40}", s[end:])
+                m = self.p["of_them"].match(s, end) or (self.p["of_them"].match(s, end + run.end()) if run else None)
+                v = parse_cardinal(m.group("num")) if m else None
+                if m and v is not None and 0 < v < value and not any(x < m.end() and m.start("num") < y for x, y in taken):
+                    taken.append((m.start("num"), m.end()))
+                    out.append((m.start("num"), m.end(), v, _qualifier(m.group("qual")), unit, False, ("part", i)))
                 continue
             inner = next((m for m in self.p["including"].finditer(s, start, end)), None)
             if inner is not None and unit in ("killed", "injured"):
@@ -1343,7 +1353,7 @@ class ClaimFinder:
                                   ("ofthe", -1) if key in ("of_the_attacks", "share_of_them")
                                   else ("whole", whole_ref) if whole_ref is not None else None))
             found.sort()
-            if has_casualty:
+            if has_casualty or any(f[4] == "attacks" and f[6] is None for f in found):
                 found = self._elliptical(sent, si, found, spans_taken, claims)
             if found:
                 found = self._further(sent, found, spans_taken)
