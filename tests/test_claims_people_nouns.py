@@ -46,3 +46,19 @@ def test_the_dead_of_many_attacks_are_no_part_of_them():
                  "The group carried out 12 attacks in 2024, killing 40 people, 10 of them children.",
                  published="2025-03-01")
     assert not any(c.unit == "attacks" and c.value == 10 for c in ex.claims)
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Attacks in Borno fell from 228 in 2018 to 46 in 2023, officials said.", "attacks"),
+    ("Deaths in these attacks surged from 228 in 2018 to 46 in 2023.", "killed"),
+])
+def test_a_change_from_one_years_figure_to_anothers_is_two_counts(sentence, unit):
+    ex = extract(f"Gunmen killed two soldiers in Maiduguri on Monday.\n\n{sentence}", published="2025-03-01")
+    got = sorted((c.value, c.unit, str(c.since)) for c in ex.claims)
+    assert got == [(46, unit, "2023-01-01"), (228, unit, "2018-01-01")]
+
+
+def test_a_change_to_a_figure_alone_is_one_count():
+    ex = extract("Gunmen killed two soldiers in Maiduguri on Monday.\n\nAttacks in Borno have fallen to 46 this year, "
+                 "officials said.", published="2025-03-01")
+    assert [(c.value, str(c.since)) for c in ex.claims] == [(46, "2025-01-01")]

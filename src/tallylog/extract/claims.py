@@ -1349,7 +1349,13 @@ class ClaimFinder:
                     spans_taken.append((m.start(), m.end()))
                     if key == "ordinal_people":
                         people_ordinals.add(m.start())
-                    found.append((m.start(), m.end(), value, qual, unit, is_ord,
+                    head = m.start()
+                    if key == "change_to" and (fr := _FROM_YEAR_TO.search(s, m.start(), m.end())) is not None \
+                            and (v0 := parse_cardinal(fr.group("num"))) is not None:
+                        # "militant incidents fell from 228 in 2018 to 46 in 2023": two counts, each over its year
+                        found.append((fr.start("num"), fr.end("num"), v0, "exact", unit, False, None))
+                        head = m.start("num")
+                    found.append((head, m.end(), value, qual, unit, is_ord,
                                   ("ofthe", -1) if key in ("of_the_attacks", "share_of_them")
                                   else ("whole", whole_ref) if whole_ref is not None else None))
             found.sort()
@@ -1742,6 +1748,9 @@ class ClaimFinder:
                 evidence=[Span(base + m.start(), base + m.end(), self.ctx.report.text[base + m.start():base + m.end()])],
                 notes=list(total.notes),
             ))
+
+
+_FROM_YEAR_TO = re.compile(r"\bfrom\s+(?P<num>\d[\d,]*)\s+in\s+(?:19|20)\d\d\s+to\b")
 
 
 def _period_length(phrase: str) -> int | None:
