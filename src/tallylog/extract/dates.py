@@ -908,6 +908,8 @@ def find_dates(text: str, published: date | None, *, slash_order: str = "auto") 
 
 _FEASTS: dict[str, tuple[int, int]] = {_WS.sub(" ", k).lower(): (m, d) for k, (m, d) in _L["feast_days"].items()}
 _FEAST_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_L["feast_days"], key=len, reverse=True))
+# the start of each feast's longest word ("chris", "year", "valen", ...), for a cheap look before the patterns' scan
+_FEAST_STEMS = tuple({max(_WS.sub(" ", k).lower().split(), key=len)[:4] for k in _L["feast_days"]})
 _FEAST_EVE = re.compile(_L["feast_eve"].format(feasts=_FEAST_ALT), re.I)
 _FEAST_AROUND = re.compile(_L["feast_days_around"].format(feasts=_FEAST_ALT), re.I)
 
@@ -917,6 +919,9 @@ def _feast_days(text: str, mentions: list[DateMention], published: date | None) 
     Christmas": a feast's eve is the day before its latest occurrence on or before publication; "days before" or
     "days after" it, the week before or after. Alone, a feast names the festival, not a day."""
     if published is None or not ("eve" in text or "days" in text):
+        return mentions
+    low = text.lower()
+    if not any(stem in low for stem in _FEAST_STEMS):  # no feast named: nothing to read
         return mentions
     taken = [(m.start, m.end) for m in mentions]
     added: list[DateMention] = []
@@ -952,6 +957,8 @@ def _feast_days(text: str, mentions: list[DateMention], published: date | None) 
 _OCCASION_NOUNS = "|".join(sorted(_L["occasion_nouns"], key=len, reverse=True))  # patterns, not words
 _OCCASION_TELLS = [(re.compile(_L[key].format(nouns=_OCCASION_NOUNS), re.I), shift)
                    for key, shift in (("occasion_day", 0), ("occasion_before", -1), ("occasion_after", 1))]
+# the first letters of every occasion noun and day word above, for a cheap look before the patterns' scan
+_OCCASION_STEMS = ("elect", "vot", "poll", "ballot", "referend", "run", "primar")
 _OCCASION_DATED_AFTER = re.compile(_L["occasion_dated_after"].format(nouns=_OCCASION_NOUNS), re.I)
 _OCCASION_DATED_BEFORE = re.compile(_L["occasion_dated_before"].format(nouns=_OCCASION_NOUNS), re.I)
 
@@ -962,6 +969,9 @@ def _occasion_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
     that occasion elsewhere, shifted by a day for its eve or the day after. The occasion's day is the nearest
     day-precision date before the phrase that is told as the occasion's ("Monday's elections", "the vote on
     Sunday"), else the first after it; without one, the phrase stays undated."""
+    low = text.lower()
+    if not any(stem in low for stem in _OCCASION_STEMS):  # every phrase names its occasion: most texts skip the scan
+        return mentions
     tells = [(m, shift) for rx, shift in _OCCASION_TELLS for m in rx.finditer(text)]
     if not tells:
         return mentions

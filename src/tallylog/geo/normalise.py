@@ -44,7 +44,17 @@ def _translit() -> dict:
         "min_stem": int(data["min_stem"]),
         "digraphs": [tuple(p) for p in data["digraphs"]],
         "joined_article_re": re.compile(data.get("joined_article", r"(?!)")),
+        "first_article_re": re.compile(r"(?i)(" + "|".join(data["first_articles"]) + r")([a-z]{3,})"),
     }
+
+
+def split_first_article(name: str) -> str | None:
+    """A one-word name that opens with an Arabic article written joined to it, article apart ("Elwak" -> "El
+    wak"); None otherwise."""
+    if " " in name:
+        return None
+    m = _translit()["first_article_re"].fullmatch(name)
+    return f"{m.group(1)} {m.group(2)}" if m else None
 
 
 def strip_diacritics(text: str) -> str:

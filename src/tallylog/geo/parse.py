@@ -43,7 +43,7 @@ from typing import Any
 
 from tallylog.geo.gazetteer import KIND_ALT, KIND_CORE, KIND_FOLD, KIND_PRIMARY, Candidate, Gazetteer, haversine_km
 from tallylog.geo.lexicon import Lexicon, lexicon
-from tallylog.geo.normalise import fold_key, norm_key
+from tallylog.geo.normalise import fold_key, norm_key, split_first_article
 from tallylog.geo.parts import direction_before, part_point
 from tallylog.model import PlaceMention
 
@@ -431,18 +431,6 @@ def _ngrams(sp: _Span, lex: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-_JOINED_ARTICLE = re.compile(r"(?i)(al|el|ul|ad|ar|as|ash|at|az|ed|er|es|et|ez)([a-z]{3,})")
-
-
-def _split_article(surface: str) -> str | None:
-    """A one-word name that opens with an Arabic article written joined to it, article apart ("Elwak" -> "El
-    wak"); None otherwise."""
-    if " " in surface:
-        return None
-    m = _JOINED_ARTICLE.fullmatch(surface)
-    return f"{m.group(1)} {m.group(2)}" if m else None
-
-
 def _is_stop(surface: str, lex: Lexicon) -> bool:
     """Whether a name is no place on its own: a stop word, a demonym, a given name, or one letter."""
     k = norm_key(surface)
@@ -635,7 +623,7 @@ class Geoparser:
                 for _i, _j, surface in gl:
                     keys.add(norm_key(surface))
                     keys.add(fold_key(surface))
-                    split = _split_article(surface)
+                    split = split_first_article(surface)
                     if split:
                         keys.add(norm_key(split))
                         keys.add(fold_key(split))
@@ -657,7 +645,7 @@ class Geoparser:
         def _lookup(surface: str) -> list[Candidate]:
             nk, fk = norm_key(surface), fold_key(surface)
             got = list(cands.get(nk, ()))
-            if not got and not cands.get(fk) and (split := _split_article(surface)):
+            if not got and not cands.get(fk) and (split := split_first_article(surface)):
                 # "Elwak", "Alqaim": an Arabic article written joined to its name, tried apart only when the name
                 # as written is unknown ("Eldoret" is known as it is)
                 exact = cands.get(norm_key(split))
