@@ -211,6 +211,13 @@ class Event:
         }
 
 
+#: what a count claim counts: attacks; people killed, injured (``casualties``: both in one figure) or abducted;
+#: schools and settlements attacked; abductions, kidnappings and massacres told by an ordinal ("the 14th mass
+#: abduction in Tsafe since January")
+CLAIM_UNITS = ("attacks", "killed", "injured", "casualties", "abducted", "schools", "settlements", "abductions",
+               "kidnappings", "massacres")
+
+
 @dataclass(slots=True)
 class Claim:
     """An aggregate count that totals many incidents ("at least 118 attacks since October 17")."""

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
+from tallylog.model import CLAIM_UNITS
 from tallylog.serve.params import (
     BadParameter, Page, clean_text, count_by, incident_filters, page, parse_date, sort_order,
 )
@@ -21,7 +22,6 @@ from tallylog.store.schema import incidents
 router = APIRouter(prefix="/api", default_response_class=LedgerJSON)
 
 _INCIDENT_ID = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
-CLAIM_UNITS = ("attacks", "killed", "injured", "abducted")
 
 
 def _next_url(request: Request, pg: Page, more: bool, after: str | None = None) -> str | None:
