@@ -16,7 +16,7 @@ from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import CARDINAL, ORDINAL, has_number, parse_cardinal, parse_ordinal
 from tallylog.extract.sentences import Sentence
-from tallylog.model import Claim, DateMention, Location, PlaceMention, Span
+from tallylog.model import CLAIM_UNITS, Claim, DateMention, Location, PlaceMention, Span
 from tallylog.prefilter import Gate, gate, word_windows
 
 
@@ -51,7 +51,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # (a figure-led entry of a column, "11 - Attacks on energy infrastructure since Oct. 1", too)
         "attacks": re.compile(rf"\b{q}{num}\s+(?:[-–—]\s+(?={mod}(?:attacks?|strikes?|raids?|incidents?|assaults?|operations?)\b))?{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))(?!\s+(?:{modifier_heads})\b)", re.I),
         # "the 144th attack", "at least the fifth major assault", "its 125th operation"
-        "ordinal": re.compile(rf"\b{q}(?:the|its|their|his|her)\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing)\b(?!\s+(?:{modifier_heads})\b)", re.I),
+        "ordinal": re.compile(rf"\b{q}(?:the|its|their|his|her)\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre)\b(?!\s+(?:{modifier_heads})\b)", re.I),
         # "the 27th police officer slain in Sinaloa this year": an ordinal counting the dead (or abducted) of a period
         "ordinal_people": re.compile(rf"\b{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\s+(?:[\w-]+\s+)?(?:{alternation(lex['singular_people'])})\s+(?:(?:to\s+)?(?:have\s+been|be|been|was|is)\s+)?(?P<unit>{alternation(lex['ordinal_people_verbs'])})\b", re.I),
         # "Kidnappers seized at least 2,350 people in ...": people taken captive, counted by a verb of seizing
@@ -59,7 +59,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Nearly half of them, 174, were killed in Gaza": a part of the count told just before, after its fraction
         "fraction_part": re.compile(rf"\b(?:{alternation(lex['fraction_parts'])})\s+of\s+(?:them|those|these|the\s+(?:dead|victims|total))\s*,\s*{q}{num}\s*,\s+(?:were|was|had\s+been|have\s+been|died)\s*(?P<unit>killed|injured|wounded|abducted|kidnapped|)\b", re.I),
         # "The raid was the third in Jenin this month": the unit named by the subject
-        "ordinal_subject": re.compile(rf"\b(?:attack|strike|operation|raid|assault|incident|bombing|ambush)\s+(?:was|is|marked|became|had been)\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:attack|strike|operation|raid|assault|incident|bombing|time|day|week|month|year|anniversary)s?\b)", re.I),
+        "ordinal_subject": re.compile(rf"\b(?:attack|strike|operation|raid|assault|incident|bombing|ambush)\s+(?:was|is|marked|became|had been)\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre|time|day|week|month|year|anniversary)s?\b)", re.I),
         # "..., and the 11th on power infrastructure": a further ordinal sharing the unit of the one before
         "ordinal_more": re.compile(rf"^[^.;]{{0,80}}?,?\s+and\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:time|day|week|month|year|anniversary)s?\b)", re.I),
         # "attacked more than 100 merchant vessels since November 2023": attacks counted by their targets
@@ -221,7 +221,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "series_member": re.compile(rf"\b(?:{alternation(lex['series_members'])})\s+$", re.I),
         "not_violence": re.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|(?i:(?:heavy|torrential|monsoon|seasonal)\s+rains?|downpours?|swollen|landslides?|mudslides?|drought|lightning|drown\w*|stampedes?)|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
         # cheap gates, searched in the lower-cased sentence (much faster than case-insensitive matching)
-        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|homicide|bodies|buried|neutrali|eliminat|\blost\b|\blosing\b|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|slain|murder|massacre|seiz|snatch|captive"),
+        "gate_casualty": re.compile(r"kill|dead|death|died|fatal|lives|homicide|bodies|buried|neutrali|eliminat|\blost\b|\blosing\b|injur|wound|hurt|abduct|kidnap|hostage|casualt|toll|slay|slain|murder|massacre|seiz|snatch|captive|martyr"),
         "gate_attacks": re.compile(r"attack|operation|strike|raid|incident|assault|times|events|bomb|blast|explos|school|settlement|accounted for|\d(?:st|nd|rd|th)\b|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eth\b"),
         # one act, or one agent of it ("a suicide bomber", "a gunman", "a car bomb"): that incident's toll
         "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|ambush|raid|shooting|massacre|assault|hijacking|siege|bomber|gunman|car bomb|truck bomb|roadside bomb)\b(?!s)", re.I),
@@ -271,6 +271,10 @@ def _qualifier(word: str | None) -> str:
     return "exact"
 
 
+#: acts counted by an ordinal as incidents of their own kind, not as attacks nor as the people they took
+_ORDINAL_ACT_UNITS = ("abduction", "kidnapping", "massacre")
+
+
 def _unit(word: str) -> str:
     w = word.lower()
     lex = load("claims")
@@ -282,7 +286,7 @@ def _unit(word: str) -> str:
         return "injured"
     if re.search(r"abduct|kidnap|hostage", w):
         return "abducted"
-    if re.search(r"kill|dead|death|fatal|died|lives|lost|neutrali|eliminat", w):
+    if re.search(r"kill|dead|death|fatal|died|lives|lost|neutrali|eliminat|martyr", w):
         return "killed"
     if w == "casualties":
         return "casualties"
@@ -1275,6 +1279,8 @@ class ClaimFinder:
                     if key in ("ordinal", "ordinal_subject", "ordinal_people"):
                         value = parse_ordinal(m.group("ord"))
                         qual, unit, is_ord = _qualifier(m.group("qual")), "attacks", True
+                        if key == "ordinal" and m.group("unit").lower() in _ORDINAL_ACT_UNITS:
+                            unit = m.group("unit").lower() + "s"  # "the 14th mass abduction in Tsafe": of that kind
                         if key == "ordinal_people":
                             # "the 27th police officer slain in Sinaloa this year": only over a counted period
                             if not self._period_follows(s, m.end()):
@@ -1336,7 +1342,7 @@ class ClaimFinder:
                         continue
                     if unit == "killed_or_injured":
                         unit = "casualties"  # (a bare "casualties" stays unread: it is often split just after)
-                    elif unit not in ("attacks", "killed", "injured", "abducted", "schools", "settlements"):
+                    elif unit not in CLAIM_UNITS or unit == "casualties":
                         continue
                     if is_ord and value < 2:
                         continue

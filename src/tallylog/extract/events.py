@@ -92,7 +92,7 @@ _CASE_BLIND = (
     "place_where_after", "when_clause", "relative_clause", "elsewhere_object", "clause_toll", "act_clause",
     "clause_end", "date_then_when", "year_then_when", "verbal_clash", "past_dated_act", "the_before_date",
     "attributive_place", "repeated_at_place", "follows", "act_and", "scene_opener", "retrospective_date",
-    "consequence", "time_from_reference", "trial_reference_before", "death_penalty_before", "protest_against_before", "placed_act", "the_acts", "bearing_of", "clash_party", "act_object_end",
+    "consequence", "time_from_reference", "trial_reference_before", "death_penalty_before", "protest_against_before", "labour_strike_before", "labour_strike_after", "habitual_before", "habitual_verbs", "placed_act", "the_acts", "bearing_of", "clash_party", "act_object_end",
     "passive_victims", "noun_act_modifiers", "noun_acts", "noun_object_start", "not_armed_after", "one_sided_acts",
     "two_sided_acts", "force_on_forces", "attempt_acts", "forces_before_act", "protesters_after_act",
     "support_weapons", "described_acts", "remote_after_act", "hostages_killed", "crowd_violence",
@@ -139,7 +139,11 @@ def _lex() -> dict:
             re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
             # "leaving five people dead", not "has left at least one student injured"
             re.compile(rf"\b(?:left|leaving)\s+{qual}{num}\s+(?:[\w'’-]+\s+){{0,3}}?(?:dead|killed)\b", re.I),
-            re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:killed|dead|died|slain|shot dead|lost their lives|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)\b", re.I),
+            re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*"
+                       rf"(?:(?:were|was|have been|had been|are|were reported)\s+(?:killed|dead|died|slain|shot dead|martyred|lost their lives|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)"
+                       rf"|(?:(?:have|had)\s+)?(?:dead|died|martyred|lost their lives|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)"
+                       # not a transitive verb with its object ("two Palestinian gunmen killed six people"): the doers
+                       rf"|(?:(?:have|had)\s+)?(?:killed|slain|shot dead)(?!\s+(?:(?:at least|more than|nearly|some|about|an estimated)\s+)?(?:{CARDINAL}|an?|the|his|her|their|its|dozens|scores|hundreds)\b))\b", re.I),
             re.compile(rf"\b(?:death )?toll\b[^.;]{{0,90}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
             # "the killing of six members of a vigilance committee", "the bodies of five men were found"
@@ -1259,7 +1263,12 @@ class MentionFinder:
         triggers = [t for t in triggers if not (_PLURAL_ACTS.fullmatch(t.text) and self.lex["trial_reference_before"].search(s, 0, t.start))
                     and not (_DEATH_WORDS.fullmatch(t.text) and self.lex["death_penalty_before"].search(s, max(0, t.start - 90), t.start))
                     # "supporters rallied after Friday prayers against the US and British strikes": what they rallied against
-                    and not (t.text.lower().endswith("s") and self.lex["protest_against_before"].search(s, max(0, t.start - 110), t.start))]
+                    and not (t.text.lower().endswith("s") and self.lex["protest_against_before"].search(s, max(0, t.start - 110), t.start))
+                    # "drivers parked their vehicles in a 48-hour strike to demand protection": a stoppage of work
+                    and not (t.text.lower() in ("strike", "strikes") and (self.lex["labour_strike_before"].search(s[max(0, t.start - 40):t.start])
+                                                                          or self.lex["labour_strike_after"].match(s, t.end)))
+                    # "armed groups that extort them and attack vehicles on the roads": what they are known to do
+                    and not (self.lex["habitual_verbs"].fullmatch(t.text) and self.lex["habitual_before"].search(s[max(0, t.start - 90):t.start]))]
         if not triggers:
             return None
         weapons = find_weapons(s if ref is None else s[:ref.start()] + s[ref.end():])
@@ -1867,9 +1876,10 @@ class MentionFinder:
         if sub == "Attack" and re.fullmatch(r"shot dead|gunned down|killed", trigger.text, re.I) and re.search(
                 r"\b(?:attackers?|gunm[ae]n|assailants?|militants?|insurgents?|raiders)\b[^.;]{0,80}\b(?:was|were)\s+$", s[:trigger.start], re.I):
             return "Armed clash"  # "the attacker ... was shot dead at the scene": the forces' response
-        if sub == "Attack" and re.fullmatch(r"opened fire|shooting|fired", trigger.text, re.I):
-            # ACLED: an attack on soldiers or police is a battle, not violence against civilians
-            rest = s[trigger.end:]
+        if sub == "Attack" and re.fullmatch(r"opened fire|shooting|fired|fire[ds]? (?:[\w-]+ )*?(?:on|upon|at) .*", trigger.text, re.I):
+            # ACLED: an attack on soldiers or police is a battle, not violence against civilians ("fired several
+            # rounds at a police outpost": the target is in the trigger's own words)
+            rest = s[trigger.end:] if trigger.text.lower() in ("opened fire", "shooting", "fired") else s[trigger.start:]
             if self.lex["military"].search(rest) and not self.lex["civilian"].search(rest):
                 return "Armed clash"
         if (sup := list(self.lex["support_weapons"].finditer(s))) and (sub is None or sub == "Armed clash"):
@@ -2429,6 +2439,11 @@ def _owns_act(text: str, end: int) -> bool:
 _POSSESSIVE_RE = re.compile(r"['’]s?\s+")
 
 
+def _event_type(sub: str) -> str | None:
+    """ACLED's event type of a sub-event type ("Grenade" -> "Explosions/Remote violence")."""
+    return _lex()["event_types"].get(sub)
+
+
 def _distinct_places(a: PlaceMention | None, b: PlaceMention | None) -> bool:
     """Two specific places with different names more than a few km apart."""
     if a is None or b is None or _is_broad(a) or _is_broad(b) or a.latitude is None or b.latitude is None:
@@ -2541,6 +2556,13 @@ class _Cluster:
 
     def compatible(self, m: Mention, present: date | None = None) -> bool:
         if not _places_compatible(self.place, m.place):
+            return False
+        # "two women were injured when a projectile landed near a house in Moirang ... Meanwhile, a mob beat to death
+        # a man in Churachandpur town": another kind of act at another town is another incident, however near
+        if not m.anaphoric and m.sub is not None and (kind := _event_type(m.sub)) is not None \
+                and _distinct_places(self.place, m.place) \
+                and all(x.sub is not None and _event_type(x.sub) not in (None, kind) for x in self.mentions) \
+                and m.place is not None and m.place.feature == "populated_place" and self.place.feature == "populated_place":
             return False
         # "Somali forces killed 50 militants in airstrikes ... The single biggest attack, in 2009, killed 25": a year
         # or month long before the story's present, with a toll of its own, is another incident than the undated

@@ -143,6 +143,7 @@ class _Span:
     modifier: bool = False  # followed by a noun it modifies ("US forces")
     qualifier: bool = False  # "the Volga city of Saratov": the span qualifies the place named after it
     speech: bool = False  # "told X", "X said"
+    dateline: bool = False  # a paragraph opened by the name in capitals and a colon, comma or dash ("TURBAT: ")
     person: bool = False
     org: bool = False
 
@@ -321,6 +322,11 @@ def _context_res(lex: Lexicon) -> dict[str, Any]:
     return res
 
 
+#: what follows a dateline's town: a colon, a comma (a country or a date follows) or a dash ("QUETTA: ", "BANNU, Feb 6: ",
+#: "MAIDUGURI - ")
+_DATELINE_AFTER_RE = re.compile(r"(?::\s+[A-Z0-9\"“]|,\s+(?:[A-Z][\w.]*\s*){1,3}(?:\d{1,2}\s*)?[:(–—-]|\s+[-–—]\s)")
+
+
 def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> None:
     res = _context_res(lex)
     breaks = _clause_breaks(text)
@@ -376,6 +382,9 @@ def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> N
                 sp.speech = True
         elif nxt_char == "-" and res["attrib"].match(_words_after(text, end)):
             sp.modifier = True
+        if (sp.start == 0 or text[sp.start - 1] == "\n") and len(sp.surface) > 2 and sp.surface.isupper() \
+                and _DATELINE_AFTER_RE.match(text, end):
+            sp.dateline = True
     # coordinated lists share a trailing facility word: "the Conoco and al-Omar fields"
     for idx in range(len(spans) - 1, 0, -1):
         cur, prev = spans[idx], spans[idx - 1]
@@ -426,6 +435,8 @@ def _ngrams(sp: _Span, lex: Lexicon) -> list[tuple[int, int, str]]:
         for j in range(i + 1, min(n, i + 7) + 1):
             if toks[j - 1].particle:
                 continue
+            if j - i == 1 and i > 0 and toks[i].low in lex.place_after:
+                continue  # "Junction" of "Ramot Junction": the kind of place the name before it is, not a town
             surface = _strip_possessive(" ".join(t.text for t in toks[i:j]))
             out.append((i, j, surface))
     return out
@@ -510,9 +521,11 @@ class Geoparser:
         toks = sp.toks[i:j]
         multi = j - i >= 2 or any("-" in t.text for t in toks)
         article = toks[0].low.split("-")[0] in self.lex.articles
+        # a dateline in capitals ("TURBAT: Five people were injured ...") names the town the report is filed from
+        dateline = sp.dateline and not caps_doc and j - i == len(sp.toks)
         evidence = bool(sp.cue or sp.admin or sp.place_before or sp.place_after or
-                        (sp.facility and c.is_facility))
-        after_evidence = bool(sp.admin or sp.place_after or (sp.facility and sp.facility_adjacent))
+                        (sp.facility and c.is_facility) or dateline)
+        after_evidence = bool(sp.admin or sp.place_after or (sp.facility and sp.facility_adjacent) or dateline)
         weak_caps = sp.title_line or (toks[0].sent_start and i == 0 and not multi and not after_evidence)
         if j - i < len(sp.toks) and c.feature not in _AREA_FEATURES and not c.gid.startswith("facility:"):
             # part of a longer capitalised name that is not itself known: "Tarin" of "Tarin Kot"
@@ -1495,12 +1508,27 @@ _SETTLEMENT_BEFORE_RE = re.compile(r"\b(?:city|town|village|cities|towns|village
 _PART_OF_RE = re.compile(r"(?:,\s+an?\s+|\s+)(?:neighbou?rhood|district|quarter|suburb|part|area)\s+of\s+(?:the\s+)?$", re.I)
 
 
+#: "Ramot Junction in Jerusalem", "Sariab Road in Quetta": a name, a place word perhaps, and "in" before a city
+_IN_CITY_RE = re.compile(r"['’]?s?\s+(?:[A-Z][\w-]*\s+)?in\s+(?:the\s+)?")
+#: farther than this from the city it is said to be in, a town is a namesake, not the part of the city meant
+_PART_OF_CITY_KM = 75.0
+
+
 def _check_containers(text: str, mentions: list[PlaceMention]) -> None:
     """A place told as part of a town ("the Hilaliya neighbourhood of Qamishli", "Hilaliya, a district of
     Qamishli") lies in that town's country: a namesake elsewhere loses its coordinates and takes the town's
     country and admin1 (the mention keeps its text), as the gazetteer does not know the part itself."""
     for m, m2 in zip(mentions, mentions[1:]):
-        if m.latitude is None or m2.latitude is None or not m.country or not m2.country or m.country == m2.country:
+        if m.latitude is None or m2.latitude is None or not m.country or not m2.country:
+            continue
+        if m.country == m2.country:
+            # "a bus stop at Ramot Junction in Jerusalem": a part of a city the gazetteer lacks, not the namesake
+            # town far away ("in" a city cannot be 100 km from it)
+            if m.feature == m2.feature == "populated_place" and m2.start - m.end <= 25 \
+                    and _IN_CITY_RE.fullmatch(text[m.end:m2.start]) \
+                    and haversine_km(m.latitude, m.longitude, m2.latitude, m2.longitude) > _PART_OF_CITY_KM:
+                m.latitude = m.longitude = m.gazetteer_id = m.feature = None
+                m.name, m.admin1 = m.text, m2.admin1
             continue
         if m2.start - m.end > 40 or not _PART_OF_RE.search(text[m.end:m2.start]):
             continue

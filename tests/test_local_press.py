@@ -1,0 +1,248 @@
+"""Habits of the national and local press in its English editions (police-sourced crime and security desks).
+
+1. "Martyred" is killed: "two policemen were martyred", "32 personnel have been martyred this year".
+2. The doers of an act are not its dead: "two gunmen killed six people" is six killed, not two.
+3. A strike by workers is no blow: "a 48-hour strike to demand protection", "teachers went on strike".
+4. What a group is known to do is no act told: "armed groups that extort drivers and attack buses".
+5. A past act at one site with a month ("killed 14 worshippers at a night vigil in a church in Barkin Ladi in
+   April last year") is one incident, not a count over the month.
+6. An ordinal counts incidents of its own kind: "the 14th mass abduction in Tsafe since January" counts
+   abductions, "the fourth massacre in Celaya this year" massacres.
+7. Datelines in capitals with a colon ("TURBAT: "), a town's bazaar ("in Turbat's main bazaar"), a junction
+   inside a city ("at Ramot Junction in Jerusalem": not the namesake town 150 km away, nor "Junction, Texas").
+
+The first geocoding use builds the SQLite index in the cache dir (several seconds); later runs reuse it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tallylog.geo import Geocoder
+from tallylog.model import CLAIM_UNITS
+from tallylog.output.jsonl import schema, validate
+from tallylog.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder()
+
+
+# 1. martyred
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("Two policemen were martyred and three others injured when militants attacked a police station in Bannu on "
+     "Wednesday night, police said.", 2, 3),
+    ("A constable was martyred and four others were injured when a roadside bomb went off near a police van in "
+     "Lakki Marwat on Tuesday.", 1, 4),
+    ("Three soldiers were martyred in an exchange of fire with terrorists in North Waziristan on Monday, the "
+     "military said.", 3, None),
+])
+def test_martyred_is_killed(sentence, killed, injured):
+    ex = extract(sentence, published="2025-02-06")
+    assert len(ex.events) == 1
+    assert ex.events[0].fatalities == killed and ex.events[0].injured == injured
+
+
+def test_a_count_of_the_martyred_is_a_count_of_the_dead():
+    ex = extract("Police officials in Khyber Pakhtunkhwa said 32 policemen have been martyred in the province this "
+                 "year in attacks by militants.", published="2025-06-10")
+    assert [(c.value, c.unit) for c in ex.claims] == [(32, "killed")]
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("A DRG jawan was killed and two others were injured when Maoists triggered an IED blast in Sukma district on "
+     "Monday, police said.", 1),
+    ("A trooper was killed when bandits ambushed a patrol near Funtua on Monday, police said.", 1),
+])
+def test_one_named_by_their_service_is_one_killed(sentence, killed):
+    ex = extract(sentence, published="2024-11-19")
+    assert [e.fatalities for e in ex.events] == [killed]
+
+
+def test_a_count_of_maoists_killed_over_a_period():
+    ex = extract("Five Maoists were killed in a gunfight with security forces near Bhairamgarh in Bijapur district on "
+                 "Tuesday. Police said 197 Naxalites have been killed in separate encounters in the Bastar region of "
+                 "Chhattisgarh since January.", published="2024-11-20")
+    assert [(c.value, c.unit) for c in ex.claims] == [(197, "killed")]
+
+
+# 2. the doers are not the dead
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("On Monday, two gunmen killed six people at a bus stop in Jerusalem, police said.", 6),
+    ("Three attackers on motorcycles shot dead a village chief in Kebbi on Sunday, police said.", 1),
+    ("A second raid on a village near Beni two days later killed six, the army said.", 6),
+])
+def test_the_doers_are_not_counted_as_the_dead(sentence, killed):
+    ex = extract(sentence, published="2025-10-20")
+    assert [e.fatalities for e in ex.events] == [killed]
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Two soldiers killed, three wounded in an ambush near Gao on Sunday.", 2),
+    ("Two people were killed the same day in a shooting in Celaya, police said on Monday.", 2),
+    ("Four farmers killed in an attack on a village near Gwoza on Sunday, residents said.", 4),
+])
+def test_the_dead_told_without_an_object_still_count(sentence, killed):
+    ex = extract(sentence, published="2025-10-20")
+    assert [e.fatalities for e in ex.events] == [killed]
+
+
+# 3. strikes by workers
+
+@pytest.mark.parametrize("sentence", [
+    "Bus and truck drivers in Norte de Santander parked their vehicles on Monday in a 48-hour strike to demand "
+    "protection from armed groups, leaving passengers stranded in Cucuta.",
+    "Teachers in Kano went on strike on Monday over unpaid salaries, closing schools across the state.",
+    "The governor met the strike's leaders in Cucuta on Monday evening and promised more checkpoints.",
+    "Doctors in Lagos began an indefinite strike on Monday, the union said.",
+])
+def test_a_strike_by_workers_is_no_act_of_violence(sentence):
+    assert extract(sentence, published="2025-09-02").events == []
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("A Russian strike on Monday killed four people in Kharkiv, Ukraine.", "Air/drone strike"),
+    ("A drone strike hit a car near Jilib on Monday, killing two militants, the army said.", "Air/drone strike"),
+])
+def test_a_strike_that_hits_stays_an_act(sentence, sub):
+    ex = extract(sentence, published="2025-09-02")
+    assert [e.sub_event_type for e in ex.events] == [sub]
+
+
+# 4. what a group is known to do
+
+@pytest.mark.parametrize("sentence", [
+    "Bus drivers parked their vehicles in Cucuta on Monday to demand protection from armed groups that extort them "
+    "and attack vehicles on the roads of the department, leaving passengers stranded in Cucuta and Ocana.",
+    "Residents of Zamfara say they live in fear of bandits who kidnap travellers on the Gusau road.",
+])
+def test_a_habit_told_in_a_relative_clause_is_no_act(sentence):
+    assert extract(sentence, published="2025-09-02").events == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bandits who attack villages in Zamfara State abducted 20 farmers in Tsafe on Sunday, police said.",
+    "Gunmen who had carried out an attack on a church in Owo on Sunday were arrested in Ondo on Monday.",
+])
+def test_an_act_told_beside_a_habit_stays(sentence):
+    assert len(extract(sentence, published="2025-09-02").events) == 1
+
+
+# 5. a past act at one site
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("The association recalled that gunmen killed 14 worshippers at a night vigil in a church in Barkin Ladi in "
+     "April last year.", 14),
+    ("The attacks came weeks after gunmen killed four labourers at a construction site near Turbat in December.", 4),
+])
+def test_a_past_act_at_one_site_is_an_incident_not_a_count(sentence, killed):
+    ex = extract(sentence, published="2025-06-10")
+    assert ex.claims == []
+    assert [e.fatalities for e in ex.events] == [killed]
+
+
+def test_a_toll_over_a_month_and_many_places_is_still_a_count():
+    ex = extract("Gunmen killed 140 people in attacks on villages across Plateau State in April, Amnesty "
+                 "International said.", published="2025-06-10")
+    assert [(c.value, c.unit) for c in ex.claims] == [(140, "killed")]
+
+
+# 6. ordinals of a kind
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("A councillor said the raid was the 14th mass abduction in Tsafe LGA since January.", 14, "abductions"),
+    ("It was the fourth massacre in Celaya this year, local media said.", 4, "massacres"),
+    ("It was the third kidnapping on the Abuja-Kaduna highway this month, police said.", 3, "kidnappings"),
+    ("The raid was the 11th attack on police in the region since January 1.", 11, "attacks"),
+])
+def test_an_ordinal_counts_incidents_of_its_kind(sentence, value, unit):
+    ex = extract("Gunmen killed six people in a bar in Celaya, Mexico, on Sunday. " + sentence, published="2024-09-22")
+    assert [(c.value, c.unit) for c in ex.claims] == [(value, unit)]
+
+
+def test_every_unit_extraction_gives_is_in_the_published_schema():
+    assert set(schema()["$defs"]["claim"]["properties"]["unit"]["enum"]) == set(CLAIM_UNITS)
+    ex = extract("Gunmen killed six people in a bar in Celaya, Mexico, on Sunday. It was the fourth massacre in "
+                 "Celaya this year. Rebels have attacked 21 schools in the state since January, and 1,674 civilians "
+                 "were killed or injured in the state in 2024.", published="2024-09-22")
+    assert {"massacres", "schools", "casualties"} <= {c.unit for c in ex.claims}
+    validate(ex.to_dict())  # the contract holds every unit the claim finder gives
+
+
+# 7. places of the local press
+
+def test_a_dateline_in_capitals_with_a_colon(geo):
+    text = ("Grenade attack in Balochistan\n\nTURBAT: Five people were injured when men hurled a grenade at a shop, "
+            "police in Pakistan said.")
+    found = [(m.text, m.name, m.country) for m in geo.geoparse(text)]
+    assert ("TURBAT", "Turbat", "PK") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Grenade attack\n\nUPDATE: Five people were injured when men hurled a grenade at a shop in Pakistan.",
+    "Grenade attack\n\nPOLICE: Five people were injured when men hurled a grenade at a shop in Pakistan.",
+])
+def test_a_kicker_in_capitals_is_no_place(geo, text):
+    assert [m.text for m in geo.geoparse(text) if m.start < 30] == []
+
+
+def test_a_bazaar_of_a_town_places_the_act_in_the_town():
+    ex = extract("Five people were injured on Tuesday evening when men on a motorcycle hurled a hand grenade at a "
+                 "shop in Turbat's main bazaar, police in Balochistan said.", published="2026-01-21")
+    assert [e.location.name for e in ex.events] == ["Turbat"]
+
+
+def test_a_junction_inside_a_city(geo):
+    text = "In September, two gunmen killed six people at a bus stop at Ramot Junction in Jerusalem, Israel."
+    found = geo.geoparse(text)
+    assert not any(m.text == "Junction" for m in found)
+    ramot = next(m for m in found if m.text == "Ramot")
+    assert ramot.latitude is None and ramot.country == "IL"  # the part of the city the gazetteer lacks
+    ex = extract(text, published="2025-10-20")
+    assert [(e.location.name, e.fatalities) for e in ex.events] == [("Jerusalem", 6)]
+
+
+def test_a_town_in_a_nearby_city_keeps_its_place(geo):
+    # Kulachi lies about 50 km from Dera Ismail Khan: a tehsil of the district, not a namesake
+    found = geo.geoparse("Gunmen shot dead a teacher in Kulachi in Dera Ismail Khan, Pakistan, on Monday.")
+    kulachi = next(m for m in found if m.text == "Kulachi")
+    assert kulachi.latitude is not None and kulachi.country == "PK"
+
+
+# 8. shots at posts, mobs, and two kinds of act at two towns
+
+def test_rounds_fired_at_a_police_outpost_are_a_clash():
+    ex = extract("Suspected militants fired several rounds at a police outpost in Manipur's Jiribam district early on "
+                 "Thursday, officials said.", published="2024-10-03")
+    assert [(e.event_type, e.sub_event_type, e.weapons) for e in ex.events] == [
+        ("Battles", "Armed clash", ["small_arms"])]
+
+
+def test_fired_mortar_rounds_are_no_small_arms():
+    ex = extract("Militants fired two mortar rounds at a police outpost in Jiribam, Manipur, on Thursday, police said.",
+                 published="2024-10-03")
+    assert all("small_arms" not in e.weapons for e in ex.events)
+
+
+def test_a_mob_that_beat_a_man_to_death_killed_one():
+    ex = extract("A mob beat to death a 28-year-old man accused of theft in Churachandpur town in Manipur on Tuesday "
+                 "night, police said.", published="2024-10-03")
+    assert [(e.sub_event_type, e.fatalities) for e in ex.events] == [("Mob violence", 1)]
+
+
+def test_another_kind_of_act_at_a_nearby_town_is_another_incident():
+    text = ("In another incident, two women were injured when a rocket fired from the hills landed near a house in "
+            "Moirang in Manipur on Wednesday evening, police said. Meanwhile, a mob beat to death a man accused of "
+            "theft in Churachandpur town on Tuesday night, police said.")
+    ex = extract(text, published="2024-10-03")
+    assert sorted((e.location.name, e.event_type) for e in ex.events) == [
+        ("Churāchāndpur", "Riots"), ("Moirāng", "Explosions/Remote violence")]
+
+
+def test_one_kind_of_act_told_at_a_town_and_its_suburb_stays_one():
+    text = ("Ten years after the bombings in Brussels, victims gathered on Sunday. On March 22, 2016, two bombers blew "
+            "themselves up in the departure hall at Zaventem airport, killing 16 people.")
+    ex = extract(text, published="2026-03-22")
+    assert len([e for e in ex.events if e.event_type == "Explosions/Remote violence"]) == 1
