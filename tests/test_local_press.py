@@ -246,3 +246,53 @@ def test_one_kind_of_act_told_at_a_town_and_its_suburb_stays_one():
             "themselves up in the departure hall at Zaventem airport, killing 16 people.")
     ex = extract(text, published="2026-03-22")
     assert len([e for e in ex.events if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+# 9. what follows an act: one of its weapons, its toll brought up, its attackers' strike, its speaker
+
+def test_one_of_the_devices_is_the_weapon_already_told():
+    ex = extract("In Zacatecas, an armed group attacked state police officers with drones carrying explosives on "
+                 "Monday near Fresnillo, the state Public Security Ministry said. Two officers were injured when one "
+                 "of the devices exploded near their patrol vehicle on a rural road.", published="2025-05-20")
+    assert [(e.sub_event_type, e.injured, e.location.name) for e in ex.events] == [
+        ("Air/drone strike", 2, "Fresnillo")]
+
+
+def test_attackers_in_apposition_strike_on_the_ground():
+    ex = extract("Police said the attackers, numbering about 20, struck at around 9pm near Marigat in Baringo, Kenya, "
+                 "on Saturday, killing two herders.", published="2025-03-10")
+    assert ex.events and all(e.sub_event_type != "Air/drone strike" for e in ex.events)
+
+
+def test_a_death_that_brings_the_toll_up_updates_the_incident():
+    ex = extract("In Marsabit, two people were killed and three others injured when suspected raiders attacked a "
+                 "manyatta near Laisamis in Kenya on Sunday. The county police commander said one of the injured, a "
+                 "60-year-old woman, died on the way to the Marsabit County Referral Hospital, bringing the toll to "
+                 "three.", published="2025-03-10")
+    assert [e.fatalities for e in ex.events] == [3]
+    assert ex.claims == []  # one incident's toll, not a count over a period
+
+
+def test_a_toll_brought_up_over_a_period_is_still_a_count():
+    ex = extract("Israeli strikes killed 12 people in Gaza on Monday, bringing the death toll since October 2023 to "
+                 "more than 43,000, the health ministry said.", published="2024-11-05")
+    assert (43000, "killed") in [(c.value, c.unit) for c in ex.claims]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The committee's head, Ahmed Jassim al-Karkhi, said the province had recorded 16 IED blasts since the start of "
+     "the year.", "Ahmed Jassim al-Karkhi"),
+    ("The governor, Saif al-Islam, told reporters that 16 attacks had been recorded in Diyala since January.",
+     "Saif al-Islam"),
+])
+def test_a_name_with_an_arabic_article_is_the_speaker(sentence, speaker):
+    from tallylog.extract.attribution import attribute
+    assert attribute(sentence).speaker == speaker
+
+
+def test_a_toll_brought_up_in_a_sentence_of_its_own_names_a_hospital_town():
+    ex = extract("Gunmen killed two people and wounded three in an attack on a manyatta near Laisamis, Kenya, on Sunday. "
+                 "One of the injured later died in hospital in Marsabit, bringing the toll to three.",
+                 published="2025-03-10")
+    assert [(e.location.name, e.fatalities) for e in ex.events] == [("Laisamis", 3)]
+    assert ex.claims == []

@@ -271,6 +271,8 @@ def _qualifier(word: str | None) -> str:
     return "exact"
 
 
+#: "bringing the toll to three", "raising the death toll to 11": a toll, which may be one incident's
+_ONE_TOLL = re.compile(r"\w+\s+(?:the|its)\s+(?:death\s+)?toll\b", re.I)
 #: acts counted by an ordinal as incidents of their own kind, not as attacks nor as the people they took
 _ORDINAL_ACT_UNITS = ("abduction", "kidnapping", "massacre")
 
@@ -643,7 +645,9 @@ class ClaimFinder:
     def _is_aggregate(self, sentence: str, unit: str, value: int, match_start: int, key: str = "",
                       si: int | None = None) -> bool:
         """A count is aggregate when it counts incidents, or casualties over a period or many attacks."""
-        if unit in ("attacks", "schools", "settlements") or key in ("count_to", "kept_count", "change_to", "fraction_part"):
+        if key == "count_to" and _ONE_TOLL.match(sentence, match_start):
+            key = "toll"  # "died on the way to hospital, bringing the toll to three": one incident's, unless scoped
+        elif unit in ("attacks", "schools", "settlements") or key in ("count_to", "kept_count", "change_to", "fraction_part"):
             return True
         if self.p["violence_during"].search(sentence):
             return True  # "At least three people were killed in violence during local council elections": many places

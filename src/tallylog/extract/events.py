@@ -115,7 +115,10 @@ def _lex() -> dict:
     demonyms = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in _demonyms())
     # words that may stand between a cue and a place: "in the restive", "in central", "in the Mexican state of"
     place_mods = rf"neighbou?ring|nearby|adjacent|disputed|occupied|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|{demonyms}|[\w]+-(?:held|controlled|occupied|run)"
+    # "The toll rose to 13", "bringing the toll to three"
+    toll_to = re.compile(rf"\b(?:death )?toll\b[^.;]{{0,90}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I)
     return {
+        "toll_to": toll_to,
         # the lexicon's plain patterns, case-blind, under their own names (``_CASE_BLIND``)
         **{key: re.compile(ev[key], re.I) for key in _CASE_BLIND},
         "event_types": ev["event_types"],
@@ -144,7 +147,7 @@ def _lex() -> dict:
                        rf"|(?:(?:have|had)\s+)?(?:dead|died|martyred|lost their lives|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)"
                        # not a transitive verb with its object ("two Palestinian gunmen killed six people"): the doers
                        rf"|(?:(?:have|had)\s+)?(?:killed|slain|shot dead)(?!\s+(?:(?:at least|more than|nearly|some|about|an estimated)\s+)?(?:{CARDINAL}|an?|the|his|her|their|its|dozens|scores|hundreds)\b))\b", re.I),
-            re.compile(rf"\b(?:death )?toll\b[^.;]{{0,90}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I),
+            toll_to,
             re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
             # "the killing of six members of a vigilance committee", "the bodies of five men were found"
             re.compile(rf"\b(?:killing|killings|murders?|massacre|bodies|deaths?)\s+of\s+{qual}{num}\b(?!\s*(?:attacks|times|years|days|%))", re.I),
@@ -166,7 +169,8 @@ def _lex() -> dict:
         "no_killed": re.compile(r"\bno (?:one|deaths|fatalities|casualties)\b[^.]{0,30}?\b(?:killed|reported|died)?|\bno casualties\b|\bwithout casualties\b|\bno one was (?:killed|hurt|injured)|\bno (?:deaths|fatalities)\b", re.I),
         "no_injured": re.compile(r"\bno (?:injuries|casualties|one (?:was|is|were) (?:hurt|injured))\b|\bnobody (?:was|is) (?:hurt|injured)\b|\bwithout (?:causing )?(?:injuries|casualties)\b", re.I),
         # "The toll rose to 13", "The mayor now says nine people are dead"
-        "toll_update": re.compile(r"\b(?:rose|risen|climbed|increased|jumped|rises|climbs|reached|now stands|has risen|now (?:says|say|said|puts|put))\b", re.I),
+        "toll_update": re.compile(r"\b(?:rose|risen|climbed|increased|jumped|rises|climbs|reached|now stands|has risen|now (?:says|say|said|puts|put)|"
+                                  r"(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll)\b", re.I),
         "quantity": re.compile(rf"\b(?P<num>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?:drones?|rockets?|missiles?|mortars?|shells?|UAVs?|bombs?)\b", re.I),
         "intercepted": re.compile(r"\b(?:intercepted|shot down|downed|thwarted|foiled|repelled|destroyed (?:the|a|two|three) (?:drones?|missiles?))\b", re.I),
         "no_damage": re.compile(r"\bno (?:damage|injuries|casualties)\b|\bwithout (?:causing )?(?:damage|casualties)\b", re.I),
@@ -382,6 +386,8 @@ _COMMEMORATION_BEFORE = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?
 _DATELINE_CITY = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s*\([A-Za-z .]{1,30}\)\s*[-–—]")  # ", Syria (DW) -"
 _PLURAL_ACT_NOUNS = re.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombings|clashes|killings|assaults|shellings|incidents|"
                                r"massacres|ambushes|operations|battles|offensives)\b", re.I)
+_PART_OF_THE = re.compile(r"\w+\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|victims)\b", re.I)  # "one of the injured"
+_ONE_OF_THE = re.compile(r"\b(?:one|two|three|some|several|most|many|each|all) of (?:the|those|these|its|their)\s+$", re.I)
 _YEARS_SINCE = re.compile(r"\byears?\s+(?:since|after)$", re.I)
 _DEATH_WORDS = re.compile(r"death|executions?", re.I)
 _PLURAL_ACTS = re.compile(r"(?:attack|bombing|killing|murder|raid|massacre|shooting|kidnapping|abduction|ambush|assault)s", re.I)
@@ -720,6 +726,10 @@ class MentionFinder:
             # a flashback told apart ("after a strike on June 2 killed two") is not the incident whose toll rises
             at = [m for m in reversed(mentions) if m.place is not None and (m.place.name or m.place.text) in named]
             prev = next((m for m in at if not m.separate), at[0] if at else None)
+            last = mentions[-1].place
+            if prev is None and update and last is not None and last.admin1 \
+                    and all(p.admin1 == last.admin1 and p.country == last.country for p in places):
+                prev = mentions[-1]  # "died on the way to the Marsabit County Referral Hospital, bringing the toll to three"
             if prev is None or not update:
                 return None  # another place: another incident
         if not update and any(not self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start])
@@ -735,6 +745,12 @@ class MentionFinder:
         else:
             killed = _casualty_figure(self.lex["killed"], "killed", sent.text, not_counts)
             injured = _casualty_figure(self.lex["injured"], "injured", sent.text, not_counts)
+            if update and (toll := _first_number([self.lex["toll_to"]], sent.text, not_counts)[0]) is not None:
+                # "one of the injured, a 60-year-old woman, died ..., bringing the toll to three": the new toll ("one
+                # of the injured" is no figure of the injured)
+                killed = toll
+                if injured is not None and _PART_OF_THE.match(sent.text, _first_number(self.lex["injured"], sent.text, not_counts)[1] or 0):
+                    injured = None
         if killed is None and injured is None:
             return None
         return Mention(**{**prev.__dict__, "sentence": sent, "killed": killed, "injured": injured, "separate": False,
@@ -1538,6 +1554,13 @@ class MentionFinder:
                 date_m, date_strong = got, date_strong or follow.group("unit").lower() == "week"
         killed = _casualty_figure(self.lex["killed"], "killed", s, not_counts)
         injured = _casualty_figure(self.lex["injured"], "injured", s, not_counts)
+        if re.search(r"(?i)\b(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll\b", s) \
+                and (toll := _first_number([self.lex["toll_to"]], s, not_counts)[0]) is not None:
+            # "one of the injured, a 60-year-old woman, died ..., bringing the toll to three": the toll the sentence
+            # brings the incident to ("one of the injured" is no figure of the injured)
+            killed = toll
+            if injured is not None and _PART_OF_THE.match(s, _first_number(self.lex["injured"], s, not_counts)[1] or 0):
+                injured = None
         if killed is None and self.lex["no_killed"].search(s):
             killed = 0
         if killed is None and self.lex["one_killed"].search(s):
@@ -1580,7 +1603,9 @@ class MentionFinder:
             # a relative clause names the act already told, it does not tell it anew
             and (killed is None and injured is None or bool(_TOLL_RELATIVE.match(s, trigger.end)))
             # "the drone had struck the al-Tanf base": the weapon already told, and what became of it
-            or bool(self.lex["weapon_subject"].search(s[:trigger.start])) and killed is None and injured is None,
+            or bool(self.lex["weapon_subject"].search(s[:trigger.start])) and killed is None and injured is None
+            # "Two officers were injured when one of the devices exploded": one of the weapons already told
+            or bool(_ONE_OF_THE.search(s, max(0, trigger.start - 30), trigger.start)),
             evidence=[Span(sent.start, sent.end, sent.text)],
             toll_over_acts=(killed is not None or injured is not None) and over_acts(s),
             toll_also=also(s) if killed is not None or injured is not None else (),
@@ -2807,8 +2832,9 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
                 m.weapons = (m.weapons - {"ied"}) | air
                 if m.sub == "Remote explosive/landmine/IED":
                     m.sub = "Air/drone strike"
-            elif m.sub == "Remote explosive/landmine/IED" and m.weapons & air:
-                m.sub = "Air/drone strike"  # "a guided aerial bomb hit an apartment building": the bomb is the air weapon
+            elif m.sub == "Remote explosive/landmine/IED" and (m.weapons & air or not m.weapons):
+                # "a guided aerial bomb hit an apartment building", "one of the devices exploded": the air weapon's
+                m.sub = "Air/drone strike"
     subs = [m.sub for m in c.mentions]
     # all mentions disrupted -> disrupted; otherwise the most specific violent sub-type said
     disrupted = "Disrupted weapons use" in subs
