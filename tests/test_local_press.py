@@ -296,3 +296,91 @@ def test_a_toll_brought_up_in_a_sentence_of_its_own_names_a_hospital_town():
                  published="2025-03-10")
     assert [(e.location.name, e.fatalities) for e in ex.events] == [("Laisamis", 3)]
     assert ex.claims == []
+
+
+# 10. names, ages and bodies beside the victims; datelines with a day; a smaller toll told apart
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("In Quetta, gunmen shot dead a shopkeeper, Abdul Wahid, 38, on Sariab Road on Sunday night, police said.", 1),
+    ("Gunmen killed a policeman, Ali Khan, and a soldier in Bannu, Pakistan, on Sunday.", 2),
+    ("Unidentified gunmen riding a motorcycle shot dead a 45-year-old schoolteacher near his house in Kulachi, "
+     "Pakistan, on Monday evening, police said.", 1),
+    ("In Katsina State, three members of the Katsina State Community Watch Corps were killed when bandits attacked "
+     "their checkpoint in Faskari town on Friday night.", 3),
+])
+def test_who_was_killed(sentence, killed):
+    ex = extract(sentence, published="2025-04-14")
+    assert [e.fatalities for e in ex.events] == [killed]
+
+
+def test_ages_are_not_the_wounded():
+    ex = extract("In Lanao del Sur, four members of a family, including two children aged 5 and 8, were wounded when "
+                 "an unidentified man hurled a grenade at their house in Marawi City on Saturday.", published="2026-02-16")
+    assert [e.injured for e in ex.events] == [4]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Raipur, Nov 20 (PTI) Five Maoists were killed in an encounter with security forces near Bhairamgarh in "
+     "Chhattisgarh's Bijapur district on Tuesday, police said.", "2024-11-19"),
+    ("QAMISHLI, Syria, Nov 20 (Reuters) - A drone strike on a car on the outskirts of Qamishli killed two fighters "
+     "on Tuesday, the SDF said.", "2024-11-19"),
+])
+def test_a_datelines_day_is_the_filing_day_not_the_acts(text, day):
+    ex = extract(text, published="2024-11-20")
+    assert [str(e.date) for e in ex.events] == [day]
+
+
+def test_a_raid_that_found_weapons_is_no_clash():
+    ex = extract("Separately, the military said troops had arrested four suspects and recovered two AK-47 rifles and "
+                 "150 rounds of ammunition during a raid on a hideout near Barkin Ladi, Nigeria, on Saturday.",
+                 published="2025-04-14")
+    assert ex.events == []
+
+
+def test_a_raid_that_killed_and_found_weapons_stays():
+    ex = extract("Troops killed two militants and recovered two AK-47 rifles during a raid on a hideout near Barkin "
+                 "Ladi, Nigeria, on Saturday, the army said.", published="2025-04-14")
+    assert [(e.sub_event_type, e.fatalities) for e in ex.events] == [("Armed clash", 2)]
+
+
+def test_a_smaller_toll_with_a_day_and_town_of_its_own_is_another_incident():
+    text = ("Gunmen kill 11 in fresh attack in Plateau\n\n"
+            "JOS - Gunmen have killed at least 11 people in an attack on a farming village in Plateau State, Nigeria, "
+            "police said on Tuesday.\n\n"
+            "In the wee hours of Sunday, gunmen invaded a settlement on the outskirts of Mangu town and shot dead a "
+            "62-year-old farmer.")
+    ex = extract(text, published="2025-04-16")
+    assert sorted((e.fatalities, e.location.name) for e in ex.events)[0] == (1, "Mangu")
+    assert sorted(e.fatalities for e in ex.events) == [1, 11]
+
+
+def test_a_headlines_toll_and_the_ledes_stay_one_incident():
+    text = ("Drone strike kills three near Syria's Qamishli\n\n"
+            "QAMISHLI, Syria, March 23 (Reuters) - A drone strike on a car on the outskirts of Qamishli killed two "
+            "fighters of the Syrian Democratic Forces on Sunday, the SDF said.")
+    ex = extract(text, published="2026-03-23")
+    assert len(ex.events) == 1 and str(ex.events[0].date) == "2026-03-22"
+
+
+# 11. towns told together, and an act dated from the one it came after
+
+def test_towns_told_together_lie_near_each_other(geo):
+    text = ("DAMASCUS, Syria - Gunmen attacked a convoy on the road between Palmyra and Sukhnah on Wednesday, a "
+            "security source in Syria said. Washington condemned the attack.")
+    palmyra = next(m for m in geo.geoparse(text) if m.text == "Palmyra")
+    assert palmyra.country == "SY"  # Tadmur, not Palmyra, Pennsylvania
+
+
+def test_towns_of_two_countries_told_together_keep_their_countries(geo):
+    found = {m.text: m.country for m in geo.geoparse(
+        "Talks between Washington and Damascus resumed on Monday, officials in Syria and the United States said.")}
+    assert found.get("Washington") == "US" and found.get("Damascus") == "SY"
+
+
+def test_an_act_a_day_before_the_one_it_came_after():
+    text = ("DERA ISMAIL KHAN, Pakistan (AP) - A suicide bomber blew himself up at a police checkpoint in Tank on "
+            "Wednesday, killing seven officers, police said.\n\n"
+            "The bombing came a day after gunmen on a motorcycle shot dead a polio vaccination worker and the "
+            "policeman escorting him in a village on the outskirts of Dera Ismail Khan.")
+    ex = extract(text, published="2024-12-05")
+    assert sorted((str(e.date), e.fatalities) for e in ex.events) == [("2024-12-03", 2), ("2024-12-04", 7)]

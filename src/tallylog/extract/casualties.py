@@ -19,6 +19,7 @@ from tallylog.extract.numbers import CARDINAL, parse_cardinal
 
 _ARTICLE = re.compile(r"(?:an?|one)\s", re.I)
 _FRACTION = re.compile(r"(?:an?|one)\s+(?:third|fourth|fifth|half|quarter|tenth)\b", re.I)
+_AGED_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d+\s*(?:,|and|to|-|–)\s*)+$", re.I)
 _LIST_SPAN = 220  # characters of a sentence a list of victims may take, after or before its verb
 
 
@@ -149,12 +150,21 @@ def _list_after(text: str, pos: int, skip: list[tuple[int, int]], offset: int) -
         return None
     total, end = first
     n = 1
+    start = pos  # where the conjunct just read begins
     while True:
         if r["stop"].match(text, end):
             break
         sep = r["sep"].match(text, end)
         if sep is None:
             break
+        if text[end:sep.end()].strip() == "," and r["group"].match(text, start) is None and r["one"].match(text, start):
+            # "gunmen shot dead a shopkeeper, Abdul Wahid, 38, on Sariab Road": the name in apposition is the same
+            # person, not a second victim
+            ap = r["named"].match(text, sep.end()) or r["apposition"].match(text, sep.end())
+            if ap is not None:
+                end = ap.end()
+                continue
+        start = sep.end()
         nxt = _conjunct(text, sep.end(), False, skip, offset)
         if nxt is None and text[end:sep.end()].strip().startswith(","):
             ap = r["apposition"].match(text, sep.end())
@@ -195,6 +205,8 @@ def _subject_list(s: str, after: re.Pattern[str], bare: re.Pattern[str], skip: l
             continue  # a list opens a clause; one person may be told anywhere ("on Tuesday night a ranger was wounded")
         if _FRACTION.match(s, i):
             continue  # "about a third died": a share of the dead, not a third person
+        if _AGED_BEFORE.search(s, max(0, i - 30), i):
+            continue  # "two children aged 5 and 8, were wounded": an age, not a person
         got = _list_after(s[:i + _LIST_SPAN], i, skip, 0)
         if got is None:
             continue

@@ -903,7 +903,23 @@ def find_dates(text: str, published: date | None, *, slash_order: str = "auto") 
     if slash_order not in ("auto", "mdy", "dmy"):
         raise ValueError(f"slash_order must be auto, mdy or dmy, not {slash_order!r}")
     mentions = _nights_into(text, _anaphoric_weekdays(text, _scan(_Ctx(text, published, False, slash_order))))
-    return _feast_days(text, _occasion_days(text, mentions), published)
+    return _without_datelines(text, _feast_days(text, _occasion_days(text, mentions), published))
+
+
+#: a dateline with the day the report was filed ("Raipur, Nov 20 (PTI)", "QAMISHLI, Syria, March 23 (Reuters)",
+#: "BANNU, Feb 6:"): the filing day, not an act's
+_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Za-z.'’ -]{1,40},\s+(?:[A-Z][A-Za-z.'’ -]{1,30},\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+                           r"(?:,\s+\d{4})?\s*(?:\((?:[A-Z][\w.]*\s?){1,3}\)|:)")
+
+
+def _without_datelines(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The dates found, less those of a dateline: the day a report was filed dates none of the acts it tells."""
+    if "(" not in text and ":" not in text:
+        return mentions
+    spans = [(m.start(), m.end()) for m in _DATELINE_DAY.finditer(text)]
+    if not spans:
+        return mentions
+    return [d for d in mentions if not any(a <= d.start and d.end <= b for a, b in spans)]
 
 
 _FEASTS: dict[str, tuple[int, int]] = {_WS.sub(" ", k).lower(): (m, d) for k, (m, d) in _L["feast_days"].items()}

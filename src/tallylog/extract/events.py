@@ -115,6 +115,8 @@ def _lex() -> dict:
     demonyms = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in _demonyms())
     # words that may stand between a cue and a place: "in the restive", "in central", "in the Mexican state of"
     place_mods = rf"neighbou?ring|nearby|adjacent|disputed|occupied|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|north|south|east|west|restive|coastal|border|capital|remote|{demonyms}|[\w]+-(?:held|controlled|occupied|run)"
+    # "of the Katsina State Community Watch Corps", "of a family, including two children aged 5 and 8,"
+    of_body = r"of\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+(?:\s*,\s*(?:including|among them)\b[^,.;]{1,60},)?"
     # "The toll rose to 13", "bringing the toll to three"
     toll_to = re.compile(rf"\b(?:death )?toll\b[^.;]{{0,90}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I)
     return {
@@ -148,6 +150,8 @@ def _lex() -> dict:
                        # not a transitive verb with its object ("two Palestinian gunmen killed six people"): the doers
                        rf"|(?:(?:have|had)\s+)?(?:killed|slain|shot dead)(?!\s+(?:(?:at least|more than|nearly|some|about|an estimated)\s+)?(?:{CARDINAL}|an?|the|his|her|their|its|dozens|scores|hundreds)\b))\b", re.I),
             toll_to,
+            # "three members of the Katsina State Community Watch Corps were killed": the people of a body, named long
+            re.compile(rf"\b{qual}{num}\s+(?:{people})\s+{of_body}\s+(?:were|have been|had been)\s+(?:killed|shot dead|martyred|slain)\b", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
             # "the killing of six members of a vigilance committee", "the bodies of five men were found"
             re.compile(rf"\b(?:killing|killings|murders?|massacre|bodies|deaths?)\s+of\s+{qual}{num}\b(?!\s*(?:attacks|times|years|days|%))", re.I),
@@ -161,6 +165,7 @@ def _lex() -> dict:
             # not "two of the wounded died in hospital"
             re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:later\s+)?(?:died|succumbed))", re.I),
             re.compile(rf"\b{qual}{num}\s+(?:injuries)\b", re.I),
+            re.compile(rf"\b{qual}{num}\s+(?:{people})\s+{of_body}\s+(?:were|have been|had been)\s+(?:wounded|injured|hurt)\b", re.I),
             # "Two US service members suffered minor injuries"
             re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:suffered|sustained)\s+(?:(?:minor|light|slight|serious|severe|critical|non-life-threatening)\s+)?(?:injuries|wounds)\b", re.I),
             # "three Palestinians were treated for injuries", "12 people were hospitalised"
@@ -386,6 +391,13 @@ _COMMEMORATION_BEFORE = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?
 _DATELINE_CITY = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s*\([A-Za-z .]{1,30}\)\s*[-–—]")  # ", Syria (DW) -"
 _PLURAL_ACT_NOUNS = re.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombings|clashes|killings|assaults|shellings|incidents|"
                                r"massacres|ambushes|operations|battles|offensives)\b", re.I)
+# what may stand before a day that opens a sentence: "On", "Late on", "In the wee hours of", "On the night of"
+# a clause cut after "The bombing came": "a day after gunmen shot dead ...", "two days before troops stormed ..."
+_CAME_AFTER = re.compile(r"\W*(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+"
+                         r"(?!(?:the|that|this|his|her|their|its)\b)", re.I)
+_OPENING_DAY = re.compile(r"\W*(?:(?:late|early)\s+)?(?:on|by|in)?\s*(?:the\s+(?:wee|early|small)\s+hours\s+of\s+|"
+                          r"the\s+(?:early\s+|late\s+)?(?:night|morning|evening|afternoon)\s+of\s+)?", re.I)
+_FOUND_WEAPONS = re.compile(r"\b(?:recovered|seized|confiscated|found|impounded|collected)\s+[^.;:]{0,100}", re.I)  # to the clause's end
 _PART_OF_THE = re.compile(r"\w+\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|victims)\b", re.I)  # "one of the injured"
 _ONE_OF_THE = re.compile(r"\b(?:one|two|three|some|several|most|many|each|all) of (?:the|those|these|its|their)\s+$", re.I)
 _YEARS_SINCE = re.compile(r"\byears?\s+(?:since|after)$", re.I)
@@ -781,6 +793,12 @@ class MentionFinder:
                 hit = self._counted_from_reference(m.sentence.text)
             if hit is None:
                 hit = self._counted_later(m.sentence.text)
+            if hit is None and (r := _CAME_AFTER.match(m.sentence.text)) is not None:
+                # "The bombing came a day after gunmen ... shot dead a polio worker": the act told after "after" is
+                # that many days before the one the sentence opened on
+                n = 1 if r.group("n").lower() in ("a", "an") else parse_cardinal(r.group("n")) or 0
+                days = n * (7 if r.group("unit").lower() == "week" else 1)
+                hit = (r, -days if r.group("dir").lower() == "after" else days) if days else None
             if hit is None:
                 self._vaguely_after(mentions, k)
                 continue
@@ -1301,7 +1319,9 @@ class MentionFinder:
                                                                                or self.lex["defused"].match(t.text))]
         lesser = [t for t in triggers if t.sub is not None and t.weak
                   and (weapons_ctx or armed or figures or _weapon_rules()["arson"].search(whole.text))]
-        if lesser and not figures and not weapons and self.lex["search_raid"].search(s):
+        if lesser and not figures and self.lex["search_raid"].search(s) and (
+                not weapons or not find_weapons(_FOUND_WEAPONS.sub(lambda x: " " * len(x.group(0)), s))):
+            # (weapons the raid found, "recovered two AK-47 rifles and 150 rounds", were not used in it)
             # "raided several houses and detained 14 suspects", "a raid in Kuchlak found nothing": a search
             lesser = [t for t in lesser if t.sub != "Armed clash"]
         strong = strong or lesser
@@ -1475,11 +1495,11 @@ class MentionFinder:
             abs(date_m.start - (sent.start + trigger.end)) <= 45 or abs((sent.start + trigger.start) - date_m.end) <= 45)
         date_strong = date_strong or separate
         if not date_strong and date_m is not None and date_m.date is not None and date_m.precision in ("day", "month") \
-                and re.fullmatch(r"\W*(?:(?:late|early)\s+)?(?:on|by|in)?\s*", text_[whole.start:date_m.start], re.I) \
+                and _OPENING_DAY.fullmatch(text_[whole.start:date_m.start]) \
                 and len(self.ctx.dates_in(whole.start, whole.end)) == 1:
             # "On March 22, Israel carried out strikes after rockets were fired ...", "In October 2024, gunmen
-            # killed ... in one of the deadliest massacres": a day or month that opens the sentence is the date
-            # of everything it tells
+            # killed ... in one of the deadliest massacres", "In the wee hours of Sunday, gunmen invaded": a day or
+            # month that opens the sentence is the date of everything it tells
             date_strong = True
         if not date_strong and date_m is not None and date_m.date is not None and date_m.precision in ("day", "month") \
                 and place is not None and sent.start <= place.end <= date_m.start \
@@ -2582,6 +2602,17 @@ class _Cluster:
     def compatible(self, m: Mention, present: date | None = None) -> bool:
         if not _places_compatible(self.place, m.place):
             return False
+        # "Gunmen have killed at least 11 people in an attack on a farming village in Plateau State ... In the wee hours
+        # of Sunday, gunmen invaded a settlement on the outskirts of Mangu town and shot dead a farmer": a smaller toll
+        # told with a day and a town of its own, where the incident told before has neither, is another incident
+        if not m.anaphoric and not m.toll_update and not m.toll_also and m.date_strong and m.killed is not None \
+                and (self.strong_date is None or (m.date is not None and m.date.precision == "day"
+                                                  and self.strong_date.precision == "day" and m.date.date != self.strong_date.date)) \
+                and m.place is not None and not _is_broad(m.place) and _is_broad(self.place) \
+                and (told := [x.killed for x in self.mentions if x.killed is not None]) and m.killed < max(told) \
+                and m.sentence.paragraph > self.mentions[-1].sentence.paragraph \
+                and any(x.sentence.paragraph > 0 for x in self.mentions):
+            return False  # (a headline's toll alone may be a later figure than the lede's: not another incident)
         # "two women were injured when a projectile landed near a house in Moirang ... Meanwhile, a mob beat to death
         # a man in Churachandpur town": another kind of act at another town is another incident, however near
         if not m.anaphoric and m.sub is not None and (kind := _event_type(m.sub)) is not None \

@@ -741,6 +741,7 @@ class Geoparser:
         _enclosing_areas(text, out)
         self._namesakes_nearby(out, lookup, ctx)
         self._namesakes_in_named_provinces(out, lookup)
+        _namesakes_joined(text, out, lookup, ctx)
         _check_parents(text, out)
         _check_containers(text, out)
         return out
@@ -1534,6 +1535,38 @@ def _check_containers(text: str, mentions: list[PlaceMention]) -> None:
             continue
         m.latitude = m.longitude = m.gazetteer_id = m.feature = None
         m.name, m.country, m.admin1 = m.text, m2.country, m2.admin1
+
+
+#: two towns told together: "between Palmyra and Sukhnah", "from Kherson to Mykolaiv", "Bunia and Djugu"
+_JOINED_RE = re.compile(r"\s*(?:,|and|or|to|-|–)\s*")
+#: how far apart two towns told together may lie for a namesake of one to be taken near the other
+_JOINED_KM = 400.0
+
+
+def _namesakes_joined(text: str, mentions: list[PlaceMention], lookup, ctx: set[str]) -> None:
+    """Two towns told together lie near each other: where one was read as a town of another country than the
+    other's (a context country), a namesake in the other's country, within ``_JOINED_KM`` of it, is the one
+    meant ("on the road between Palmyra and Sukhnah" in a report on Syria is Tadmur, not Palmyra, Pennsylvania)."""
+    for m, m2 in zip(mentions, mentions[1:]):
+        if m.feature != "populated_place" or m2.feature != "populated_place" or not m.country or not m2.country \
+                or m.country == m2.country or m.latitude is None or m2.latitude is None \
+                or not _JOINED_RE.fullmatch(text[m.end:m2.start]):
+            continue
+        for here, there in ((m, m2), (m2, m)):
+            if there.country not in ctx:
+                continue
+            cands = lookup(_strip_possessive(here.text))
+            near = [c for c in cands if c.feature == "populated_place"
+                    and c.country == there.country and c.kind in (KIND_PRIMARY, KIND_ALT) and c.lat is not None
+                    and haversine_km(c.lat, c.lon, there.latitude, there.longitude) <= _JOINED_KM]
+            # a town of the context read as itself gives way only to a larger namesake ("Damascus" beside
+            # "Washington" stays the Syrian capital)
+            now = max((c.pop for c in cands if c.gid == here.gazetteer_id), default=0)
+            if near and (here.country not in ctx or max(c.pop for c in near) > now):
+                c = max(near, key=lambda x: x.pop)
+                here.name, here.country, here.admin1, here.latitude, here.longitude = c.name, c.country, c.admin1, c.lat, c.lon
+                here.gazetteer_id = c.gid
+                break
 
 
 def _check_parents(text: str, mentions: list[PlaceMention]) -> None:
