@@ -384,3 +384,37 @@ def test_an_act_a_day_before_the_one_it_came_after():
             "policeman escorting him in a village on the outskirts of Dera Ismail Khan.")
     ex = extract(text, published="2024-12-05")
     assert sorted((str(e.date), e.fatalities) for e in ex.events) == [("2024-12-03", 2), ("2024-12-04", 7)]
+
+
+# 12. pairs, one of them, definitions, and the nth time a place was hit
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("On Jan. 20, a couple and their two children were shot dead in their car at a roadblock near Culiacan, police "
+     "in Sinaloa said.", 4),
+    ("Gunmen shot dead an elderly couple in their home in Culiacan, Mexico, on Sunday.", 2),
+    ("Five soldiers were wounded in an ambush near Gao, Mali, on Sunday. One of them, a young lieutenant, died later "
+     "in hospital.", 1),
+    ("Gunmen killed a policeman, a teacher and a soldier in Gao, Mali, on Sunday.", 3),
+])
+def test_pairs_and_one_of_them(sentence, killed):
+    ex = extract(sentence, published="2025-02-27")
+    assert [e.fatalities for e in ex.events] == [killed]
+
+
+def test_a_definition_tells_no_act():
+    ex = extract("Two weeks ago, a former commander was shot dead outside his home in Mesetas, Colombia. Indepaz "
+                 "defines a massacre as the killing of three or more people in one event.", published="2025-06-16")
+    assert [e.fatalities for e in ex.events] == [1]
+    assert not any("defines" in span.text for e in ex.events for span in e.evidence)
+
+
+def test_the_nth_time_a_place_was_hit_is_a_count_of_attacks():
+    ex = extract("The RSF shelled the hospital in El Fasher, Sudan, on Monday, killing five. It was the ninth time the "
+                 "hospital had been hit since May 2024, the World Health Organization said.", published="2025-07-08")
+    assert [(c.value, c.unit, str(c.since)) for c in ex.claims] == [(9, "attacks", "2024-05-01")]
+
+
+def test_the_first_time_is_no_count():
+    ex = extract("Gunmen killed five people in Gwoza, Nigeria, on Monday. It was the first time the town had been "
+                 "attacked this year, residents said.", published="2025-07-08")
+    assert ex.claims == []

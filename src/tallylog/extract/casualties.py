@@ -56,17 +56,22 @@ def _rules() -> dict[str, re.Pattern[str]]:
         # one person: "a provincial minister", "the group's commander", "his bodyguard", "a 58-year-old farmer"
         "one": re.compile(rf"(?:(?:an?|one|the|his|her|their|its|{word}['’]s?)\s+(?:{word}\s+){{0,4}}?(?:{singular})|(?:{one_words})){bound}",
                           re.I),
+        # two people named as one pair: "a couple", "an elderly couple", "the couple"
+        "pair": re.compile(rf"(?:an?|the|one)\s+(?:[\w-]+\s+)?couple{bound}", re.I),
         # one person by name, with an age or a description in apposition: "Tamerlan, 26, died", "Grace Kiden, a
         # nurse who ..., was killed"
         "named": re.compile(rf"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}(?:,\s+\d{{1,3}},|,\s+(?:an?|the)\s+[^,;.]{{1,140}},){bound}"),
         # "killing the three on the spot", "all six were killed": a number standing for people already named
         "the_num": re.compile(rf"(?:all\s+(?:of\s+)?the|all|the)\s+(?P<num>{CARDINAL}){bound}", re.I),
         # a name or an age in apposition between a victim and its verb: "Her driver, Emmanuel Lado, was also killed"
-        "apposition_rest": re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|\d{1,3})\s*,"),
+        # or a description: "One of them, a former commander who ran a coffee cooperative, was shot dead"
+        "apposition_rest": re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|\d{1,3}|(?:an?|the)\s+[^,;.]{1,100})\s*,"),
         # one person without an article, after the first of a list: "his wife and grandson"
         "bare_one": re.compile(rf"(?:{word}\s+)?(?:{singular}){bound}", re.I),
         # a group without a number, after the first of a list: "40 soldiers and volunteer fighters": no figure
         "bare_group": re.compile(rf"(?:{word}\s+){{0,2}}?(?:{plural}){bound}", re.I),
+        # a description in apposition, closed before the verb: "One of them, a young lieutenant, died later"
+        "apposition_desc": re.compile(r"(?:an?|the)\s+[^,;.]{1,100}(?=,\s*(?:was|were|had|has|have|is|are|died|later)\b)", re.I),
         # a name in apposition: "the group's commander, Abu Rahim, and four of his men"
         "apposition": re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?=\s*,)"),
         "plural": re.compile(rf"(?:{plural})$", re.I),
@@ -124,6 +129,9 @@ def _conjunct(text: str, pos: int, first: bool, skip: list[tuple[int, int]], off
         v = _value(g)
         if v is not None and v <= 100_000:
             return v, g.end()
+    pair = r["pair"].match(text, pos)
+    if pair is not None:
+        return 2, pair.end()  # "a couple and their two children were shot dead": two people
     o = r["one"].match(text, pos) or r["named"].match(text, pos)
     if o is not None:
         return 1, o.end()
@@ -157,10 +165,12 @@ def _list_after(text: str, pos: int, skip: list[tuple[int, int]], offset: int) -
         sep = r["sep"].match(text, end)
         if sep is None:
             break
-        if text[end:sep.end()].strip() == "," and r["group"].match(text, start) is None and r["one"].match(text, start):
+        if text[end:sep.end()].strip() == "," and (
+                (r["group"].match(text, start) is None and r["one"].match(text, start)) or (n == 1 and total == 1)):
             # "gunmen shot dead a shopkeeper, Abdul Wahid, 38, on Sariab Road": the name in apposition is the same
             # person, not a second victim
-            ap = r["named"].match(text, sep.end()) or r["apposition"].match(text, sep.end())
+            ap = r["named"].match(text, sep.end()) or r["apposition"].match(text, sep.end()) \
+                or r["apposition_desc"].match(text, sep.end())
             if ap is not None:
                 end = ap.end()
                 continue

@@ -58,6 +58,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "seized_people": re.compile(rf"\b(?P<unit>{alternation(lex['abduction_verbs'])})\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['captive_nouns'])})\b", re.I),
         # "Nearly half of them, 174, were killed in Gaza": a part of the count told just before, after its fraction
         "fraction_part": re.compile(rf"\b(?:{alternation(lex['fraction_parts'])})\s+of\s+(?:them|those|these|the\s+(?:dead|victims|total))\s*,\s*{q}{num}\s*,\s+(?:were|was|had\s+been|have\s+been|died)\s*(?P<unit>killed|injured|wounded|abducted|kidnapped|)\b", re.I),
+        # "It was the ninth time the hospital had been hit since May 2024": attacks on one target, counted
+        "ordinal_time": re.compile(rf"\b{q}(?:the|its)\s+(?P<ord>{ORDINAL})\s+time\s+(?:that\s+)?(?:[\w'’.-]+\s+){{0,4}}?"
+                                   rf"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hit|struck|attacked|targeted|shelled|bombed|raided)\b", re.I),
         # "The raid was the third in Jenin this month": the unit named by the subject
         "ordinal_subject": re.compile(rf"\b(?:attack|strike|operation|raid|assault|incident|bombing|ambush)\s+(?:was|is|marked|became|had been)\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre|time|day|week|month|year|anniversary)s?\b)", re.I),
         # "..., and the 11th on power infrastructure": a further ordinal sharing the unit of the one before
@@ -241,7 +244,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 #: the count patterns, in the order they are tried on a sentence (earlier ones take their words first)
-_COUNT_KEYS = ("ordinal", "ordinal_subject", "ordinal_people", "seized_people", "fraction_part", "total_to", "brings_to", "count_to", "kept_count", "change_to", "of_the_attacks", "attacks",
+_COUNT_KEYS = ("ordinal", "ordinal_subject", "ordinal_time", "ordinal_people", "seized_people", "fraction_part", "total_to", "brings_to", "count_to", "kept_count", "change_to", "of_the_attacks", "attacks",
                "were_attacks", "objects", "objects_passive", "schools", "schools_passive", "settlements", "share_of_them",
                "people_killed", "bare_people", "bare_pair", "and_bare", "killed_people", "killed_bare", "received", "buried",
                "made_up_of", "had_been", "verb_list", "verb_noun", "deaths", "toll")
@@ -253,7 +256,7 @@ def _count_gates() -> dict[str, Gate]:
     return {key: gate(_patterns()[key]) for key in _COUNT_KEYS}
 
 
-_ATTACK_KEYS = ("ordinal", "ordinal_subject", "attacks", "were_attacks", "objects", "objects_passive", "schools", "schools_passive",
+_ATTACK_KEYS = ("ordinal", "ordinal_subject", "ordinal_time", "attacks", "were_attacks", "objects", "objects_passive", "schools", "schools_passive",
                 "settlements", "share_of_them", "of_the_attacks")
 _ANY_GATE_KEYS = ("total_to", "brings_to", "count_to", "kept_count", "change_to")  # read whatever the sentence's gates say
 
@@ -1280,7 +1283,7 @@ class ClaimFinder:
                     if key not in ("count_to", "kept_count", "brings_to", "total_to") and self.p["prior_figure"].match(s, m.end()):
                         continue  # "... had been killed before this week, ..., bringing the total to 12": superseded
                     whole_ref = None
-                    if key in ("ordinal", "ordinal_subject", "ordinal_people"):
+                    if key in ("ordinal", "ordinal_subject", "ordinal_time", "ordinal_people"):
                         value = parse_ordinal(m.group("ord"))
                         qual, unit, is_ord = _qualifier(m.group("qual")), "attacks", True
                         if key == "ordinal" and m.group("unit").lower() in _ORDINAL_ACT_UNITS:

@@ -92,7 +92,7 @@ _CASE_BLIND = (
     "place_where_after", "when_clause", "relative_clause", "elsewhere_object", "clause_toll", "act_clause",
     "clause_end", "date_then_when", "year_then_when", "verbal_clash", "past_dated_act", "the_before_date",
     "attributive_place", "repeated_at_place", "follows", "act_and", "scene_opener", "retrospective_date",
-    "consequence", "time_from_reference", "trial_reference_before", "death_penalty_before", "protest_against_before", "labour_strike_before", "labour_strike_after", "habitual_before", "habitual_verbs", "placed_act", "the_acts", "bearing_of", "clash_party", "act_object_end",
+    "consequence", "time_from_reference", "trial_reference_before", "death_penalty_before", "protest_against_before", "labour_strike_before", "labour_strike_after", "habitual_before", "habitual_verbs", "definition", "placed_act", "the_acts", "bearing_of", "clash_party", "act_object_end",
     "passive_victims", "noun_act_modifiers", "noun_acts", "noun_object_start", "not_armed_after", "one_sided_acts",
     "two_sided_acts", "force_on_forces", "attempt_acts", "forces_before_act", "protesters_after_act",
     "support_weapons", "described_acts", "remote_after_act", "hostages_killed", "crowd_violence",
@@ -1281,6 +1281,8 @@ class MentionFinder:
         if not triggers:
             return None
         whole = whole or sent
+        if self.lex["definition"].search(s):
+            return None  # "It defines a massacre as the killing of three or more people in one event"
         # "died after a gunfight with police three days after the bombing": the bombing dates the gunfight
         ref = self.lex["time_from_reference"].search(s) if (" after " in s or " before " in s) else None
         if ref is not None and any(t.start >= ref.end() for t in triggers):
