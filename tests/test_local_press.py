@@ -418,3 +418,20 @@ def test_the_first_time_is_no_count():
     ex = extract("Gunmen killed five people in Gwoza, Nigeria, on Monday. It was the first time the town had been "
                  "attacked this year, residents said.", published="2025-07-08")
     assert ex.claims == []
+
+
+# 13. acts listed after "blamed for", and a "since" clause of an event
+
+def test_acts_listed_after_blamed_for_are_each_an_incident():
+    text = ("Since the defendants were arrested in July, CODECO fighters have been blamed for an attack on a "
+            "gold-mining site near Mongbwalu in Ituri, Congo, in August in which at least nine miners died, and for "
+            "the killing of a local chief and his bodyguard on the road between Bunia and Djugu last week.")
+    ex = extract(text, published="2024-10-17")
+    assert sorted((e.location.name, e.fatalities) for e in ex.events) == [("Bunia", 2), ("Mangbwalu", 9)]
+    assert ex.claims == []  # "since July" is the clause of an event, no count over a period
+
+
+def test_a_since_clause_before_many_acts_is_still_a_sum():
+    ex = extract("Since the ceasefire began, Israeli strikes have killed more than 330 people in Lebanon, the health "
+                 "ministry says.", published="2025-11-11")
+    assert (330, "killed") in [(c.value, c.unit) for c in ex.claims]

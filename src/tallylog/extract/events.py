@@ -392,6 +392,13 @@ _DATELINE_CITY = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4
 _PLURAL_ACT_NOUNS = re.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombings|clashes|killings|assaults|shellings|incidents|"
                                r"massacres|ambushes|operations|battles|offensives)\b", re.I)
 # what may stand before a day that opens a sentence: "On", "Late on", "In the wee hours of", "On the night of"
+# ", and for the killing of ...", ", and for an attack on ...": a second act in a list of what someone is blamed for
+_AND_FOR_ACT = re.compile(r",?\s+and\s+for\s+(?P<rest>(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:killing|attack|bombing|ambush|raid|"
+                          r"massacre|abduction|kidnapping|assault|shelling|strike|murder)\b)", re.I)
+# "Since the defendants were arrested in July, ", "Since the ceasefire began, ": a since-clause that tells an event
+_SINCE_EVENT = re.compile(r"\W*since\s+(?:the|a|an|his|her|their|its)\s+[^,;]{2,80}?\s+(?:was|were|had been|has been|began|started|"
+                          r"ended|took office|took power|signed|collapsed)\b[^,;]{0,40},\s*", re.I)
+_NOUN_ACT_OF = re.compile(r"\b(?:the|an?)\s+(?:killing|murder|assassination|abduction|kidnapping|bombing|shelling)\s+of\b", re.I)
 # a clause cut after "The bombing came": "a day after gunmen shot dead ...", "two days before troops stormed ..."
 _CAME_AFTER = re.compile(r"\W*(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+"
                          r"(?!(?:the|that|this|his|her|their|its)\b)", re.I)
@@ -516,6 +523,13 @@ class MentionFinder:
                 and self.lex["single_act"].search(s):
             return False
         if self._present_acts_placed(sent):
+            return False
+        # "Since the defendants were arrested in July, CODECO fighters have been blamed for an attack on a gold-mining
+        # site ...": a "since" clause of an event, then acts told in the singular, is no sum of many
+        opening = _SINCE_EVENT.match(s)
+        if opening and all(m.start() < opening.end() for m in self.lex["aggregate"].finditer(s)) \
+                and not _PLURAL_ACT_NOUNS.search(s, opening.end()) \
+                and (self.lex["single_act"].search(s, opening.end()) or _NOUN_ACT_OF.search(s, opening.end())):
             return False
         # "killed at least 19 people in a night raid on a village near Gwoza ..., the latest in a string of attacks":
         # one act told as the newest of a series, the series named only around it
@@ -1164,6 +1178,11 @@ class MentionFinder:
         if f and _acts_around(triggers, f.start(), f.end()) \
                 and any(d.date is not None and d.precision in ("day", "month") for d in self.ctx.dates_in(sent.start + f.end(), sent.end)):
             return self._apart(sent, f.start(), f.end())
+        # "blamed for an attack on a gold-mining site near Mongbwalu in August ..., and for the killing of a local chief
+        # on the road between Bunia and Djugu two weeks ago": acts listed, each its own
+        f = _AND_FOR_ACT.search(s)
+        if f and _acts_around(triggers, f.start(), f.start("rest")):
+            return self._apart(sent, f.start(), f.start("rest"))
         # "In January 2023, fighters attacked X, killing seven, and in August 2023 the group overran Y": a
         # second date that opens a coordinated clause starts another incident
         dates = [d for d in self.ctx.dates_in(sent.start, sent.end) if d.date is not None]
@@ -1340,6 +1359,11 @@ class MentionFinder:
             or any(self._placed_and_dated(sent, t) for t in weak) or any(self._object_place_dated(sent, t) for t in weak) \
             or any(self._dated_act_on_place(sent, t) for t in weak) \
             or (self.lex["the_acts"].match(s) is not None and self._present_acts_placed(sent))
+        if weak and not corroborated and whole is not sent and sent.start > whole.start and armed \
+                and any(f.start("rest") == sent.start for f in _AND_FOR_ACT.finditer(self.ctx.report.text, max(whole.start, sent.start - 12), sent.start + 60)):
+            # "CODECO fighters have been blamed for an attack ..., and for the killing of a local chief ...": the
+            # second act of the list shares the sentence's armed subject
+            corroborated = True
         if not strong and not (weak and corroborated):
             return None
         if not strong and self.lex["war_toll"].search(s):
