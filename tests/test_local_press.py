@@ -435,3 +435,15 @@ def test_a_since_clause_before_many_acts_is_still_a_sum():
     ex = extract("Since the ceasefire began, Israeli strikes have killed more than 330 people in Lebanon, the health "
                  "ministry says.", published="2025-11-11")
     assert (330, "killed") in [(c.value, c.unit) for c in ex.claims]
+
+
+@pytest.mark.parametrize("sentence, first", [
+    ("Days after the first round of voting on Dec. 28, military jets bombed a village in Kanbalu township, Myanmar, "
+     "killing 17 people.", "2025-12-29"),
+    ("Hours before the summit in Kabul on Dec. 28, a bomb exploded near a checkpoint in the city, killing two "
+     "policemen.", "2025-12-27"),
+])
+def test_a_vague_count_from_a_dated_event(sentence, first):
+    """The event told is in the days (hours) after or before the dated one: a range from the day after (before)."""
+    ex = extract(sentence, published="2026-01-15")
+    assert [(str(e.date), e.date_precision) for e in ex.events] == [(first, "range")]

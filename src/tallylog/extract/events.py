@@ -399,6 +399,9 @@ _AND_FOR_ACT = re.compile(r",?\s+and\s+for\s+(?P<rest>(?:the|an?)\s+(?:[\w-]+\s+
 _SINCE_EVENT = re.compile(r"\W*since\s+(?:the|a|an|his|her|their|its)\s+[^,;]{2,80}?\s+(?:was|were|had been|has been|began|started|"
                           r"ended|took office|took power|signed|collapsed)\b[^,;]{0,40},\s*", re.I)
 _NOUN_ACT_OF = re.compile(r"\b(?:the|an?)\s+(?:killing|murder|assassination|abduction|kidnapping|bombing|shelling)\s+of\b", re.I)
+# "Days after the first round of voting on ", "Hours before the summit in ": a vague count from a dated event
+_VAGUELY_FROM_DAY = re.compile(r"\W*(?:just\s+|only\s+|a\s+few\s+|several\s+)?(?P<unit>hours|days|weeks)\s+(?P<dir>after|before)\s+"
+                               r"[^,;.]{0,80}?\b(?:on|in)\s+", re.I)
 # a clause cut after "The bombing came": "a day after gunmen shot dead ...", "two days before troops stormed ..."
 _CAME_AFTER = re.compile(r"\W*(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+"
                          r"(?!(?:the|that|this|his|her|their|its)\b)", re.I)
@@ -789,7 +792,21 @@ class MentionFinder:
         by the one told before it, the offset the phrase says."""
         from datetime import timedelta
 
+        text = self.ctx.report.text
         for k, m in enumerate(mentions):
+            d = m.date
+            if d is not None and m.date_strong and d.date is not None and d.precision == "day" \
+                    and m.sentence.start <= d.start < m.sentence.end \
+                    and (v := _VAGUELY_FROM_DAY.fullmatch(text, m.sentence.start, d.start)) is not None:
+                # "Days after the first round of voting on Dec. 28, military jets bombed a village": the day is the
+                # vote's; the strike is in the days (weeks, hours) after it, or before it
+                lo, hi = {"hours": (0, 1), "days": (1, 7), "weeks": (7, 30)}[v.group("unit").lower()]
+                after = v.group("dir").lower() == "after"
+                first = d.date + timedelta(days=lo) if after else d.date - timedelta(days=hi)
+                last = d.date + timedelta(days=hi) if after else d.date - timedelta(days=lo)
+                m.date = DateMention(m.sentence.start + v.start(), d.end, text[m.sentence.start + v.start():d.end],
+                                     first, "range", last, None, True)
+                continue
             if m.date is not None and m.date_strong:
                 continue
             if k and m.trigger is not None and self.lex["body_found"].match(m.trigger.text) \
