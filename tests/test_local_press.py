@@ -447,3 +447,10 @@ def test_a_vague_count_from_a_dated_event(sentence, first):
     """The event told is in the days (hours) after or before the dated one: a range from the day after (before)."""
     ex = extract(sentence, published="2026-01-15")
     assert [(str(e.date), e.date_precision) for e in ex.events] == [(first, "range")]
+
+
+def test_signatories_of_a_peace_deal_killed_are_counted():
+    ex = extract("Former FARC fighters in Colombia are among the most exposed. The U.N. verification mission says more "
+                 "than 450 signatories of the deal have been killed since it was signed in November 2016.",
+                 published="2025-06-16")
+    assert [(c.value, c.qualifier, c.unit, str(c.since)) for c in ex.claims] == [(450, "more_than", "killed", "2016-11-01")]
