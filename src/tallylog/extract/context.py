@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from tallylog.extract.lexicon import load
 from tallylog.extract.sentences import Sentence
@@ -51,8 +52,13 @@ class DocContext:
         self._dstarts = [d.start for d in self.dates]
         self.actors = find_actors(self.report.text)
         # places inside an actor's name ("Islamic Resistance in Iraq") are not where anything happened
-        spans = [(a.start, a.end) for a in self.actors if a.named]
-        self.places = [p for p in self.places if not any(s <= p.start and p.end <= e for s, e in spans)]
+        spans = sorted((a.start, a.end) for a in self.actors if a.named)
+        if spans:
+            starts = [s for s, _ in spans]
+            # the spans that start at or before a place are the only ones that can hold it; the latest-ending of them
+            reach = list(accumulate((e for _, e in spans), max))
+            self.places = [p for p in self.places
+                           if not ((k := bisect.bisect_right(starts, p.start)) and reach[k - 1] >= p.end)]
         self._pstarts = [p.start for p in self.places]
 
     def places_in(self, start: int, end: int) -> list[PlaceMention]:

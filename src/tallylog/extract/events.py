@@ -6,6 +6,7 @@ are merged into one ``Event`` by ``merge_mentions``.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -623,6 +624,7 @@ class MentionFinder:
         aggregate: list[Sentence] = []
         self.responsibility: list[tuple[int, str, str | None]] = []
         self._all_triggers = find_triggers(self.ctx.report.text)
+        self._trigger_starts = [t.start for t in self._all_triggers]
         self._toll_days: dict[int, DateMention | None] = {}  # placed tolls told on the story's last day
         for i, sent in enumerate(self.ctx.sentences):
             if sent.heading:  # a subheading only names what the paragraphs under it tell
@@ -1155,8 +1157,15 @@ class MentionFinder:
 
     def _triggers_in(self, sent: Sentence) -> list[Trigger]:
         """The report's triggers inside ``sent``, with offsets relative to it."""
-        return [Trigger(t.start - sent.start, t.end - sent.start, t.text, t.sub, t.needs_weapon, t.weak)
-                for t in self._all_triggers if sent.start <= t.start and t.end <= sent.end]
+        # the report's triggers are in order and never overlap: those of the sentence are one run of them
+        i = bisect.bisect_left(self._trigger_starts, sent.start)
+        out = []
+        for t in self._all_triggers[i:]:
+            if t.start >= sent.end:
+                break
+            if t.end <= sent.end:
+                out.append(Trigger(t.start - sent.start, t.end - sent.start, t.text, t.sub, t.needs_weapon, t.weak))
+        return out
 
     def _apart(self, sent: Sentence, end: int, start: int) -> list[Sentence]:
         """``_two``, the second part marked as another incident than the first (never merged with it)."""

@@ -1455,18 +1455,25 @@ def _repeated_unknown_facilities(text: str, spans: list[_Span], found: list[Plac
              if m.latitude is None and m.feature and m.feature not in ("populated_place", "admin1", "admin2")}
     if not known:
         return []
-    taken = [(m.start, m.end) for m in found]
+    # the spans already taken, in order: a new span overlaps one of them when the furthest reach of those that
+    # start before its end passes its start (so a long text is not read once per span)
+    taken = sorted((m.start, m.end) for m in found)
+    starts, reach = [a for a, _ in taken], list(accumulate((e for _, e in taken), max))
     out: list[PlaceMention] = []
     for sp in spans:
         if not sp.toks or sp.title_line:
             continue
         src = known.get(norm_key(_strip_possessive(sp.surface)))
-        if src is None or any(s < sp.end and sp.start < e for s, e in taken):
+        if src is None:
+            continue
+        k = bisect.bisect_left(starts, sp.end)
+        if k and reach[k - 1] > sp.start:
             continue
         end = _name_end(text, sp.start, sp.end)
         out.append(PlaceMention(text=text[sp.start:end], start=sp.start, end=end, name=src.name,
                                 feature=src.feature, geo_precision=src.geo_precision, score=0.0))
-        taken.append((sp.start, sp.end))
+        bisect.insort(taken, (sp.start, sp.end))
+        starts, reach = [a for a, _ in taken], list(accumulate((e for _, e in taken), max))
     return out
 
 
