@@ -538,8 +538,9 @@ def resolve_speakers(attributions: list[SentenceAttribution], sentences: list[st
         if named is not None:
             a.speaker = named
             continue
-        fuller = next((s for s in reversed(seen) if short != s.lower() and len(s) > len(short) and s not in persons
-                       and re.search(rf"\b{re.escape(short)}\b(?!['’]s\b)", s.lower())), None)
+        # (the substring test first: the pattern is asked only of the few names that hold the short one)
+        fuller = next((s for s in reversed(seen) if len(s) > len(short) and short in s.lower() and short != s.lower()
+                       and s not in persons and re.search(rf"\b{re.escape(short)}\b(?!['’]s\b)", s.lower())), None)
         if fuller is not None:
             a.speaker = fuller
         else:
