@@ -38,7 +38,9 @@ _LIMIT = 50_000
 _CLASS_LIMIT = 72
 #: the ASCII members of the classes listed (a window with any other character is never judged by a gate)
 _ASCII_WORD = "abcdefghijklmnopqrstuvwxyz0123456789_"
-_CATEGORIES = {_c.CATEGORY_DIGIT: "0123456789", _c.CATEGORY_SPACE: " \t\n\r\f\v", _c.CATEGORY_WORD: _ASCII_WORD}
+#: the ASCII characters of ``\s`` in a str pattern include the separators \x1c-\x1f (``str.isspace``)
+_ASCII_SPACE = " \t\n\r\f\v\x1c\x1d\x1e\x1f"
+_CATEGORIES = {_c.CATEGORY_DIGIT: "0123456789", _c.CATEGORY_SPACE: _ASCII_SPACE, _c.CATEGORY_WORD: _ASCII_WORD}
 
 
 class _Unbounded(Exception):

@@ -46,6 +46,7 @@ from tallylog.extract.numbers import UNITS as _CARDINALS, parse_cardinal
 # "a day ago", "an hour ago": the article counts as one here, though never as a casualty figure
 UNITS = {**_CARDINALS, "a": 1, "an": 1}
 from tallylog.model import DateMention
+from tallylog.prefilter import gate
 
 __all__ = ["find_dates", "resolve_expression", "md_on_or_before"]
 
@@ -926,7 +927,7 @@ def _feast_days(text: str, mentions: list[DateMention], published: date | None) 
     taken = [(m.start, m.end) for m in mentions]
     added: list[DateMention] = []
     for rx in (_FEAST_EVE, _FEAST_AROUND):
-        for m in rx.finditer(text):
+        for m in gate(rx).finditer(text):  # tried only at the words a phrase can begin with: the same matches
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -972,7 +973,8 @@ def _occasion_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
     low = text.lower()
     if not any(stem in low for stem in _OCCASION_STEMS):  # every phrase names its occasion: most texts skip the scan
         return mentions
-    tells = [(m, shift) for rx, shift in _OCCASION_TELLS for m in rx.finditer(text)]
+    # each tried only at the words a phrase can begin with (``prefilter``): the same matches
+    tells = [(m, shift) for rx, shift in _OCCASION_TELLS for m in gate(rx).finditer(text)]
     if not tells:
         return mentions
     anchors: list[tuple[int, date]] = []
