@@ -973,10 +973,8 @@ def _occasion_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
     low = text.lower()
     if not any(stem in low for stem in _OCCASION_STEMS):  # every phrase names its occasion: most texts skip the scan
         return mentions
-    # each tried only at the words a phrase can begin with (``prefilter``): the same matches
-    tells = [(m, shift) for rx, shift in _OCCASION_TELLS for m in gate(rx).finditer(text)]
-    if not tells:
-        return mentions
+    # the occasion's days first: a few short looks at the dates found, where a scan of the text for the phrases
+    # is long, and without a day told as the occasion's every phrase stays undated anyway
     anchors: list[tuple[int, date]] = []
     for m in mentions:
         if m.precision != "day" or m.date is None:
@@ -984,6 +982,10 @@ def _occasion_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
         if _OCCASION_DATED_AFTER.match(text, m.end) or _OCCASION_DATED_BEFORE.search(text, max(0, m.start - 60), m.start):
             anchors.append((m.start, m.date))
     if not anchors:
+        return mentions
+    # each tried only at the words a phrase can begin with (``prefilter``): the same matches
+    tells = [(m, shift) for rx, shift in _OCCASION_TELLS for m in gate(rx).finditer(text)]
+    if not tells:
         return mentions
     taken = [(m.start, m.end) for m in mentions]
     added: list[DateMention] = []
