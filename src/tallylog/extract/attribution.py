@@ -217,7 +217,7 @@ def attribute(sentence: str) -> SentenceAttribution:
         matches = (p["relative"].match(sentence, at) for at in starts)
         speaker = next((sp for sp in (_clean(m.group("sp")) for m in matches if m) if sp), None)
     if via is None:
-        m = p["citing"].search(sentence)
+        m = p["citing"].search(sentence) if "citing" in sentence else None  # its every match holds the word
         cited = _clean(m.group("sp")) if m else None
         if m and speaker and not (cited and _document_cited(cited)):
             # "Reuters reported, citing a police official": the official speaks through Reuters (not "OCHA said,
