@@ -184,3 +184,14 @@ def test_an_index_gives_the_starts_a_pass_over_every_window_would_try(size):
         for prefixes in (frozenset(), frozenset({"th", "the", "dr", "dro", "12", "12 "}), frozenset({"zz", "zzz"})):
             tried = [p for p, *w in windows if w[size - 2] is None or w[size - 2] in prefixes]
             assert list(index.candidates(prefixes, size)) == tried, (text, prefixes)
+
+
+def test_triggers_read_from_a_word_index_are_those_read_word_by_word(monkeypatch):
+    from tallylog import prefilter
+
+    texts = SENTENCES + [" ".join(SENTENCES), "Kabul-based gunmen shot dead two; a co-ordinated -bombing and airstrikes",
+                         "“Shelling” of İstanbul’s port: a drone strike, then a car bomb exploded."]
+    indexed = [events.find_triggers(t) for t in texts]
+    monkeypatch.setattr(events, "word_windows", lambda text: prefilter._LazyWindows(text))  # no index: word by word
+    assert [events.find_triggers(t) for t in texts] == indexed
+    assert any(indexed)

@@ -378,6 +378,16 @@ class WordIndex:
     def __len__(self) -> int:
         return len(self._starts)
 
+    @property
+    def starts(self) -> list[int]:
+        """Every word start (``\\b\\w``), ascending (not to be changed)."""
+        return self._starts
+
+    def windows(self, size: int) -> list[str | None]:
+        """The window of ``size`` (2 or 3) letters at each start, lower-cased, None where not all ASCII (not to
+        be changed)."""
+        return self._windows(size)
+
     def _windows(self, size: int) -> list[str | None]:
         if size == 3:
             return self._threes
