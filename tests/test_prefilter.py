@@ -195,3 +195,12 @@ def test_triggers_read_from_a_word_index_are_those_read_word_by_word(monkeypatch
     monkeypatch.setattr(events, "word_windows", lambda text: prefilter._LazyWindows(text))  # no index: word by word
     assert [events.find_triggers(t) for t in texts] == indexed
     assert any(indexed)
+
+
+def test_date_cores_read_from_a_word_index_are_those_the_scan_finds():
+    from tallylog.extract import dates
+
+    texts = SENTENCES + [" ".join(SENTENCES), "On Monday, 12 May, two days ago; late-December and mid-2024 ٣ days after",
+                         "Yesterday's attack (Sept. 3rd) came a week after Christmas Eve, overnight into Tuesday."]
+    for text in texts:
+        assert list(dates._core_starts(text)) == [m.start() for m in dates._CORE.finditer(text)], text

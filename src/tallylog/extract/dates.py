@@ -38,7 +38,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Iterator
 
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import UNITS as _CARDINALS, parse_cardinal
@@ -46,7 +46,7 @@ from tallylog.extract.numbers import UNITS as _CARDINALS, parse_cardinal
 # "a day ago", "an hour ago": the article counts as one here, though never as a casualty figure
 UNITS = {**_CARDINALS, "a": 1, "an": 1}
 from tallylog.model import DateMention
-from tallylog.prefilter import gate
+from tallylog.prefilter import WordIndex, gate, word_windows
 
 __all__ = ["find_dates", "resolve_expression", "md_on_or_before"]
 
@@ -216,6 +216,34 @@ _CORE = re.compile(
     + _alt(w for base in _L["core_words"] for w in (base, base.capitalize()))
     + ")"
 )
+# the core words alone (no digit): where one of them can begin is listed by its first letters (``prefilter``)
+_CORE_WORDS = re.compile(
+    rf"\b(?:{_MON_ALT}|{_WD_ALT}|{_SEASON_ALT}|{_HOLIDAY_ALT}|"
+    + _alt(w for base in _L["core_words"] for w in (base, base.capitalize()))
+    + ")"
+)
+
+
+def _core_starts(text: str) -> Iterator[int]:
+    """Where ``_CORE.finditer(text)`` finds its matches, in order. Every core begins a word (a digit or a core
+    word after ``\\b``), so only the text's word starts (its ``prefilter`` index, shared with the gates) that
+    open with a digit, with letters a core word can begin with, or with letters outside ASCII need be tried."""
+    index = word_windows(text)
+    words = gate(_CORE_WORDS)
+    if not isinstance(index, WordIndex) or words.prefixes is None or words.size != 3:
+        yield from (m.start() for m in _CORE.finditer(text))
+        return
+    prefixes, match, end = words.prefixes, _CORE.match, 0
+    for pos, window in zip(index.starts, index.windows(3)):
+        if pos < end or not (window is None or window[0] in _DIGITS or window in prefixes):
+            continue
+        m = match(text, pos)
+        if m is not None:
+            yield pos
+            end = m.end()
+
+
+_DIGITS = frozenset("0123456789")
 # Words that may open an expression before its core word ("from", "late", "two" days ago), and
 # words that may stand between such an opening and the core ("the end of", "late on").
 _START_WORDS = frozenset(
@@ -871,8 +899,7 @@ def _scan(c: _Ctx) -> list[DateMention]:
     out: list[DateMention] = []
     last_end = 0
     match, match_digit = _MASTER.match, _MASTER_DIGIT.match
-    for core in _CORE.finditer(text):
-        cs = core.start()
+    for cs in _core_starts(text):
         if cs < last_end:
             continue
         for start in _candidate_starts(text, cs, last_end):
