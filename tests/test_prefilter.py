@@ -117,7 +117,7 @@ def test_a_documents_windows_are_made_once_and_give_the_same_matches():
     doc = " ".join(SENTENCES) * (prefilter._SENTENCE_CHARS // len(" ".join(SENTENCES)) + 2)  # a document's length
     assert prefilter._SENTENCE_CHARS < len(doc) <= prefilter.WINDOWS_MAX_CHARS
     windows = word_windows(doc)
-    assert isinstance(windows, tuple) and word_windows(doc) is windows  # remembered
+    assert isinstance(windows, prefilter.WordIndex) and word_windows(doc) is windows  # remembered
     for name, pattern in sorted(_lexicon_patterns().items()):
         g = gate(pattern)
         plain = [m.span() for m in pattern.finditer(doc)]
@@ -171,3 +171,36 @@ def test_an_unreadable_gates_file_is_an_empty_cache(tmp_path, monkeypatch):
         assert any(v == [3, ["amb", "ass"]] for v in prefilter._known_gates().values())
     finally:
         prefilter._known_gates.cache_clear()
+
+
+@pytest.mark.parametrize("size", [2, 3])
+def test_an_index_gives_the_starts_a_pass_over_every_window_would_try(size):
+    from tallylog import prefilter
+
+    for text in SENTENCES + [" ".join(SENTENCES)]:
+        index = prefilter.WordIndex(text)
+        windows = list(prefilter._iter_windows(text))
+        assert list(index) == windows
+        for prefixes in (frozenset(), frozenset({"th", "the", "dr", "dro", "12", "12 "}), frozenset({"zz", "zzz"})):
+            tried = [p for p, *w in windows if w[size - 2] is None or w[size - 2] in prefixes]
+            assert list(index.candidates(prefixes, size)) == tried, (text, prefixes)
+
+
+def test_triggers_read_from_a_word_index_are_those_read_word_by_word(monkeypatch):
+    from tallylog import prefilter
+
+    texts = SENTENCES + [" ".join(SENTENCES), "Kabul-based gunmen shot dead two; a co-ordinated -bombing and airstrikes",
+                         "“Shelling” of İstanbul’s port: a drone strike, then a car bomb exploded."]
+    indexed = [events.find_triggers(t) for t in texts]
+    monkeypatch.setattr(events, "word_windows", lambda text: prefilter._LazyWindows(text))  # no index: word by word
+    assert [events.find_triggers(t) for t in texts] == indexed
+    assert any(indexed)
+
+
+def test_date_cores_read_from_a_word_index_are_those_the_scan_finds():
+    from tallylog.extract import dates
+
+    texts = SENTENCES + [" ".join(SENTENCES), "On Monday, 12 May, two days ago; late-December and mid-2024 ٣ days after",
+                         "Yesterday's attack (Sept. 3rd) came a week after Christmas Eve, overnight into Tuesday."]
+    for text in texts:
+        assert list(dates._core_starts(text)) == [m.start() for m in dates._CORE.finditer(text)], text

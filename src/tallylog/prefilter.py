@@ -38,7 +38,9 @@ _LIMIT = 50_000
 _CLASS_LIMIT = 72
 #: the ASCII members of the classes listed (a window with any other character is never judged by a gate)
 _ASCII_WORD = "abcdefghijklmnopqrstuvwxyz0123456789_"
-_CATEGORIES = {_c.CATEGORY_DIGIT: "0123456789", _c.CATEGORY_SPACE: " \t\n\r\f\v", _c.CATEGORY_WORD: _ASCII_WORD}
+#: the ASCII characters of ``\s`` in a str pattern include the separators \x1c-\x1f (``str.isspace``)
+_ASCII_SPACE = " \t\n\r\f\v\x1c\x1d\x1e\x1f"
+_CATEGORIES = {_c.CATEGORY_DIGIT: "0123456789", _c.CATEGORY_SPACE: _ASCII_SPACE, _c.CATEGORY_WORD: _ASCII_WORD}
 
 
 class _Unbounded(Exception):
@@ -212,6 +214,9 @@ class Gate:
             return
         if windows is None and len(text) <= WINDOWS_MAX_CHARS:
             windows = word_windows(text)
+        if isinstance(windows, WordIndex):
+            yield from self._finditer_at(text, windows.candidates(self.prefixes, self.size))
+            return
         prefixes, match, end, size = self.prefixes, self.pattern.match, 0, self.size - 1
         for item in (_iter_windows(text) if windows is None else windows):
             window = item[size]
@@ -225,6 +230,17 @@ class Gate:
     def search(self, text: str, windows: Iterable[tuple[int, str | None, str | None]] | None = None
                ) -> re.Match[str] | None:
         return next(self.finditer(text, windows), None)
+
+    def _finditer_at(self, text: str, candidates: Sequence[int]) -> Iterator[re.Match[str]]:
+        """The matches at ``candidates`` (ascending word starts), none overlapping the one before."""
+        match, end = self.pattern.match, 0
+        for pos in candidates:
+            if pos < end:
+                continue
+            m = match(text, pos)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 @lru_cache(maxsize=None)
@@ -318,9 +334,9 @@ WINDOWS_MAX_CHARS = 20_000
 def word_windows(text: str) -> Iterable[tuple[int, str | None, str | None]]:
     """(start, first two letters, first three letters), lower-cased, of every word of ``text``; None for letters
     outside ASCII, which the gates do not judge (case-blind matching folds some of them in ways ``str.lower``
-    does not). A text of up to ``WINDOWS_MAX_CHARS`` has them made once (the last few sentences' and documents'
-    remembered, as one text meets many gates); a longer text's are read afresh each time they are gone through,
-    so that they are never all held."""
+    does not). A text of up to ``WINDOWS_MAX_CHARS`` has them made once, as a ``WordIndex`` (the last few
+    sentences' and documents' remembered, as one text meets many gates); a longer text's are read afresh each
+    time they are gone through, so that they are never all held."""
     if len(text) > WINDOWS_MAX_CHARS:
         return _LazyWindows(text)
     return _sentence_windows(text) if len(text) <= _SENTENCE_CHARS else _document_windows(text)
@@ -330,14 +346,78 @@ def word_windows(text: str) -> Iterable[tuple[int, str | None, str | None]]:
 _SENTENCE_CHARS = 2_000
 
 
+class WordIndex:
+    """The word starts of one text with their windows, and the set of windows the text holds.
+
+    A gate whose prefixes share no window with the text (most gates, at most sentences) has only the starts
+    whose letters are not all ASCII (``other``: always tried, as a gate does not judge them) to try, found
+    without going through the words; otherwise it goes through them as before. Either way it tries the same
+    starts in the same order as a pass over every window skipping those it refuses, so the same matches are
+    found. Iterating gives the windows themselves."""
+
+    __slots__ = ("_starts", "_threes", "_twos", "_keys", "other")
+
+    def __init__(self, text: str) -> None:
+        starts = [m.start() for m in _WORD_START.finditer(text)]
+        if text.isascii():  # every window is ASCII: lower-case the text once (same length, same offsets)
+            low = text.lower()
+            threes: list[str | None] = [low[p:p + 3] for p in starts]
+            self.other: list[int] = []
+        else:
+            threes = [_ascii_window(text, p) for p in starts]
+            self.other = [p for p, w in zip(starts, threes) if w is None]  # ascending
+        self._starts = starts
+        self._threes = threes
+        self._twos: list[str | None] | None = None
+        self._keys: dict[int, frozenset[str | None]] = {}
+
+    def __iter__(self) -> Iterator[tuple[int, str | None, str | None]]:
+        for p, w in zip(self._starts, self._threes):
+            yield (p, None, None) if w is None else (p, w[:2], w)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @property
+    def starts(self) -> list[int]:
+        """Every word start (``\\b\\w``), ascending (not to be changed)."""
+        return self._starts
+
+    def windows(self, size: int) -> list[str | None]:
+        """The window of ``size`` (2 or 3) letters at each start, lower-cased, None where not all ASCII (not to
+        be changed)."""
+        return self._windows(size)
+
+    def _windows(self, size: int) -> list[str | None]:
+        if size == 3:
+            return self._threes
+        if self._twos is None:
+            self._twos = [None if w is None else w[:2] for w in self._threes]
+        return self._twos
+
+    def candidates(self, prefixes: frozenset[str], size: int) -> Sequence[int]:
+        """The word starts a gate with ``prefixes`` of ``size`` (2 or 3) letters tries, ascending."""
+        keys = self._keys.get(size)
+        if keys is None:
+            keys = self._keys[size] = frozenset(self._windows(size))
+        if prefixes.isdisjoint(keys):  # goes through the text's few windows, not the gate's many prefixes
+            return self.other
+        return [p for p, w in zip(self._starts, self._windows(size)) if w is None or w in prefixes]
+
+
+def _ascii_window(text: str, pos: int) -> str | None:
+    window = text[pos:pos + 3]
+    return window.lower() if window.isascii() else None
+
+
 @lru_cache(maxsize=256)
-def _sentence_windows(text: str) -> tuple[tuple[int, str | None, str | None], ...]:
-    return tuple(_iter_windows(text))
+def _sentence_windows(text: str) -> WordIndex:
+    return WordIndex(text)
 
 
 @lru_cache(maxsize=4)
-def _document_windows(text: str) -> tuple[tuple[int, str | None, str | None], ...]:
-    return tuple(_iter_windows(text))
+def _document_windows(text: str) -> WordIndex:
+    return WordIndex(text)
 
 
 class _LazyWindows:
@@ -353,9 +433,5 @@ class _LazyWindows:
 def _iter_windows(text: str) -> Iterator[tuple[int, str | None, str | None]]:
     for m in _WORD_START.finditer(text):
         pos = m.start()
-        window = text[pos:pos + 3]
-        if window.isascii():
-            window = window.lower()
-            yield pos, window[:2], window
-        else:
-            yield pos, None, None
+        window = _ascii_window(text, pos)
+        yield (pos, None, None) if window is None else (pos, window[:2], window)

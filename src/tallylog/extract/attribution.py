@@ -99,31 +99,48 @@ def _determiners() -> frozenset[str]:
     return frozenset(load("attribution")["determiners"])
 
 
+# what ``_clean`` cuts from a speaker, in this order
+_CLEAN_CUTS = [re.compile(x) for x in (
+    r"(?<=[a-z]{2})\.$",  # a sentence's full stop, not an abbreviation's dot
+    r"^[A-Z][A-Z .,'/-]+(?:\s*\([^)]*\))?\s*[-–—]+\s*",  # a dateline: "YANGON (AFP) - "
+    r"^[A-Z][\w .,'/-]{0,40}\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]+\s*",  # "Kenya (Reuters) - " after "NAIROBI, "
+    r"\s+(?:did|does|do|has|have|had|would|could|will)\s+(?:not|never)\b.*$",  # "The army did not comment ... but"
+    r"^(?:[Aa]nd|[Bb]ut|[Ww]hile)\s+",
+    r"^(?:[Aa]n?|[Tt]he)\s+",
+    r"\s+(?:has|had|have|also|later|then)$",
+    # "... Index released last week"
+    r"\s+(?:released|published|issued|compiled)\s+(?:last|this|on|in|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b.*$",
+    r"\s+(?:released|published|issued|compiled)$",
+)]
+# (and not "said the province": the speech verb, not its speaker)
+_CLEAN_PRONOUN = re.compile(r"(?:it|this|that|these|those|there|which|who|he|she|they|we|said|says|told|tells|added|adds)\b", re.I)
+_CLEAN_RELATIVE_END = re.compile(r"\b(?:who|which|whom)$")
+_CLEAN_FIGURE = re.compile(r"(?:figure|number)\s+(?!(?:of|by|from|kept|compiled|given|cited|released|published)\b)[a-z]")
+_CLEAN_DIGIT = re.compile(r"\d")
+_CLEAN_ADVERB = re.compile(r"[a-z]+ly")
+_CLEAN_COPULA = re.compile(r"\b(?:were|was|is|are)\b")
+_CLEAN_COUNT = re.compile(r"\b\d[\d,]*\s+[a-z]")
+_CLEAN_CAPITAL = re.compile(r"[A-Z]")
+
+
 def _clean(speaker: str | None) -> str | None:
     if not speaker:
         return None
     s = speaker.strip(" \"“”'’")
-    s = re.sub(r"(?<=[a-z]{2})\.$", "", s)  # a sentence's full stop, not an abbreviation's dot
-    s = re.sub(r"^[A-Z][A-Z .,'/-]+(?:\s*\([^)]*\))?\s*[-–—]+\s*", "", s)  # a dateline: "YANGON (AFP) - "
-    s = re.sub(r"^[A-Z][\w .,'/-]{0,40}\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]+\s*", "", s)  # "Kenya (Reuters) - " after "NAIROBI, "
-    s = re.sub(r"\s+(?:did|does|do|has|have|had|would|could|will)\s+(?:not|never)\b.*$", "", s)  # "The army did not comment ... but"
-    s = re.sub(r"^(?:[Aa]nd|[Bb]ut|[Ww]hile)\s+", "", s)
-    s = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", s)
-    s = re.sub(r"\s+(?:has|had|have|also|later|then)$", "", s)
-    s = re.sub(r"\s+(?:released|published|issued|compiled)\s+(?:last|this|on|in|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b.*$", "", s)  # "... Index released last week"
-    s = re.sub(r"\s+(?:released|published|issued|compiled)$", "", s)
+    for cut in _CLEAN_CUTS:
+        s = cut.sub("", s)
     if not s or s.lower() in _PRONOUNS or s.lower() in _determiners() or len(s) > 90 \
             or s.lower() in load("attribution")["conjunctions"]:
         return None  # "Another study said": a determiner alone names no one
-    if re.match(r"(?:it|this|that|these|those|there|which|who|he|she|they|we|said|says|told|tells|added|adds)\b", s, re.I):
-        return None  # (not "said the province": the speech verb, not its speaker)
+    if _CLEAN_PRONOUN.match(s):
+        return None
     if _patterns()["non_speaker"].match(s) or _patterns()["clause_opener"].match(s):
         return None  # "No group claimed", ", with 127 deaths recorded", ", said more than 127,000 people": not a speaker
-    if re.search(r"\b(?:who|which|whom)$", s) or re.match(r"(?:figure|number)\s+(?!(?:of|by|from|kept|compiled|given|cited|released|published)\b)[a-z]", s):
+    if _CLEAN_RELATIVE_END.search(s) or _CLEAN_FIGURE.match(s):
         return None  # "..., but faced questions from reporters who said", "a figure lawmakers said was too low"
-    if re.match(r"\d", s) or re.fullmatch(r"[a-z]+ly", s) or re.search(r"\b(?:were|was|is|are)\b", s):
+    if _CLEAN_DIGIT.match(s) or _CLEAN_ADVERB.fullmatch(s) or _CLEAN_COPULA.search(s):
         return None  # "354 passengers were freed", "largely": a clause or an adverb, not a speaker
-    if re.search(r"\b\d[\d,]*\s+[a-z]", s) and not re.match(r"[A-Z]", s):
+    if _CLEAN_COUNT.search(s) and not _CLEAN_CAPITAL.match(s):
         return None  # "still far above the 817 civilian deaths it": a count of the statement, not a speaker
     return s
 
@@ -217,7 +234,7 @@ def attribute(sentence: str) -> SentenceAttribution:
         matches = (p["relative"].match(sentence, at) for at in starts)
         speaker = next((sp for sp in (_clean(m.group("sp")) for m in matches if m) if sp), None)
     if via is None:
-        m = p["citing"].search(sentence)
+        m = p["citing"].search(sentence) if "citing" in sentence else None  # its every match holds the word
         cited = _clean(m.group("sp")) if m else None
         if m and speaker and not (cited and _document_cited(cited)):
             # "Reuters reported, citing a police official": the official speaks through Reuters (not "OCHA said,

@@ -14,7 +14,7 @@ from itertools import accumulate
 from tallylog.extract.lexicon import load
 from tallylog.extract.sentences import Sentence
 from tallylog.model import DateMention, PlaceMention, Report
-from tallylog.prefilter import gate
+from tallylog.prefilter import gate, start_prefixes
 
 
 def alternation(fragments: list[str]) -> str:
@@ -96,16 +96,45 @@ def _actor_patterns() -> tuple[re.Pattern[str], list[re.Pattern[str]], list[tupl
     return pattern, entries, named, generic
 
 
+_ENTRY_START = 2  # letters an entry's aliases are told apart by
+
+
+@lru_cache(maxsize=1)
+def _entries_by_start() -> dict[str, tuple[int, ...]] | None:
+    """The first two letters (lower-cased) a named entry's aliases can begin with -> the entries that can begin
+    so, in the lexicon's order; None where some entry's start cannot be listed (then every entry is asked)."""
+    _, entries, _, _ = _actor_patterns()
+    by_start: dict[str, list[int]] = {}
+    for i, p in enumerate(entries):
+        starts = start_prefixes(p, _ENTRY_START)
+        if starts is None:
+            return None
+        for st in starts:
+            by_start.setdefault(st, []).append(i)
+    return {st: tuple(ids) for st, ids in by_start.items()}
+
+
+def _entry_at(text: str, start: int) -> int:
+    """The first named entry whose aliases match at ``start`` (where the one pattern of them all matched). Only
+    the entries that can begin with the letters there are asked: an entry that cannot begin so cannot match, so
+    the first that does is the same; letters outside ASCII, or not listed, have every entry asked."""
+    _, entries, _, _ = _actor_patterns()
+    by_start = _entries_by_start()
+    window = text[start:start + _ENTRY_START]
+    ids = by_start.get(window.lower()) if by_start is not None and window.isascii() else None
+    return next(i for i in (range(len(entries)) if ids is None else ids) if entries[i].match(text, start))
+
+
 def find_actors(text: str) -> list[ActorMatch]:
     """Named armed actors first; generic ones ("gunmen", "militants") where no named one overlaps."""
-    pattern, entries, named, generic = _actor_patterns()
+    pattern, _, named, generic = _actor_patterns()
     found: list[ActorMatch] = []
     taken: list[tuple[int, int]] = []
     # both patterns are tried only at the words they can begin with (read as they go: a whole document's words
     # are not held)
     for m in gate(pattern).finditer(text):
         start = m.start()
-        name, side = named[next(i for i, p in enumerate(entries) if p.match(text, start))]
+        name, side = named[_entry_at(text, start)]
         found.append(ActorMatch(start, m.end(), m.group(0), name, side, True))
         taken.append((start, m.end()))
     for m in gate(generic).finditer(text):

@@ -38,7 +38,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Iterator
 
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import UNITS as _CARDINALS, parse_cardinal
@@ -46,6 +46,7 @@ from tallylog.extract.numbers import UNITS as _CARDINALS, parse_cardinal
 # "a day ago", "an hour ago": the article counts as one here, though never as a casualty figure
 UNITS = {**_CARDINALS, "a": 1, "an": 1}
 from tallylog.model import DateMention
+from tallylog.prefilter import WordIndex, gate, word_windows
 
 __all__ = ["find_dates", "resolve_expression", "md_on_or_before"]
 
@@ -215,6 +216,34 @@ _CORE = re.compile(
     + _alt(w for base in _L["core_words"] for w in (base, base.capitalize()))
     + ")"
 )
+# the core words alone (no digit): where one of them can begin is listed by its first letters (``prefilter``)
+_CORE_WORDS = re.compile(
+    rf"\b(?:{_MON_ALT}|{_WD_ALT}|{_SEASON_ALT}|{_HOLIDAY_ALT}|"
+    + _alt(w for base in _L["core_words"] for w in (base, base.capitalize()))
+    + ")"
+)
+
+
+def _core_starts(text: str) -> Iterator[int]:
+    """Where ``_CORE.finditer(text)`` finds its matches, in order. Every core begins a word (a digit or a core
+    word after ``\\b``), so only the text's word starts (its ``prefilter`` index, shared with the gates) that
+    open with a digit, with letters a core word can begin with, or with letters outside ASCII need be tried."""
+    index = word_windows(text)
+    words = gate(_CORE_WORDS)
+    if not isinstance(index, WordIndex) or words.prefixes is None or words.size != 3:
+        yield from (m.start() for m in _CORE.finditer(text))
+        return
+    prefixes, match, end = words.prefixes, _CORE.match, 0
+    for pos, window in zip(index.starts, index.windows(3)):
+        if pos < end or not (window is None or window[0] in _DIGITS or window in prefixes):
+            continue
+        m = match(text, pos)
+        if m is not None:
+            yield pos
+            end = m.end()
+
+
+_DIGITS = frozenset("0123456789")
 # Words that may open an expression before its core word ("from", "late", "two" days ago), and
 # words that may stand between such an opening and the core ("the end of", "late on").
 _START_WORDS = frozenset(
@@ -870,8 +899,7 @@ def _scan(c: _Ctx) -> list[DateMention]:
     out: list[DateMention] = []
     last_end = 0
     match, match_digit = _MASTER.match, _MASTER_DIGIT.match
-    for core in _CORE.finditer(text):
-        cs = core.start()
+    for cs in _core_starts(text):
         if cs < last_end:
             continue
         for start in _candidate_starts(text, cs, last_end):
@@ -942,7 +970,7 @@ def _feast_days(text: str, mentions: list[DateMention], published: date | None) 
     taken = [(m.start, m.end) for m in mentions]
     added: list[DateMention] = []
     for rx in (_FEAST_EVE, _FEAST_AROUND):
-        for m in rx.finditer(text):
+        for m in gate(rx).finditer(text):  # tried only at the words a phrase can begin with: the same matches
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -988,9 +1016,8 @@ def _occasion_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
     low = text.lower()
     if not any(stem in low for stem in _OCCASION_STEMS):  # every phrase names its occasion: most texts skip the scan
         return mentions
-    tells = [(m, shift) for rx, shift in _OCCASION_TELLS for m in rx.finditer(text)]
-    if not tells:
-        return mentions
+    # the occasion's days first: a few short looks at the dates found, where a scan of the text for the phrases
+    # is long, and without a day told as the occasion's every phrase stays undated anyway
     anchors: list[tuple[int, date]] = []
     for m in mentions:
         if m.precision != "day" or m.date is None:
@@ -998,6 +1025,10 @@ def _occasion_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
         if _OCCASION_DATED_AFTER.match(text, m.end) or _OCCASION_DATED_BEFORE.search(text, max(0, m.start - 60), m.start):
             anchors.append((m.start, m.date))
     if not anchors:
+        return mentions
+    # each tried only at the words a phrase can begin with (``prefilter``): the same matches
+    tells = [(m, shift) for rx, shift in _OCCASION_TELLS for m in gate(rx).finditer(text)]
+    if not tells:
         return mentions
     taken = [(m.start, m.end) for m in mentions]
     added: list[DateMention] = []

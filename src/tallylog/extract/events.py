@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import compress
 
 from tallylog.extract.attribution import SentenceAttribution, as_attribution
 from tallylog.extract.casualties import also, over_acts, superseded as superseded_figure, victims
@@ -21,7 +22,7 @@ from tallylog.extract.lexicon import demonyms as _demonyms, load
 from tallylog.extract.numbers import CARDINAL, has_number, parse_cardinal
 from tallylog.extract.sentences import Sentence
 from tallylog.model import Attribution, DateMention, Event, Location, PlaceMention, Span
-from tallylog.prefilter import gate, start_prefixes, word_windows
+from tallylog.prefilter import WordIndex, gate, start_prefixes, word_windows
 
 WEAK_SUBS = {None}
 
@@ -139,7 +140,8 @@ def _lex() -> dict:
                                       rf"after|and|or|during|while)\b)[\w'’-]+\s+){{0,3}}?(?:{alternation(ev['civilian_targets'])})\b", re.I),
         "military": compiled("events", "military_targets"),
         "non_event": re.compile(rf"\b(?:{alternation(ev['non_events'])})", re.I),
-        "aggregate": compiled("events", "aggregate_markers"),
+        # tried only at the words its markers can begin with (``prefilter``): the same matches, found sooner
+        "aggregate": gate(compiled("events", "aggregate_markers")),
         "us_target": compiled("actors", "us_targets", 0),
         "killed": [
             re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
@@ -266,6 +268,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
     end = 0
     # every trigger starts a word: try the pattern at word starts only (far fewer than every character), and
     # there only the triggers that can begin with the word's first three letters (none, at most word starts)
+    index = word_windows(sentence) if dispatch is not None and _START_LEN == 3 else None
+    if isinstance(index, WordIndex):
+        return _triggers_at(sentence, index, dispatch)
     for w in _WORD_START.finditer(sentence):
         pos = w.start()
         if pos < end:
@@ -288,6 +293,36 @@ def find_triggers(sentence: str) -> list[Trigger]:
 
 _WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
 _START_LEN = 3
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _triggers_at(text: str, index: WordIndex, dispatch: dict[str, re.Pattern[str]]) -> list[Trigger]:
+    """``find_triggers`` read from a text's word index (``prefilter``), shared with the gates that go over the
+    text: its word starts (``\\b\\w``) hold every start of ``_WORD_START`` (an ASCII letter after neither a word
+    character nor a hyphen), and its three-letter windows are the ones looked up, so the words that begin no
+    trigger are passed over in one sweep; those left are tried as ``find_triggers`` tries them."""
+    lex = _lex()
+    found: list[Trigger] = []
+    match = lex["trigger_re"].match
+    end = 0
+    windows = index.windows(_START_LEN)
+    for pos, window in compress(zip(index.starts, windows), map(_trigger_windows().__contains__, windows)):
+        if pos < end or text[pos] not in _ASCII_LETTERS or (pos and text[pos - 1] == "-"):
+            continue
+        m = match(text, pos) if window is None else dispatch[window].match(text, pos)
+        if m is None:
+            continue
+        sub, needs, weak = lex["triggers"][int(m.lastgroup[1:])]
+        found.append(Trigger(m.start(), m.end(), m.group(0), sub, needs, weak))
+        end = m.end()
+    return found
+
+
+@lru_cache(maxsize=1)
+def _trigger_windows() -> frozenset[str | None]:
+    """The windows a trigger pattern is tried at: those some trigger can begin with, and None (letters outside
+    ASCII, where the whole pattern is tried)."""
+    return frozenset([*(_trigger_dispatch() or ()), None])
 
 
 @lru_cache(maxsize=1)
