@@ -427,7 +427,6 @@ _COMMEMORATION_BEFORE = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?
 _DATELINE_CITY = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s*\([A-Za-z .]{1,30}\)\s*[-–—]")  # ", Syria (DW) -"
 _PLURAL_ACT_NOUNS = re.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombings|clashes|killings|assaults|shellings|incidents|"
                                r"massacres|ambushes|operations|battles|offensives)\b", re.I)
-# what may stand before a day that opens a sentence: "On", "Late on", "In the wee hours of", "On the night of"
 # ", and for the killing of ...", ", and for an attack on ...": a second act in a list of what someone is blamed for
 _AND_FOR_ACT = re.compile(r",?\s+and\s+for\s+(?P<rest>(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:killing|attack|bombing|ambush|raid|"
                           r"massacre|abduction|kidnapping|assault|shelling|strike|murder)\b)", re.I)
@@ -441,6 +440,7 @@ _VAGUELY_FROM_DAY = re.compile(r"\W*(?:just\s+|only\s+|a\s+few\s+|several\s+)?(?
 # a clause cut after "The bombing came": "a day after gunmen shot dead ...", "two days before troops stormed ..."
 _CAME_AFTER = re.compile(r"\W*(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+"
                          r"(?!(?:the|that|this|his|her|their|its)\b)", re.I)
+# what may stand before a day that opens a sentence: "On", "Late on", "In the wee hours of", "On the night of"
 _OPENING_DAY = re.compile(r"\W*(?:(?:late|early)\s+)?(?:on|by|in)?\s*(?:the\s+(?:wee|early|small)\s+hours\s+of\s+|"
                           r"the\s+(?:early\s+|late\s+)?(?:night|morning|evening|afternoon)\s+of\s+)?", re.I)
 _FOUND_WEAPONS = re.compile(r"\b(?:recovered|seized|confiscated|found|impounded|collected)\s+[^.;:]{0,100}", re.I)  # to the clause's end
