@@ -178,7 +178,7 @@ def _lex() -> dict:
         "no_injured": re.compile(r"\bno (?:injuries|casualties|one (?:was|is|were) (?:hurt|injured))\b|\bnobody (?:was|is) (?:hurt|injured)\b|\bwithout (?:causing )?(?:injuries|casualties)\b", re.I),
         # "The toll rose to 13", "The mayor now says nine people are dead"
         "toll_update": re.compile(r"\b(?:rose|risen|climbed|increased|jumped|rises|climbs|reached|now stands|has risen|now (?:says|say|said|puts|put)|"
-                                  r"(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll)\b", re.I),
+                                  rf"{_TOLL_BROUGHT.pattern})\b", re.I),
         "quantity": re.compile(rf"\b(?P<num>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?:drones?|rockets?|missiles?|mortars?|shells?|UAVs?|bombs?)\b", re.I),
         "intercepted": re.compile(r"\b(?:intercepted|shot down|downed|thwarted|foiled|repelled|destroyed (?:the|a|two|three) (?:drones?|missiles?))\b", re.I),
         "no_damage": re.compile(r"\bno (?:damage|injuries|casualties)\b|\bwithout (?:causing )?(?:damage|casualties)\b", re.I),
@@ -427,6 +427,8 @@ _COMMEMORATION_BEFORE = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?
 _DATELINE_CITY = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s*\([A-Za-z .]{1,30}\)\s*[-–—]")  # ", Syria (DW) -"
 _PLURAL_ACT_NOUNS = re.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombings|clashes|killings|assaults|shellings|incidents|"
                                r"massacres|ambushes|operations|battles|offensives)\b", re.I)
+# "bringing the toll to three", "raising the death toll to 11": a toll update that names its new figure
+_TOLL_BROUGHT = re.compile(r"(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll\b", re.I)
 # ", and for the killing of ...", ", and for an attack on ...": a second act in a list of what someone is blamed for
 _AND_FOR_ACT = re.compile(r",?\s+and\s+for\s+(?P<rest>(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:killing|attack|bombing|ambush|raid|"
                           r"massacre|abduction|kidnapping|assault|shelling|strike|murder)\b)", re.I)
@@ -811,18 +813,25 @@ class MentionFinder:
         else:
             killed = _casualty_figure(self.lex["killed"], "killed", sent.text, not_counts)
             injured = _casualty_figure(self.lex["injured"], "injured", sent.text, not_counts)
-            if update and (toll := _first_number([self.lex["toll_to"]], sent.text, not_counts)[0]) is not None:
-                # "one of the injured, a 60-year-old woman, died ..., bringing the toll to three": the new toll ("one
-                # of the injured" is no figure of the injured)
-                killed = toll
-                if injured is not None and _PART_OF_THE.match(sent.text, _first_number(self.lex["injured"], sent.text, not_counts)[1] or 0):
-                    injured = None
+            if update:
+                killed, injured = self._toll_brought(sent.text, not_counts, killed, injured)
         if killed is None and injured is None:
             return None
         return Mention(**{**prev.__dict__, "sentence": sent, "killed": killed, "injured": injured, "separate": False,
                           "anaphoric": False, "toll_update": bool(update and killed),
                           "toll_over_acts": over_acts(sent.text), "toll_also": also(sent.text),
                           "date_strong": False, "evidence": [Span(sent.start, sent.end, sent.text)]})
+
+    def _toll_brought(self, s: str, not_counts: list[tuple[int, int]], killed: int | None,
+                      injured: int | None) -> tuple[int | None, int | None]:
+        """"One of the injured, a 60-year-old woman, died ..., bringing the toll to three": the toll the sentence
+        brings the incident to is its killed figure, and "one of the injured" is no figure of the injured."""
+        toll = _first_number([self.lex["toll_to"]], s, not_counts)[0]
+        if toll is None:
+            return killed, injured
+        if injured is not None and _PART_OF_THE.match(s, _first_number(self.lex["injured"], s, not_counts)[1] or 0):
+            injured = None
+        return toll, injured
 
     def _relative_dates(self, mentions: list[Mention]) -> None:
         """"Hours earlier, a bomb exploded in Mardan", "A day earlier, shells struck Sake": an incident dated
@@ -861,12 +870,8 @@ class MentionFinder:
                 hit = self._counted_from_reference(m.sentence.text)
             if hit is None:
                 hit = self._counted_later(m.sentence.text)
-            if hit is None and (r := _CAME_AFTER.match(m.sentence.text)) is not None:
-                # "The bombing came a day after gunmen ... shot dead a polio worker": the act told after "after" is
-                # that many days before the one the sentence opened on
-                n = 1 if r.group("n").lower() in ("a", "an") else parse_cardinal(r.group("n")) or 0
-                days = n * (7 if r.group("unit").lower() == "week" else 1)
-                hit = (r, -days if r.group("dir").lower() == "after" else days) if days else None
+            if hit is None:
+                hit = self._came_after(m.sentence.text)
             if hit is None:
                 self._vaguely_after(mentions, k)
                 continue
@@ -962,6 +967,17 @@ class MentionFinder:
             return None
         days = n * {"day": 1, "week": 7, "month": 30, "year": 365}[r.group("unit").lower()]
         return r, days if r.group("dir").lower() in ("later", "afterwards", "after") else -days
+
+    def _came_after(self, s: str) -> tuple[re.Match[str], int] | None:
+        """"The bombing came a day after gunmen ... shot dead a polio worker" (the clause cut after "came"): the
+        phrase and its offset in days from the act the sentence opened on (the act told after "after" is that many
+        days before it)."""
+        r = _CAME_AFTER.match(s)
+        if r is None:
+            return None
+        n = 1 if r.group("n").lower() in ("a", "an") else parse_cardinal(r.group("n")) or 0
+        days = n * (7 if r.group("unit").lower() == "week" else 1)
+        return (r, -days if r.group("dir").lower() == "after" else days) if days else None
 
     def _last_day_mention(self, pos: int) -> DateMention | None:
         """The last day the text named before ``pos`` (not the day something was said)."""
@@ -1661,13 +1677,8 @@ class MentionFinder:
                 date_m, date_strong = got, date_strong or follow.group("unit").lower() == "week"
         killed = _casualty_figure(self.lex["killed"], "killed", s, not_counts)
         injured = _casualty_figure(self.lex["injured"], "injured", s, not_counts)
-        if re.search(r"(?i)\b(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll\b", s) \
-                and (toll := _first_number([self.lex["toll_to"]], s, not_counts)[0]) is not None:
-            # "one of the injured, a 60-year-old woman, died ..., bringing the toll to three": the toll the sentence
-            # brings the incident to ("one of the injured" is no figure of the injured)
-            killed = toll
-            if injured is not None and _PART_OF_THE.match(s, _first_number(self.lex["injured"], s, not_counts)[1] or 0):
-                injured = None
+        if _TOLL_BROUGHT.search(s):
+            killed, injured = self._toll_brought(s, not_counts, killed, injured)
         if killed is None and self.lex["no_killed"].search(s):
             killed = 0
         if killed is None and self.lex["one_killed"].search(s):
