@@ -77,7 +77,7 @@ def _triggers_tried_everywhere(sentence: str) -> list[tuple[int, int, str]]:
     for w in events._WORD_START.finditer(sentence):
         if w.start() < end:
             continue
-        m = lex["trigger_re"].match(sentence, w.start())
+        m = events._whole_trigger_re().match(sentence, w.start())
         if m is not None:
             found.append((m.start(), m.end(), lex["triggers"][int(m.lastgroup[1:])][0]))
             end = m.end()

@@ -934,6 +934,16 @@ def find_dates(text: str, published: date | None, *, slash_order: str = "auto") 
     return _without_datelines(text, _feast_days(text, _occasion_days(text, mentions), published))
 
 
+_CLOCK = re.compile(_L["clock_time"], re.I)
+
+
+def clock_time(text: str) -> re.Match[str] | None:
+    """The first time of day a text tells ("at about 8 a.m. local time", "shortly before 7 a.m.", "at 4am")."""
+    if not ("m." in text or "am" in text or "pm" in text):
+        return None
+    return _CLOCK.search(text)
+
+
 #: a dateline with the day the report was filed ("Raipur, Nov 20 (PTI)", "QAMISHLI, Syria, March 23 (Reuters)",
 #: "BANNU, Feb 6:"): the filing day, not an act's
 _DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Za-z.'’ -]{1,40},\s+(?:[A-Z][A-Za-z.'’ -]{1,30},\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"

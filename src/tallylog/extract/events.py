@@ -17,7 +17,7 @@ from itertools import compress
 from tallylog.extract.attribution import SentenceAttribution, as_attribution
 from tallylog.extract.casualties import also, over_acts, superseded as superseded_figure, victims
 from tallylog.extract.context import DocContext, alternation, compiled
-from tallylog.extract.dates import MONTHS, md_on_or_before
+from tallylog.extract.dates import MONTHS, clock_time, md_on_or_before
 from tallylog.extract.lexicon import demonyms as _demonyms, load
 from tallylog.extract.numbers import CARDINAL, has_number, parse_cardinal
 from tallylog.extract.sentences import Sentence
@@ -87,7 +87,7 @@ class Mention:
 _CASE_BLIND = (
     "rejects_accusation", "accuser", "distributive", "story_year", "narrative_present", "narrative_anaphoric",
     "following_period", "counted_later", "body_found", "second_act_bare", "recent_perfect", "charge", "enumeration",
-    "same_place", "act_named_after", "toll_before_when", "said_and", "rehearsal", "search_raid", "toll_then_date",
+    "same_place", "place_anaphor", "there_place", "act_named_after", "toll_before_when", "said_and", "rehearsal", "search_raid", "toll_then_date",
     "counted_from_reference", "territory_objects", "protest_lethal", "rioters", "single_act", "year_markers", "mob",
     "back_reference", "not_a_place_after", "ground_attackers", "place_then_date", "coordinated_series",
     "tally_scope", "destination_before", "reference_before", "container_after", "passive_subject_after",
@@ -108,7 +108,6 @@ _CASE_BLIND = (
 def _lex() -> dict:
     ev = load("events")
     # one pass over a sentence: every trigger entry is a named group, specific entries first
-    trigger_re = re.compile("|".join(rf"(?P<t{i}>\b(?:{t['re']})\b)" for i, t in enumerate(ev["triggers"])), re.I)
     triggers = [(t["sub"], bool(t.get("needs_weapon")), bool(t.get("weak"))) for t in ev["triggers"]]
     weapons = {w: re.compile(rf"\b(?:{alternation(words)})\b", re.I) for w, words in load("weapons")["weapons"].items()}
     num = rf"(?P<num>{CARDINAL})"
@@ -127,7 +126,6 @@ def _lex() -> dict:
         **{key: re.compile(ev[key], re.I) for key in _CASE_BLIND},
         "event_types": ev["event_types"],
         "triggers": triggers,
-        "trigger_re": trigger_re,
         "weapons": weapons,
         # any weapon word at all: a text with none (most sentences) need not be tried class by class
         "any_weapon": re.compile(rf"\b(?:{alternation([w for ws in load('weapons')['weapons'].values() for w in ws])})\b",
@@ -144,7 +142,8 @@ def _lex() -> dict:
         "aggregate": gate(compiled("events", "aggregate_markers")),
         "us_target": compiled("actors", "us_targets", 0),
         "killed": [
-            re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
+            # military statements too: "neutralising four of them", "eliminated three terrorists"
+            re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|neutrali[sz]ing|neutrali[sz]ed|eliminating|eliminated)[\"”’']?\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
             # "leaving five people dead", not "has left at least one student injured"
             re.compile(rf"\b(?:left|leaving)\s+{qual}{num}\s+(?:[\w'’-]+\s+){{0,3}}?(?:dead|killed)\b", re.I),
             re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*"
@@ -263,7 +262,6 @@ def find_triggers(sentence: str) -> list[Trigger]:
     """Every trigger in a sentence, in order, none overlapping (at one position the most specific wins)."""
     lex = _lex()
     found: list[Trigger] = []
-    match = lex["trigger_re"].match
     dispatch = _trigger_dispatch()
     end = 0
     # every trigger starts a word: try the pattern at word starts only (far fewer than every character), and
@@ -282,7 +280,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 continue
             m = pattern.match(sentence, pos)
         else:
-            m = match(sentence, pos)
+            m = _whole_trigger_re().match(sentence, pos)
         if m is None:
             continue
         sub, needs, weak = lex["triggers"][int(m.lastgroup[1:])]
@@ -303,13 +301,12 @@ def _triggers_at(text: str, index: WordIndex, dispatch: dict[str, re.Pattern[str
     trigger are passed over in one sweep; those left are tried as ``find_triggers`` tries them."""
     lex = _lex()
     found: list[Trigger] = []
-    match = lex["trigger_re"].match
     end = 0
     windows = index.windows(_START_LEN)
     for pos, window in compress(zip(index.starts, windows), map(_trigger_windows().__contains__, windows)):
         if pos < end or text[pos] not in _ASCII_LETTERS or (pos and text[pos - 1] == "-"):
             continue
-        m = match(text, pos) if window is None else dispatch[window].match(text, pos)
+        m = _whole_trigger_re().match(text, pos) if window is None else dispatch[window].match(text, pos)
         if m is None:
             continue
         sub, needs, weak = lex["triggers"][int(m.lastgroup[1:])]
@@ -323,6 +320,15 @@ def _trigger_windows() -> frozenset[str | None]:
     """The windows a trigger pattern is tried at: those some trigger can begin with, and None (letters outside
     ASCII, where the whole pattern is tried)."""
     return frozenset([*(_trigger_dispatch() or ()), None])
+
+
+@lru_cache(maxsize=1)
+def _whole_trigger_re() -> re.Pattern[str]:
+    """Every trigger entry of the lexicon in one pattern, each a named group (``t<index>``), specific entries
+    first. Tried only where a word's first letters are not all ASCII (the dispatch below judges the rest), so it
+    is compiled on first need: it is the largest pattern of all and most texts never need it."""
+    return re.compile("|".join(rf"(?P<t{i}>\b(?:{t['re']})\b)" for i, t in enumerate(load("events")["triggers"])),
+                      re.I)
 
 
 @lru_cache(maxsize=1)
@@ -2245,6 +2251,31 @@ class MentionFinder:
                 return True
         return False
 
+    def _told_places(self, sent: Sentence) -> list[PlaceMention]:
+        """The specific places a sentence names, in order, leaving out possessives ("Kabul's mayor"), destinations
+        ("on the road to Camp-Perrin") and, where it names another, a dateline's town."""
+        text = self.ctx.report.text
+        named = [p for p in self.ctx.places_in(sent.start, sent.end)
+                 if p.latitude is not None and not _is_broad(p) and text[p.end:p.end + 2] not in ("'s", "’s")
+                 and not self.lex["destination_before"].search(text[max(sent.start, p.start - 70):p.start])]
+        if not named:
+            # "Macomia has been attacked before. In August 2023, insurgents occupied the town": the gazetteer
+            # reports a name once; the sentence may name a place of the report it did not mark
+            known = {p.text: p for p in self.ctx.places if p.latitude is not None and not _is_broad(p)
+                     and not p.text.endswith(("'s", "’s"))}
+            hits = [(m.start(), known[t]) for t in known for m in [re.search(rf"\b{re.escape(t)}\b(?!['’]s)", sent.text)] if m]
+            named = [p for _, p in sorted(hits, key=lambda h: h[0])]
+        # "MOSCOW (Reuters) - A drone attack on the border town of Shebekino ... The drone hit a house on the
+        # edge of the town": the town told, not the dateline's
+        return [p for p in named if not (self._dateline(p) or self._dateline_town(p) or _DATELINE_CITY.match(text, p.end)
+                                         and (p.start == 0 or text[p.start - 1] == "\n"))] or named
+
+    def _there(self, sent: Sentence) -> bool:
+        """Whether the sentence tells its act by "there", outside a quote ("a car bomb exploded there on Wednesday")."""
+        m = self.lex["there_place"].search(sent.text)
+        return m is not None and sent.text.count("“", 0, m.start()) <= sent.text.count("”", 0, m.start()) \
+            and sent.text.count('"', 0, m.start()) % 2 == 0
+
     def _previous_place(self, sent: Sentence) -> tuple[PlaceMention | None, int | None]:
         """A sentence that names no place continues the one before it in its paragraph ("... in Beledweyne.
         The single biggest attack, in 2009, killed 25"): its specific place, at geo_precision 2."""
@@ -2254,25 +2285,16 @@ class MentionFinder:
             return None, None
         prev = sents[i - 1]
         text = self.ctx.report.text
-        if re.search(r"\b(?:on|in|at|hit|struck|targeted|of|outside|occupied|raided|stormed|attacked|seized|captured|overran|entered)\s+the\s+(?:city|town|port|capital)\b(?!\s+of\b)", sent.text, re.I) \
-                or self.lex["same_place"].search(sent.text):
-            # "The first drone attack on the city, on Sunday, ...": the city the text has just named
-            # the sentence before is about that city: the first specific place it names (its topic)
-            named = [p for p in self.ctx.places_in(prev.start, prev.end)
-                     if p.latitude is not None and not _is_broad(p) and text[p.end:p.end + 2] not in ("'s", "’s")]
-            if not named:
-                # "Macomia has been attacked before. In August 2023, insurgents occupied the town": the gazetteer
-                # reports a name once; the sentence before may name a place of the report it did not mark
-                known = {p.text: p for p in self.ctx.places if p.latitude is not None and not _is_broad(p)
-                         and not p.text.endswith(("'s", "’s"))}
-                hits = [(m.start(), known[t]) for t in known for m in [re.search(rf"\b{re.escape(t)}\b(?!['’]s)", prev.text)] if m]
-                named = [p for _, p in sorted(hits, key=lambda h: h[0])]
-            # "MOSCOW (Reuters) - A drone attack on the border town of Shebekino ... The drone hit a house on the
-            # edge of the town": the town told, not the dateline's
-            named = [p for p in named if not (self._dateline(p) or self._dateline_town(p) or _DATELINE_CITY.match(text, p.end)
-                                              and (p.start == 0 or text[p.start - 1] == "\n"))] or named
-            if named:
-                return named[0], 1
+        if self.lex["place_anaphor"].search(sent.text) or self.lex["same_place"].search(sent.text) \
+                or self._there(sent):
+            # "The first drone attack on the city, on Sunday, ...": the city the text has just named; the nearest
+            # sentence before that names a specific place is about that city: the first such place it names (its
+            # topic); up to two sentences back ("... visited Beledweyne's market on Monday. Two days later, a car
+            # bomb exploded there")
+            for before in reversed(sents[max(0, i - 2):i]):
+                named = self._told_places(before)
+                if named:
+                    return named[0], 1
             # "on the edge of the town", the sentence before naming no place: the town the story names most
             seen = [p for p in self.ctx.places_in(0, sent.start) if p.latitude is not None and not _is_broad(p)]
             if seen:
@@ -2567,6 +2589,23 @@ def _town_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
     if town is not None:
         m = next((x for x in c.mentions if x.date is d), c.mentions[0])
         m.place, m.place_precision = town, 2
+
+
+def _clock_day(finder: "MentionFinder", c: "_Cluster") -> None:
+    """An incident no sentence dates, told with a time of day ("a guided bomb hit an industrial site at about 8 a.m.
+    local time"): the publication day, as "this morning" is (day precision). A clock time beside a day
+    ("on Sunday at 2 a.m.") leaves the day to that date; one in a sentence that dates something else is not
+    read here, as the incident then has a date."""
+    pub = finder.ctx.report.published
+    if pub is None:
+        return
+    for m in c.mentions:
+        hit = clock_time(m.sentence.text)
+        if hit is not None:
+            start = m.sentence.start + hit.start()
+            m.date = DateMention(start=start, end=m.sentence.start + hit.end(), text=hit.group(0), date=pub,
+                                 precision="day", relative=True)
+            return
 
 
 def _owns_act(text: str, end: int) -> bool:
@@ -2919,6 +2958,8 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
             _place_of_story(finder, c)
         if finder is not None and c.place is None:
             _town_of_story(finder, c)
+        if finder is not None and c.date is None:
+            _clock_day(finder, c)
         ev = _to_event(c, f"{report_id}-e{len(events) + 1}")
         if ev is not None:
             events.append(ev)

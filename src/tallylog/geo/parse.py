@@ -1520,12 +1520,16 @@ _PART_OF_RE = re.compile(r"(?:,\s+an?\s+|\s+)(?:neighbou?rhood|district|quarter|
 _IN_CITY_RE = re.compile(r"['’]?s?\s+(?:[A-Z][\w-]*\s+)?in\s+(?:the\s+)?")
 #: farther than this from the city it is said to be in, a town is a namesake, not the part of the city meant
 _PART_OF_CITY_KM = 75.0
+#: "Kharkiv's Kyivskyi district": a city's possessive, then a name and the word for a part of a city
+_OWNER_GAP_RE = re.compile(r"['’]s\s+")
+_CITY_PART_AFTER_RE = re.compile(r"\s+(?:neighbou?rhood|district|quarter|suburb|microdistrict|area)\b", re.I)
 
 
 def _check_containers(text: str, mentions: list[PlaceMention]) -> None:
     """A place told as part of a town ("the Hilaliya neighbourhood of Qamishli", "Hilaliya, a district of
     Qamishli") lies in that town's country: a namesake elsewhere loses its coordinates and takes the town's
     country and admin1 (the mention keeps its text), as the gazetteer does not know the part itself."""
+    parts: dict[tuple[str, str | None], PlaceMention] = {}  # a city's part told once as such, wherever named again
     for m, m2 in zip(mentions, mentions[1:]):
         if m.latitude is None or m2.latitude is None or not m.country or not m2.country:
             continue
@@ -1537,11 +1541,32 @@ def _check_containers(text: str, mentions: list[PlaceMention]) -> None:
                     and haversine_km(m.latitude, m.longitude, m2.latitude, m2.longitude) > _PART_OF_CITY_KM:
                 m.latitude = m.longitude = m.gazetteer_id = m.feature = None
                 m.name, m.admin1 = m.text, m2.admin1
+            # "in Kharkiv's Kyivskyi district": the city's own district, not a village of that name 200 km away
+            elif m.feature == "populated_place" and _CITY_PART_AFTER_RE.match(text, m2.end) \
+                    and (_OWNER_GAP_RE.fullmatch(text[m.end:m2.start])
+                         or (m.text.endswith(("'s", "’s")) and not text[m.end:m2.start].strip())) \
+                    and haversine_km(m.latitude, m.longitude, m2.latitude, m2.longitude) > _PART_OF_CITY_KM:
+                parts[(m2.text, m2.gazetteer_id)] = m
+                _as_part_of(m2, m)
             continue
         if m2.start - m.end > 40 or not _PART_OF_RE.search(text[m.end:m2.start]):
             continue
         m.latitude = m.longitude = m.gazetteer_id = m.feature = None
         m.name, m.country, m.admin1 = m.text, m2.country, m2.admin1
+    if parts:
+        # "the apartment block in the Kyivskyi district", after "Kharkiv's Kyivskyi district"
+        for m in mentions:
+            city = parts.get((m.text, m.gazetteer_id))
+            if city is not None:
+                _as_part_of(m, city)
+
+
+def _as_part_of(part: PlaceMention, city: PlaceMention) -> None:
+    """A part of a city the gazetteer does not know is placed at the city (ACLED codes a neighbourhood at its
+    city, geo_precision 1); the mention keeps its text."""
+    part.name, part.country, part.admin1 = city.name, city.country, city.admin1
+    part.latitude, part.longitude, part.gazetteer_id, part.feature = city.latitude, city.longitude, city.gazetteer_id, city.feature
+    part.geo_precision = 1
 
 
 #: two towns told together: "between Palmyra and Sukhnah", "from Kherson to Mykolaiv", "Bunia and Djugu"

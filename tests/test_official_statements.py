@@ -1,0 +1,85 @@
+"""The register of military and police statements and of live pages: "neutralised", "eliminated", "engaged",
+"made contact with", "repelled an attempt", drones "destroyed over" a region; a time of day with no day; a city's
+own district named by its possessive."""
+from __future__ import annotations
+
+import pytest
+
+from tallylog.geo import get_geocoder
+from tallylog.pipeline import extract
+
+
+def _events(text: str, published: str = "2025-06-27"):
+    return extract(text, published=published).events
+
+
+@pytest.mark.parametrize("text, place, killed", [
+    ("MAIDUGURI, Nigeria - On Tuesday, troops eliminated three terrorists who approached their position near Bama, "
+     "the army said.", "Bama", 3),
+    ("MAIDUGURI, Nigeria - In the early hours of Wednesday, troops repelled an attack by terrorists on Damboa, "
+     "neutralising four of them, the army said.", "Damboa", 4),
+    ("COTABATO, Philippines - On Monday, soldiers engaged around 15 members of the Dawlah Islamiyah group in the "
+     "hinterlands of Ampatuan, killing three, the army said.", "Ampatuan", 3),
+    ("MOGADISHU - On Tuesday, national army troops \"eliminated\" 27 al-Shabab fighters in an operation near "
+     "Bu'aale in the Middle Juba region, the ministry said.", "Bu", 27),
+])
+def test_military_words_for_killing_are_clashes_with_their_toll(text, place, killed):
+    events = _events(text)
+    assert len(events) == 1
+    e = events[0]
+    assert e.event_type == "Battles" and e.sub_event_type == "Armed clash"
+    assert e.fatalities == killed
+    assert e.location is not None and (e.location.name or "").startswith(place)
+
+
+def test_made_contact_and_repelled_attempt_are_clashes():
+    for text in ("MAIDUGURI, Nigeria - On Monday, troops made contact with ISWAP terrorists near Bama, neutralising six.",
+                 "MOSCOW - On 22 June, units of the North group repelled an attempt by a sabotage group to penetrate "
+                 "the state border near Sevsk in the Bryansk region. Nine servicemen were eliminated."):
+        events = _events(text)
+        assert [e.sub_event_type for e in events] == ["Armed clash"], text
+        assert events[0].fatalities in (6, 9)
+
+
+def test_drones_destroyed_over_a_region_are_intercepted():
+    events = _events("ODESA, Ukraine - On Thursday, air defence forces destroyed 31 drones over the Odesa region, "
+                     "the governor said.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_eliminated_from_a_tournament_is_no_act():
+    assert _events("LAGOS, Nigeria - On Tuesday, the Super Eagles were eliminated from the tournament by Ghana.") == []
+
+
+def test_a_time_of_day_with_no_day_is_the_publication_day():
+    # a live page's entry: no day given anywhere, a time of day beside the act
+    text = ("08:31 GMT\nIn Zaporizhzhia, a guided aerial bomb hit an industrial site in the south of the city at about "
+            "8 a.m. local time, wounding four workers, regional governor Ivan Fedorov said.")
+    events = _events(text, "2025-11-14")
+    zap = [e for e in events if e.location and e.location.name and e.location.name.startswith("Zaporizh")]
+    assert zap and str(zap[0].date) == "2025-11-14" and zap[0].date_precision == "day"
+
+
+def test_a_time_of_day_beside_a_day_keeps_the_day():
+    text = ("KYIV, Ukraine - On Tuesday at about 8 a.m., a guided aerial bomb hit an industrial site in Zaporizhzhia, "
+            "wounding four workers, officials said.")
+    events = _events(text, "2025-11-14")
+    assert events and str(events[0].date) == "2025-11-11"
+
+
+def test_a_citys_own_district_is_not_a_namesake_far_away():
+    places = get_geocoder().geoparse("A drone struck a residential building in Kharkiv's Kyivskyi district on "
+                                     "Friday. Rescuers worked through the night in the Kyivskyi district.")
+    kyivskyi = [p for p in places if p.text.startswith("Kyivskyi")]
+    assert len(kyivskyi) == 2
+    for p in kyivskyi:
+        assert p.name == "Kharkiv" and p.admin1 == "Kharkiv Oblast" and p.geo_precision == 1
+
+
+def test_a_letterhead_is_no_town():
+    # "Headquarters" is the alternate name of a small US town; a release's letterhead names no place
+    text = ("DEFENCE HEADQUARTERS\nPRESS RELEASE\n\nTroops have sustained operations against terrorists in the "
+            "North East. Troops repelled an attack on Damboa in Borno State, the Defence Headquarters said.")
+    places = get_geocoder().geoparse(text)
+    assert not any(p.text.lower() == "headquarters" and p.latitude is not None for p in places)
+    assert any(p.country == "NG" for p in places)
