@@ -2284,7 +2284,6 @@ class MentionFinder:
         if i is None or i == 0:
             return None, None
         prev = sents[i - 1]
-        text = self.ctx.report.text
         if self.lex["place_anaphor"].search(sent.text) or self.lex["same_place"].search(sent.text) \
                 or self._there(sent):
             # "The first drone attack on the city, on Sunday, ...": the city the text has just named; the nearest
