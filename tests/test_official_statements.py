@@ -83,3 +83,44 @@ def test_a_letterhead_is_no_town():
     places = get_geocoder().geoparse(text)
     assert not any(p.text.lower() == "headquarters" and p.latitude is not None for p in places)
     assert any(p.country == "NG" for p in places)
+
+
+def test_a_timelines_day_headings_date_the_acts_under_them():
+    text = ("MORELIA, Mexico - Cartel violence left at least 16 people dead this week. Here is the week, day by day.\n\n"
+            "MONDAY, MAY 4\nGunmen burst into a bar in Celaya shortly before midnight, killing six people, prosecutors said.\n\n"
+            "TUESDAY, MAY 5\nDrones dropped explosives on a rural community outside Apatzingan, wounding four soldiers.\n\n"
+            "FRIDAY, MAY 8\nA car bomb exploded outside the police headquarters in Salvatierra, killing one officer.")
+    days = {(e.location.name or "")[:6]: str(e.date) for e in _events(text, "2026-05-10") if e.location}
+    assert days.get("Celaya") == "2026-05-04"
+    assert days.get("Apatzi") == "2026-05-05"
+    assert days.get("Salvat") == "2026-05-08"
+
+
+def test_a_single_date_line_is_no_timeline():
+    # a byline's date over a story dates nothing by itself: the lede's "on Monday" stays the act's day
+    text = ("May 8, 2026\n\nMORELIA, Mexico - Gunmen killed six people at a bar in Celaya on Monday, prosecutors said.")
+    events = _events(text, "2026-05-08")
+    assert events and str(events[0].date) == "2026-05-04"
+
+
+LIVE_PAGE = ("Live: strike on Deir al-Balah home kills seven; Hezbollah rockets hit Kiryat Shmona area; raid in Jenin\n\n"
+             "Middle East crisis: live coverage\n\n"
+             "7:05 a.m.\nAn Israeli airstrike on a family home in Deir al-Balah in central Gaza before dawn killed at "
+             "least four people, according to the civil defence agency.\n\n"
+             "8:55 a.m.\nIn the occupied West Bank, Israeli forces are carrying out a raid in the Jenin refugee camp. "
+             "The Palestinian health ministry said three Palestinians were killed in exchanges of fire with troops.\n\n"
+             "9:30 a.m.\nHezbollah says it fired a salvo of Katyusha rockets at Kiryat Shmona. No one was hurt.\n\n"
+             "5:40 p.m.\nAn Israeli drone hit a motorcycle on the coastal road south of Tyre, killing its rider.")
+
+
+def test_a_live_pages_entries_are_of_its_day():
+    events = _events(LIVE_PAGE, "2024-08-21")
+    assert len(events) >= 4
+    assert all(str(e.date) == "2024-08-21" for e in events), [(e.location and e.location.name, e.date) for e in events]
+
+
+def test_a_headline_of_three_stories_is_three_incidents():
+    events = _events(LIVE_PAGE, "2024-08-21")
+    names = [(e.location.country if e.location else None) for e in events]
+    # the Kiryat Shmona rockets (Israel) and the Jenin raid (West Bank) are told apart, not one incident
+    assert "IL" in names and "PS" in names

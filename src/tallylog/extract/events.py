@@ -17,7 +17,7 @@ from itertools import compress
 from tallylog.extract.attribution import SentenceAttribution, as_attribution
 from tallylog.extract.casualties import also, over_acts, superseded as superseded_figure, victims
 from tallylog.extract.context import DocContext, alternation, compiled
-from tallylog.extract.dates import MONTHS, clock_time, md_on_or_before
+from tallylog.extract.dates import MONTHS, clock_time, find_dates, md_on_or_before
 from tallylog.extract.lexicon import demonyms as _demonyms, load
 from tallylog.extract.numbers import CARDINAL, has_number, parse_cardinal
 from tallylog.extract.sentences import Sentence
@@ -985,6 +985,19 @@ class MentionFinder:
         days = n * (7 if r.group("unit").lower() == "week" else 1)
         return (r, -days if r.group("dir").lower() == "after" else days) if days else None
 
+    def _heading_day(self, pos: int) -> DateMention | None:
+        """The day of the date heading a timeline or a live page's day puts above ``pos`` ("MONDAY, MAY 4",
+        "Tuesday 5 May"): a paragraph of a date alone, when the text has two or more such headings."""
+        heads = getattr(self, "_heading_days", None)
+        if heads is None:
+            heads = self._heading_days = _date_headings(self.ctx)
+        found = None
+        for end, d in heads:
+            if end > pos:
+                break
+            found = d
+        return found
+
     def _last_day_mention(self, pos: int) -> DateMention | None:
         """The last day the text named before ``pos`` (not the day something was said)."""
         text = self.ctx.report.text
@@ -1315,7 +1328,10 @@ class MentionFinder:
             left = {p.name or p.text for p in self.ctx.places_in(sent.start, sent.start + b.start()) if p.feature != "country"}
             right = {p.name or p.text for p in self.ctx.places_in(sent.start + b.end(), sent.end) if p.feature != "country"}
             if left and right and left.isdisjoint(right) and _acts_around(triggers, b.start(), b.end()):
-                return self._apart(sent, b.start(), b.end())
+                # a headline of three stories ("strike kills seven; rockets hit Kiryat Shmona area; raid in Jenin"):
+                # the rest is split again
+                first, rest = self._apart(sent, b.start(), b.end())
+                return [first, *self._clauses(rest)]
         # "were killed in IS attacks in Badia al-Sukhnah, prompting Russian airstrikes": the act, then what it set off
         b = self.lex["consequence"].search(s)
         if b is not None and _acts_around(triggers, b.start(), b.end()) and not (
@@ -1572,6 +1588,11 @@ class MentionFinder:
         elif place is None:
             place, precision = self._previous_place(sent)
         date_m = self._date(sent, trigger)
+        headed = False
+        if date_m is None:
+            # the day a timeline's heading puts above the sentence: said of what the sentence tells
+            date_m = self._heading_day(whole.start)
+            headed = date_m is not None
         if date_m is None and whole.index in getattr(self, "_toll_days", {}):
             date_m = self._toll_days[whole.index]  # weak: the day of the story's present
         elif date_m is None and self.lex["aggregate"].search(s) and self._present_acts_placed(whole):
@@ -1602,7 +1623,7 @@ class MentionFinder:
             return "aggregate"  # "in 2020, when 130 crew members were kidnapped in the region": a year's tally
         date_strong = date_m is not None and (
             abs(date_m.start - (sent.start + trigger.end)) <= 45 or abs((sent.start + trigger.start) - date_m.end) <= 45)
-        date_strong = date_strong or separate
+        date_strong = date_strong or separate or headed
         if not date_strong and date_m is not None and date_m.date is not None and date_m.precision in ("day", "month") \
                 and _OPENING_DAY.fullmatch(text_[whole.start:date_m.start]) \
                 and len(self.ctx.dates_in(whole.start, whole.end)) == 1:
@@ -2590,11 +2611,39 @@ def _town_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
         m.place, m.place_precision = town, 2
 
 
+#: longest date heading, in words ("WEDNESDAY, MAY 6, 2026")
+_DATE_HEADING_WORDS = 5
+
+
+def _date_headings(ctx: DocContext) -> list[tuple[int, DateMention]]:
+    """(end, day) of each paragraph that is a date alone ("MONDAY, MAY 4", "Tuesday 5 May"), in order; none unless
+    there are two or more (a timeline's days; a single date line is a byline's or a page's)."""
+    pub = ctx.report.published
+    per_paragraph: dict[int, int] = {}
+    for s in ctx.sentences:
+        per_paragraph[s.paragraph] = per_paragraph.get(s.paragraph, 0) + 1
+    out: list[tuple[int, DateMention]] = []
+    for s in ctx.sentences:
+        text = s.text.strip(" .:-–—")
+        if per_paragraph[s.paragraph] != 1 or not text or len(text.split()) > _DATE_HEADING_WORDS \
+                or not any(ch.isdigit() for ch in text):
+            continue
+        found = find_dates(text.title() if text.isupper() else text, pub)
+        if len(found) != 1 or found[0].date is None or found[0].precision != "day" \
+                or len(found[0].text) < len(text) - len("Wednesday, "):
+            continue
+        d = found[0]
+        start = s.start + s.text.find(text) + d.start
+        out.append((s.end, DateMention(start=start, end=start + len(d.text), text=text[d.start:d.end], date=d.date,
+                                       precision="day", relative=d.relative)))
+    return out if len(out) >= 2 else []
+
+
 def _clock_day(finder: "MentionFinder", c: "_Cluster") -> None:
     """An incident no sentence dates, told with a time of day ("a guided bomb hit an industrial site at about 8 a.m.
-    local time"): the publication day, as "this morning" is (day precision). A clock time beside a day
-    ("on Sunday at 2 a.m.") leaves the day to that date; one in a sentence that dates something else is not
-    read here, as the incident then has a date."""
+    local time") or in an entry of a live page under its time stamp: the publication day, as "this morning" is (day
+    precision). A clock time beside a day ("on Sunday at 2 a.m.") leaves the day to that date; one in a sentence that
+    dates something else is not read here, as the incident then has a date."""
     pub = finder.ctx.report.published
     if pub is None:
         return
@@ -2605,6 +2654,22 @@ def _clock_day(finder: "MentionFinder", c: "_Cluster") -> None:
             m.date = DateMention(start=start, end=m.sentence.start + hit.end(), text=hit.group(0), date=pub,
                                  precision="day", relative=True)
             return
+    stamps = getattr(finder, "_time_stamps", None)
+    if stamps is None:
+        stamps = finder._time_stamps = [x for x in finder.ctx.sentences if _TIME_STAMP.fullmatch(x.text.strip())]
+    if len(stamps) >= 2:
+        # a live page's entries ("7:05 a.m.", "14:30 GMT" over each), and its headline, are of the day it is
+        # published; the date is the stamp over the first entry that tells the incident
+        under = [(m, [x for x in stamps if x.end <= m.sentence.start]) for m in c.mentions]
+        m, above = next(((m, above) for m, above in under if above), (c.mentions[0], stamps[:1]))
+        stamp = above[-1]
+        m.date = DateMention(start=stamp.start, end=stamp.end, text=stamp.text, date=pub, precision="day",
+                             relative=True)
+
+
+#: a live page's time stamp over an entry: "7:05 a.m.", "14:30 GMT", "09:42 BST", "2:15 p.m. ET"
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|IST|PKT|EAT|local(?: time)?)?\.?",
+                         re.I)
 
 
 def _owns_act(text: str, end: int) -> bool:
