@@ -386,3 +386,26 @@ def test_that_weekday_follows_the_story_not_the_publication() -> None:
 def test_plain_weekday_still_counts_from_publication() -> None:
     ms = find_dates("It began on Feb. 2. On Friday the market reopened.", date(2024, 3, 20))
     assert [m.date for m in ms if m.text == "Friday"] == [date(2024, 3, 15)]
+
+
+# -- incident logs: a day opening each item ------------------------------------------------------------------------
+
+def test_an_incident_logs_slashed_days_take_the_order_the_log_shows():
+    log = ("08/09, NORTH KIVU, BENI TERRITORY: Suspected ADF fighters attacked a village near Oicha.\n"
+           "10/09, ITURI, BUNIA: Unidentified persons threw a grenade into a bar.\n"
+           "13/09, NORTH KIVU, GOMA: Armed men broke into a guesthouse.")
+    days = [(d.text, d.date) for d in find_dates(log, date(2025, 9, 15))]
+    # "13/09" can only be day first: so are the others (8 and 10 September, not 9 August and 9 October)
+    assert days == [("08/09", date(2025, 9, 8)), ("10/09", date(2025, 9, 10)), ("13/09", date(2025, 9, 13))]
+
+
+def test_an_items_day_in_capitals_and_a_dash():
+    found = find_dates("- 12 MAR: A fishing dhow was hijacked east of Eyl.\n17/04 - KENSCOFF (OUEST): gunmen attacked",
+                       date(2025, 4, 20))
+    assert [(d.text, d.date) for d in found] == [("12 MAR", date(2025, 3, 12)), ("17/04", date(2025, 4, 17))]
+
+
+@pytest.mark.parametrize("text", ["The team won 3/4 of its games.", "Open 24/7, the shop was hit.",
+                                  "They scored 12/15 in the test, officials said."])
+def test_fractions_and_scores_are_no_days(text):
+    assert find_dates(text, date(2025, 4, 20)) == []

@@ -931,7 +931,57 @@ def find_dates(text: str, published: date | None, *, slash_order: str = "auto") 
     if slash_order not in ("auto", "mdy", "dmy"):
         raise ValueError(f"slash_order must be auto, mdy or dmy, not {slash_order!r}")
     mentions = _nights_into(text, _anaphoric_weekdays(text, _scan(_Ctx(text, published, False, slash_order))))
-    return _without_datelines(text, _feast_days(text, _occasion_days(text, mentions), published))
+    mentions = _item_days(text, _feast_days(text, _occasion_days(text, mentions), published), published, slash_order)
+    return _without_datelines(text, mentions)
+
+
+_ITEM_DAY = re.compile(_L["item_day"])
+_CAPS_MONTHS = {"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUNE": 6, "JUL": 7, "JULY": 7, "AUG": 8,
+                "SEP": 9, "SEPT": 9, "OCT": 10, "NOV": 11, "DEC": 12}
+
+
+def _item_days(text: str, mentions: list[DateMention], published: date | None, slash_order: str) -> list[DateMention]:
+    """"08/09, NORTH KIVU, BENI TERRITORY: Suspected ADF fighters attacked ...", "- 12 MAR: A dhow was hijacked":
+    the day that opens an item of an incident log, in the most recent year it falls on or before publication. A
+    slashed day is read day first when any item of the text has a first number over 12 ("13/09"), month first when
+    any has a second one over 12, else as a slashed date with a year is."""
+    if "/" not in text and not any(m in text for m in _CAPS_MONTHS):
+        return mentions
+    items = list(_ITEM_DAY.finditer(text))
+    if not items:
+        return mentions
+    order = slash_order
+    if order == "auto":
+        firsts = [int(m["a"]) for m in items if m["a"]]
+        seconds = [int(m["b"]) for m in items if m["b"]]
+        order = "dmy" if any(a > 12 for a in firsts) else "mdy" if any(b > 12 for b in seconds) else "auto"
+    added: list[DateMention] = []
+    for m in items:
+        if any(d.start < m.end() and d.end > m.start() for d in mentions):
+            continue
+        if m["mon"]:
+            month, day = _CAPS_MONTHS[m["mon"]], int(m["d"])
+        else:
+            a, b = int(m["a"]), int(m["b"])
+            item_order = order
+            if item_order == "auto":
+                # as a slashed date with a year: month first unless only the day-first reading has passed
+                us = _valid(2000, a, b) and (published is None or md_on_or_before(a, b, published) is not None)
+                eu = _valid(2000, b, a)
+                item_order = "mdy" if us or not eu else "dmy"
+            month, day = (a, b) if item_order == "mdy" else (b, a)
+        if _valid(2000, month, day) is None:
+            continue
+        start = m.start("a") if m["a"] else m.start("d")
+        if published is None:
+            added.append(DateMention(start=start, end=m.end(), text=text[start:m.end()], date=None, precision="day",
+                                     partial=f"--{month:02d}-{day:02d}"))
+        else:
+            added.append(DateMention(start=start, end=m.end(), text=text[start:m.end()],
+                                     date=md_on_or_before(month, day, published), precision="day"))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda d: d.start)
 
 
 _CLOCK = re.compile(_L["clock_time"], re.I)
