@@ -400,9 +400,11 @@ def test_an_incident_logs_slashed_days_take_the_order_the_log_shows():
 
 
 def test_an_items_day_in_capitals_and_a_dash():
-    found = find_dates("- 12 MAR: A fishing dhow was hijacked east of Eyl.\n17/04 - KENSCOFF (OUEST): gunmen attacked",
+    found = find_dates("- 12 MAR: A fishing dhow was hijacked east of Eyl.\n17/04 - KENSCOFF (OUEST): gunmen attacked\n"
+                       "3. 19/04, ARTIBONITE: gunmen attacked a village",
                        date(2025, 4, 20))
-    assert [(d.text, d.date) for d in found] == [("12 MAR", date(2025, 3, 12)), ("17/04", date(2025, 4, 17))]
+    assert [(d.text, d.date) for d in found] == [("12 MAR", date(2025, 3, 12)), ("17/04", date(2025, 4, 17)),
+                                                 ("19/04", date(2025, 4, 19))]
 
 
 @pytest.mark.parametrize("text", ["The team won 3/4 of its games.", "Open 24/7, the shop was hit.",
