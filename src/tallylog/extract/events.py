@@ -183,7 +183,7 @@ def _lex() -> dict:
         "no_damage": re.compile(r"\bno (?:damage|injuries|casualties)\b|\bwithout (?:causing )?(?:damage|casualties)\b", re.I),
         "hit": re.compile(r"\b(?:hit|struck|damaged|destroyed|killing|killed|wounded|injured)\b", re.I),
         # "may" in lower case only: "the May 22 concert bombing" is a date
-        "future": re.compile(r"\b(?:will|would|could|might|(?-i:may)|should|must|plans? to|planning to|planned to|plott?(?:ed|ing|s)? to|conspir(?:ed|ing|acy) to|threaten(?:s|ed)? to|vow(?:s|ed)? to|if|"
+        "future": re.compile(r"\b(?:will|would|could|might|(?-i:may)|should|must|plans? to|planning to|planned to|plott?(?:ed|ing|s)? to|conspir(?:ed|ing|acy) to|threaten(?:s|ed|ing)?(?: to)?|vow(?:s|ed)? to|if|"
                             # "charges that carry the threat of execution": a possible act, not one done
                             r"(?:threat|risk|prospect|possibility)s? of)\b[^,.;]{0,40}$", re.I),
         # a sentence that opens on a condition ("If the government ratifies its offer ...") reports nothing
@@ -985,6 +985,15 @@ class MentionFinder:
         days = n * (7 if r.group("unit").lower() == "week" else 1)
         return (r, -days if r.group("dir").lower() == "after" else days) if days else None
 
+    def _item_day(self, sent: Sentence) -> DateMention | None:
+        """The day that opens an item of an incident log ("1. 08/09, NORTH KIVU:", "- 12 MAR:", "17/04 - KENSCOFF")."""
+        text = self.ctx.report.text
+        for d in self.ctx.dates_in(sent.start, min(sent.end, sent.start + 16)):
+            if d.date is not None and d.precision == "day" and _ITEM_LEAD.fullmatch(text, sent.start, d.start) \
+                    and _ITEM_TAIL.match(text, d.end):
+                return d
+        return None
+
     def _heading_day(self, pos: int) -> DateMention | None:
         """The day of the date heading a timeline or a live page's day puts above ``pos`` ("MONDAY, MAY 4",
         "Tuesday 5 May"): a paragraph of a date alone, when the text has two or more such headings."""
@@ -1588,6 +1597,11 @@ class MentionFinder:
         elif place is None:
             place, precision = self._previous_place(sent)
         date_m = self._date(sent, trigger)
+        item_day = self._item_day(whole)
+        if item_day is not None and (date_m is None or date_m.relative):
+            # "19/04 - SAINT-MARC (ARTIBONITE): gunmen attacked a village ... overnight": the day that opens a log's
+            # item is the act's; a relative day in it ("overnight") counts from that day, not from publication
+            date_m = item_day
         headed = False
         if date_m is None:
             # the day a timeline's heading puts above the sentence: said of what the sentence tells
@@ -2610,6 +2624,10 @@ def _town_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
         m = next((x for x in c.mentions if x.date is d), c.mentions[0])
         m.place, m.place_precision = town, 2
 
+
+#: before and after the day that opens a log's item: a bullet or a number; a comma, a colon, a dash or a bracket
+_ITEM_LEAD = re.compile(r"[\s\-*•]*(?:\d{1,3}[.)]\s+)?")
+_ITEM_TAIL = re.compile(r"\s*(?:[,:]|[-–—]\s|\()")
 
 #: longest date heading, in words ("WEDNESDAY, MAY 6, 2026")
 _DATE_HEADING_WORDS = 5
