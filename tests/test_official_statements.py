@@ -124,3 +124,31 @@ def test_a_headline_of_three_stories_is_three_incidents():
     names = [(e.location.country if e.location else None) for e in events]
     # the Kiryat Shmona rockets (Israel) and the Jenin raid (West Bank) are told apart, not one incident
     assert "IL" in names and "PS" in names
+
+
+RELEASE = ("IDF SPOKESPERSON'S UNIT\nAnnouncements, Wednesday, 20 November 2024\n\n"
+           "COUNTERTERRORISM OPERATION IN JENIN\n\n"
+           "IDF, ISA and Border Police forces operated in Jenin to apprehend wanted suspects. During the activity, a "
+           "terrorist hurled explosive devices at the forces, who responded with fire and eliminated him.\n\n"
+           "OPERATIONAL UPDATE FROM THE GAZA STRIP\n\n"
+           "IDF troops continue operating in the area of Khan Yunis. An IAF aircraft, directed by the troops, struck a "
+           "terrorist cell that was planting explosives near the troops in Khan Yunis, eliminating two terrorists.")
+
+
+def test_a_statements_header_day_dates_the_acts_it_gives_no_day():
+    events = _events(RELEASE, "2024-11-20")
+    khan = [e for e in events if e.location and (e.location.name or "").startswith("Kh")]
+    assert khan and str(khan[0].date) == "2024-11-20" and khan[0].fatalities == 2
+
+
+def test_a_header_day_is_not_a_storys_date():
+    # a date line that is a sentence of the story, not a header, dates nothing by itself
+    text = ("KABUL (Reuters) - Officials said on Wednesday, 20 November 2024, that talks would resume.\n\n"
+            "Gunmen killed two guards at a checkpoint in Kunduz, police said.")
+    events = _events(text, "2024-11-20")
+    assert events and events[0].date is None
+
+
+def test_during_the_operation_is_where_the_operation_was():
+    events = _events(RELEASE, "2024-11-20")
+    assert any(e.location and e.location.country == "PS" and (e.location.name or "").startswith("Jan") for e in events)

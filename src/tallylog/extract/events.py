@@ -2338,6 +2338,12 @@ class MentionFinder:
                 top = max(counts.values())
                 if top >= 2 or len(counts) == 1:
                     return next(p for p in reversed(seen) if counts[p.name or p.text] == top), 2
+        if _DURING_THE.match(sent.text):
+            # "Forces operated in Jenin to apprehend wanted suspects. During the activity, a terrorist hurled
+            # explosive devices at the forces": what happened during the operation told before happened where it was
+            named = self._told_places(prev)
+            if named:
+                return named[0], 1
         if prev.paragraph != sents[i].paragraph:
             return None, None
         told = self._triggers_in(prev) if hasattr(self, "_all_triggers") else find_triggers(prev.text)
@@ -2625,6 +2631,9 @@ def _town_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
         m.place, m.place_precision = town, 2
 
 
+#: a sentence told inside the operation the one before it tells ("During the activity,", "In the course of the raid,")
+_DURING_THE = re.compile(r"\W*(?:during|in the course of|over the course of)\s+(?:the|this|that)\s+(?:activity|activities|operation|raid|search|incursion|offensive|sweep|patrol|arrest|clashes|fighting)\b", re.I)
+
 #: before and after the day that opens a log's item: a bullet or a number; a comma, a colon, a dash or a bracket
 _ITEM_LEAD = re.compile(r"[\s\-*•]*(?:\d{1,3}[.)]\s+)?")
 _ITEM_TAIL = re.compile(r"\s*(?:[,:]|[-–—]\s|\()")
@@ -2683,6 +2692,37 @@ def _clock_day(finder: "MentionFinder", c: "_Cluster") -> None:
         stamp = above[-1]
         m.date = DateMention(start=stamp.start, end=stamp.end, text=stamp.text, date=pub, precision="day",
                              relative=True)
+        return
+    header = getattr(finder, "_header_day", False)
+    if header is False:
+        header = finder._header_day = _header_day(finder.ctx)
+    if header is not None and not any(x.sentence.start < header.end for x in c.mentions):
+        # a statement dated in its header ("Announcements, Wednesday, 20 November 2024", "Press statement, 23 August
+        # 2025, 07:15 Moscow time") tells the acts of its day where it gives no other day
+        c.mentions[0].date = header
+
+
+def _header_day(ctx: DocContext) -> DateMention | None:
+    """The publication day as a statement's header gives it, on a line of its own among the first lines ("Press
+    statement, 23 August 2025, 07:15 Moscow time"; "Announcements, Wednesday, 20 November 2024"); None otherwise."""
+    pub = ctx.report.published
+    if pub is None:
+        return None
+    text = ctx.report.text
+    head_end = 0
+    for _ in range(4):  # the first four lines
+        nl = text.find("\n", head_end)
+        if nl < 0:
+            break
+        head_end = nl + 1
+    for d in ctx.dates_in(0, head_end):
+        if d.date == pub and d.precision == "day" and not d.relative:
+            line_start = text.rfind("\n", 0, d.start) + 1
+            line_end = text.find("\n", d.end)
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            if len(line.split()) <= 12 and not line.rstrip().endswith((".", "?", "!", '"', "”")):
+                return d
+    return None
 
 
 #: a live page's time stamp over an entry: "7:05 a.m.", "14:30 GMT", "09:42 BST", "2:15 p.m. ET"
