@@ -152,3 +152,23 @@ def test_a_header_day_is_not_a_storys_date():
 def test_during_the_operation_is_where_the_operation_was():
     events = _events(RELEASE, "2024-11-20")
     assert any(e.location and e.location.country == "PS" and (e.location.name or "").startswith("Jan") for e in events)
+
+
+def test_an_interception_told_region_by_region_is_one_incident_a_region():
+    text = ("MINISTRY OF DEFENCE\nPress statement, 23 August 2025\n\n"
+            "During the past night, on-duty air defence assets intercepted and destroyed 46 Ukrainian unmanned aerial "
+            "vehicles:\n\n- 21 over the territory of the Bryansk region;\n- 18 over the territory of the Belgorod "
+            "region;\n- 7 over the waters of the Sea of Azov.\n\nThe Ministry reminds residents to follow the "
+            "instructions of the local authorities.")
+    events = _events(text, "2025-08-23")
+    disrupted = {(e.location.name or "") for e in events if e.sub_event_type == "Disrupted weapons use" and e.location}
+    assert any(n.startswith("Bryansk") for n in disrupted)
+    assert any(n.startswith("Belgorod") for n in disrupted)
+    assert any("Azov" in n for n in disrupted)
+
+
+def test_two_provinces_of_one_country_are_two_incidents():
+    text = ("MOSCOW - Air defences shot down a drone over the Bryansk region on Friday, the governor said. "
+            "In the Kursk region, shelling killed two civilians on Friday, officials said.")
+    events = _events(text, "2025-08-23")
+    assert len(events) == 2

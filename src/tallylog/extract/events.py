@@ -698,7 +698,7 @@ class MentionFinder:
                 toll = self._toll_of_previous(sent, mentions)
                 if toll is not None:
                     mentions.append(toll)
-        mentions = self._enumerated_places(mentions)
+        mentions = self._intercepted_by_region(self._enumerated_places(mentions))
         self._day_within_period(mentions)
         self._relative_dates(mentions)
         self._back_reference_dates(mentions)
@@ -1129,6 +1129,36 @@ class MentionFinder:
                 seen.append(p)
                 out.append(Mention(**{**m.__dict__, "place": p, "place_precision": 2, "killed": None, "injured": None,
                                       "evidence": list(m.evidence) + [Span(sent.start, sent.end, sent.text)]}))
+        return out
+
+    def _intercepted_by_region(self, mentions: list[Mention]) -> list[Mention]:
+        """"air defence assets intercepted and destroyed 57 Ukrainian unmanned aerial vehicles: - 21 over the territory
+        of the Bryansk region; - 18 over the territory of the Belgorod region; ...": the interception told region by
+        region is one incident a region (ACLED codes disrupted weapons use where it happened), each with its number;
+        the whole, placed nowhere more precise than a country, gives way to them."""
+        out: list[Mention] = []
+        sents = self.ctx.sentences
+        for m in mentions:
+            if m.sub != "Disrupted weapons use":
+                out.append(m)
+                continue
+            items: list[Mention] = []
+            k = m.sentence.index + 1
+            while k < len(sents):
+                item = _REGION_ITEM.match(sents[k].text)
+                if item is None:
+                    break
+                places = [p for p in self.ctx.places_in(sents[k].start + item.end(), sents[k].end) if p.latitude is not None]
+                if places:
+                    items.append(Mention(**{**m.__dict__, "place": places[0], "place_precision": places[0].geo_precision,
+                                            "quantity": parse_cardinal(item.group("n")), "killed": None, "injured": None,
+                                            "separate": True,
+                                            "evidence": [Span(sents[k].start, sents[k].end, sents[k].text)]}))
+                k += 1
+            if len(items) >= 2 and (m.place is None or m.place.feature == "country"):
+                out.extend(items)
+            else:
+                out.append(m)
         return out
 
     def _year_list(self, m: Mention) -> list[Mention]:
@@ -2634,6 +2664,10 @@ def _town_of_story(finder: "MentionFinder", c: "_Cluster") -> None:
 #: a sentence told inside the operation the one before it tells ("During the activity,", "In the course of the raid,")
 _DURING_THE = re.compile(r"\W*(?:during|in the course of|over the course of)\s+(?:the|this|that)\s+(?:activity|activities|operation|raid|search|incursion|offensive|sweep|patrol|arrest|clashes|fighting)\b", re.I)
 
+#: an item of an interception's breakdown by region: "- 21 over the territory of the Bryansk region;", "7 over the
+#: waters of the Sea of Azov", "• 12 above Kyiv"
+_REGION_ITEM = re.compile(r"\W*(?P<n>\d{1,4})\s+(?:(?:UAVs?|drones?|missiles?|rockets?)\s+)?(?:over|above)\s+(?:the\s+)?(?:(?:territory|waters|airspace|skies)\s+of\s+(?:the\s+)?)?", re.I)
+
 #: before and after the day that opens a log's item: a bullet or a number; a comma, a colon, a dash or a bracket
 _ITEM_LEAD = re.compile(r"[\s\-*•]*(?:\d{1,3}[.)]\s+)?")
 _ITEM_TAIL = re.compile(r"\s*(?:[,:]|[-–—]\s|\()")
@@ -2769,6 +2803,9 @@ def _places_compatible(a: PlaceMention | None, b: PlaceMention | None) -> bool:
         if broad.feature == "admin1" and not _is_broad(other) and other.admin1 and broad.name and \
                 _region_key(other.admin1) != _region_key(broad.name):
             return False
+    # "over the Bryansk region" is not "in the Kursk region": two provinces of one country are two places
+    if a.feature == b.feature == "admin1" and a.name and b.name and _region_key(a.name) != _region_key(b.name):
+        return False
     for sea, other in ((a, b), (b, a)):
         # "over the southern Red Sea" is not Sanaa
         if sea.feature in ("sea", "ocean", "water") and not _is_broad(other) and other.feature not in ("port", "populated_place_coastal"):
