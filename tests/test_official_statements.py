@@ -172,3 +172,12 @@ def test_two_provinces_of_one_country_are_two_incidents():
             "In the Kursk region, shelling killed two civilians on Friday, officials said.")
     events = _events(text, "2025-08-23")
     assert len(events) == 2
+
+
+def test_a_day_told_inside_the_week_of_a_headline_is_the_incidents_date():
+    text = ("Africa this week: drone strike on Kosti market, base attack near Beledweyne\n\n"
+            "A drone struck the central market of Kosti, in White Nile state, on Wednesday afternoon, killing eight "
+            "people, the Sudan Doctors Network said.")
+    events = _events(text, "2026-01-23")
+    kosti = [e for e in events if e.location and (e.location.name or "").startswith("Kosti")]
+    assert kosti and str(kosti[0].date) == "2026-01-21" and kosti[0].date_precision == "day"

@@ -2859,7 +2859,7 @@ class _Cluster:
     @property
     def date(self) -> DateMention | None:
         strong = self.strong_date
-        if strong is not None and strong.precision in ("month", "year"):
+        if strong is not None and strong.precision in ("month", "year", "week", "range"):
             # "Ten years after Brussels bombings ... Two bombers blew themselves up at Zaventem ... on March 22, 2016":
             # a day told further from the act, inside the month or year told beside it, is the more precise date
             inside = [m.date for m in self.mentions if m.date is not None and m.date.date is not None
