@@ -181,3 +181,14 @@ def test_a_day_told_inside_the_week_of_a_headline_is_the_incidents_date():
     events = _events(text, "2026-01-23")
     kosti = [e for e in events if e.location and (e.location.name or "").startswith("Kosti")]
     assert kosti and str(kosti[0].date) == "2026-01-21" and kosti[0].date_precision == "day"
+
+
+def test_the_same_afternoon_is_the_day_of_the_incident_told_before():
+    text = ("BEIRUT - An Israeli strike hit a house in Baalbek on November 6, killing four people, Airwars said.\n\n"
+            "The Israeli military said on November 6 that its aircraft had struck Hezbollah targets in the Baalbek "
+            "area. It had issued an evacuation warning for several neighbourhoods on the morning of November 5.\n\n"
+            "On the same afternoon, Hezbollah said it had fired a salvo of rockets at Kiryat Shmona in northern Israel. "
+            "Israeli media reported that several rockets fell in open areas.")
+    events = _events(text, "2024-11-20")
+    kiryat = [e for e in events if e.location and e.location.country == "IL"]
+    assert kiryat and str(kiryat[0].date) == "2024-11-06"
