@@ -22,3 +22,18 @@ def test_gang_members_name_no_town():
     places = get_geocoder().geoparse("PORT-AU-PRINCE, Haiti (AP) - Gang members attacked the town of Verrettes "
                                      "overnight, killing at least 20 people.")
     assert {p.country for p in places if p.latitude is not None} == {"HT"}
+
+
+def test_a_perpetrators_claimed_toll_gives_way_to_the_armys():
+    text = ("BAMAKO (Reuters) - Jihadist fighters stormed a Malian army camp in Douentza at dawn on Monday after a car "
+            "bomb exploded at its gate. JNIM claimed the attack on Tuesday, saying it had killed 40 soldiers. The "
+            "army's general staff said on Tuesday that 11 soldiers were killed and 17 wounded.")
+    events = extract(text, published="2025-09-03").events
+    assert len(events) == 1 and events[0].fatalities == 11
+
+
+def test_a_claimed_toll_alone_is_kept():
+    text = ("BAMAKO (Reuters) - Jihadist fighters stormed a Malian army camp in Douentza at dawn on Monday. JNIM "
+            "claimed the attack on Tuesday, saying it had killed 40 soldiers.")
+    events = extract(text, published="2025-09-03").events
+    assert len(events) == 1 and events[0].fatalities == 40

@@ -81,6 +81,7 @@ class Mention:
     by_default: bool = False  # "Attack" for want of anything to go by ("IS attacks climb"): outranks no typed mention
     toll_over_acts: bool = False  # the sentence's figure is told of several acts ("in two separate engagements")
     toll_also: tuple[str, ...] = ()  # figures ("killed", "injured") told as added to earlier ones ("was also killed")
+    toll_claimed: bool = False  # the figure is the perpetrator's own ("claimed the attack, saying it had killed 40")
 
 
 #: keys of ``events.json`` that hold one pattern each, compiled case-blind under the same name by ``_lex``
@@ -1798,6 +1799,7 @@ class MentionFinder:
             evidence=[Span(sent.start, sent.end, sent.text)],
             toll_over_acts=(killed is not None or injured is not None) and over_acts(s),
             toll_also=also(s) if killed is not None or injured is not None else (),
+            toll_claimed=killed is not None and bool(_CLAIMED_TOLL.search(s)),
         )
 
     def _narrative_year(self, whole: Sentence, d: DateMention) -> DateMention:
@@ -2668,6 +2670,12 @@ _DURING_THE = re.compile(r"\W*(?:during|in the course of|over the course of)\s+(
 #: waters of the Sea of Azov", "• 12 above Kyiv"
 _REGION_ITEM = re.compile(r"\W*(?P<n>\d{1,4})\s+(?:(?:UAVs?|drones?|missiles?|rockets?)\s+)?(?:over|above)\s+(?:the\s+)?(?:(?:territory|waters|airspace|skies)\s+of\s+(?:the\s+)?)?", re.I)
 
+#: a toll told as the perpetrator's claim: "claimed the attack on Tuesday, saying it had killed 40 soldiers", "claimed
+#: responsibility and said its fighters killed 23"
+_CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)?\b(?:\s+(?:responsibility|the\s+(?:attack|assault|ambush|raid|bombing)))?[^.;]{0,60}?"
+                           r"\b(?:saying|said|says|adding)\s+(?:that\s+)?(?:it|they|its\s+(?:fighters|militants|men)|their\s+(?:fighters|men))\s+"
+                           r"(?:had\s+|have\s+)?(?:killed|eliminated|neutrali[sz]ed)\b", re.I)
+
 #: before and after the day that opens a log's item: a bullet or a number; a comma, a colon, a dash or a bracket
 _ITEM_LEAD = re.compile(r"[\s\-*•]*(?:\d{1,3}[.)]\s+)?")
 _ITEM_TAIL = re.compile(r"\s*(?:[,:]|[-–—]\s|\()")
@@ -3184,7 +3192,12 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
         # the type says what was used when no weapon word does ("a blast", "an air strike")
         weapons = {"Air/drone strike": ["airstrike"], "Remote explosive/landmine/IED": ["ied"],
                    "Suicide bomb": ["ied"]}.get(sub, [])
-    killed = _pick_figure([(m.killed, m.toll_update, m.toll_over_acts, "killed" in m.toll_also) for m in c.mentions])
+    # a perpetrator's claimed toll ("JNIM claimed the attack, saying it had killed 40 soldiers") gives way to any other
+    # source's (ACLED: the most conservative reported figure, not the boast)
+    told = [m for m in c.mentions if not (m.toll_claimed and m.killed is not None)]
+    if not any(m.killed is not None for m in told):
+        told = c.mentions
+    killed = _pick_figure([(m.killed, m.toll_update, m.toll_over_acts, "killed" in m.toll_also) for m in told])
     injured = _pick_figure([(m.injured, m.toll_update, m.toll_over_acts, "injured" in m.toll_also) for m in c.mentions])
     statuses = [m.status for m in c.mentions]
     status = "reported" if "reported" in statuses else ("denied" if "denied" in statuses else "claimed")
