@@ -39,3 +39,9 @@ def test_an_explosive_artifact_launched_against_a_station():
 ])
 def test_a_verdict_and_a_programme_are_no_acts(text):
     assert _events(text) == []
+
+
+def test_the_police_station_of_a_town_places_the_act_there():
+    events = _events("MANDALAY - The joint forces of the PDF attacked the police station of Myingyan Town in Mandalay "
+                     "Region at midnight of Sunday with drones and small arms, killing three policemen.")
+    assert events and events[0].location is not None and events[0].location.text.startswith("Myingyan")
