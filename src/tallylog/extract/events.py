@@ -243,6 +243,9 @@ def _lex() -> dict:
         "dateline_town_after": re.compile(ev["dateline_town_after"]),
         "consequence_fight": re.compile(ev["consequence_fight"], re.I),
         "accident_cause": re.compile(ev["accident_cause"], re.I),
+        "industrial_blast": re.compile(ev["industrial_blast"], re.I),
+        "armed_words": re.compile(ev["armed_words"], re.I),
+        "figurative": re.compile("|".join(f"(?:{x})" for x in ev["figurative_acts"]), re.I),
         "count_of_time_then": re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+", re.I),
         "war_toll": re.compile(ev["war_toll"], re.I),
         "route_before": re.compile(r"\b(?:from|to|towards?|bound\s+for|heading\s+for|en\s+route\s+to|between)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I),
@@ -667,7 +670,7 @@ class MentionFinder:
         mentions: list[Mention] = []
         aggregate: list[Sentence] = []
         self.responsibility: list[tuple[int, str, str | None]] = []
-        self._all_triggers = find_triggers(self.ctx.report.text)
+        self._all_triggers = self._literal(find_triggers(self.ctx.report.text))
         self._trigger_starts = [t.start for t in self._all_triggers]
         self._toll_days: dict[int, DateMention | None] = {}  # placed tolls told on the story's last day
         for i, sent in enumerate(self.ctx.sentences):
@@ -1265,6 +1268,16 @@ class MentionFinder:
                 # that day ("... exchanged fire overnight into Sunday. Pakistan's military said ... near Chaman")
                 m.date, m.date_strong = prev.date, False
 
+    def _literal(self, triggers: list[Trigger]) -> list[Trigger]:
+        """The triggers less those inside a phrase that uses a word of violence of something else ("bombed out of the
+        cup", "a penalty shoot-out", "the film bombed at the box office", "a ransomware attack")."""
+        if not triggers:
+            return triggers
+        spans = [(m.start(), m.end()) for m in self.lex["figurative"].finditer(self.ctx.report.text)]
+        if not spans:
+            return triggers
+        return [t for t in triggers if not any(a <= t.start < b for a, b in spans)]
+
     def _triggers_in(self, sent: Sentence) -> list[Trigger]:
         """The report's triggers inside ``sent``, with offsets relative to it."""
         # the report's triggers are in order and never overlap: those of the sentence are one run of them
@@ -1507,9 +1520,25 @@ class MentionFinder:
             return None
         if not strong and self.lex["war_toll"].search(s):
             return "aggregate"  # "Sudan's war, which began in April 2023, has killed tens of thousands": a war's sum
-        if not strong and not weapons and self.lex["accident_cause"].search(s) and not any(
-                not self.lex["speaks_after"].match(self.ctx.report.text, a.end) for a in actors):
+        # the actors that could have done it: those before the act who are not only speaking ("A typhoon ... killed
+        # three people, among them two soldiers": the soldiers are victims)
+        first = (strong or weak)[0]
+        doers = [a for a in actors if not self.lex["speaks_after"].match(self.ctx.report.text, a.end)
+                 and (a.end <= sent.start + first.start
+                      # "attacks by militants": the agent after the act
+                      or _BY_AGENT.search(self.ctx.report.text, sent.start + first.end, a.start) is not None)]
+        if not strong and not weapons and self.lex["accident_cause"].search(s) and not doers:
+            self._accident_told = True
             return None  # "A bus crash killed 20 people", "killed in a stampede": no act of violence
+        if strong and not weapons and not doers and all(t.sub == "Remote explosive/landmine/IED" for t in strong) \
+                and self.lex["industrial_blast"].search(s) and not self.lex["armed_words"].search(s):
+            self._accident_told = True
+            return None  # "An explosion at a chemical plant killed five workers", "gas blast hits market": an accident
+        if getattr(self, "_accident_told", False) and not weapons and not doers and not self.lex["armed_words"].search(s) \
+                and all(t.sub in (None, "Remote explosive/landmine/IED") for t in strong or weak):
+            # "Seven people were injured, most of them struck by flying debris", "the explosion shook their windows":
+            # the rest of a story of an accident or a disaster told before, with no one who acted and no weapon
+            return None
         if self.aggregate_sentence(sent):
             return "aggregate"
         trigger = strong[0] if strong else weak[0]
@@ -2675,6 +2704,9 @@ _REGION_ITEM = re.compile(r"\W*(?P<n>\d{1,4})\s+(?:(?:UAVs?|drones?|missiles?|ro
 _CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)?\b(?:\s+(?:responsibility|the\s+(?:attack|assault|ambush|raid|bombing)))?[^.;]{0,60}?"
                            r"\b(?:saying|said|says|adding)\s+(?:that\s+)?(?:it|they|its\s+(?:fighters|militants|men)|their\s+(?:fighters|men))\s+"
                            r"(?:had\s+|have\s+)?(?:killed|eliminated|neutrali[sz]ed)\b", re.I)
+
+#: the agent of an act told after it: "attacks by militants", "was shot by the police"
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+|suspected\s+|armed\s+)*(?:[\w'’-]+\s+){0,2}$", re.I)
 
 #: before and after the day that opens a log's item: a bullet or a number; a comma, a colon, a dash or a bracket
 _ITEM_LEAD = re.compile(r"[\s\-*•]*(?:\d{1,3}[.)]\s+)?")
