@@ -37,3 +37,19 @@ def test_a_claimed_toll_alone_is_kept():
             "claimed the attack on Tuesday, saying it had killed 40 soldiers.")
     events = extract(text, published="2025-09-03").events
     assert len(events) == 1 and events[0].fatalities == 40
+
+
+def test_a_headline_naming_the_region_by_its_town_is_the_storys_incident():
+    text = ("Myanmar: air strike kills 11 in Sagaing village - residents\n\n"
+            "YANGON, May 9 - A military jet bombed a village in Kanbalu township in Myanmar's Sagaing region on "
+            "Wednesday afternoon, killing 11 people and wounding at least 20, residents said.")
+    events = extract(text, published="2024-05-09").events
+    assert len(events) == 1 and (events[0].location.text or "").startswith("Kanbalu")
+
+
+def test_a_flash_slug_is_no_dateline():
+    text = ("FLASH - Gunmen kill at least 7 at cattle market in northwest Nigeria's GUSAU - police\n\n"
+            "GUSAU, Nigeria, March 5 - Gunmen on motorcycles opened fire at a cattle market on the outskirts of Gusau "
+            "on Tuesday, killing at least seven traders, police said.")
+    events = extract(text, published="2024-03-05").events
+    assert len(events) == 1 and str(events[0].date) == "2024-03-05"

@@ -2894,6 +2894,15 @@ class _Cluster:
                 continue
             if best is None or (_is_broad(best) and not _is_broad(m.place)) or (best.latitude is None and m.place.latitude is not None and _is_broad(best) == _is_broad(m.place)):
                 best = m.place
+        if best is not None and best.feature == "populated_place" and best.name \
+                and any(m.place is best and m.sentence.index == 0 for m in self.mentions):
+            # a headline's town named like its region ("air strike kills 11 in Sagaing village"): the story's own town
+            # in that region is where it was
+            inner = next((m.place for m in self.mentions if m.place is not None and m.place is not best
+                          and m.place.feature == "populated_place" and m.place.admin1
+                          and _region_key(m.place.admin1) == _region_key(best.name)), None)
+            if inner is not None:
+                best = inner
         return best
 
     @property
@@ -2930,13 +2939,24 @@ class _Cluster:
             strong[0].precision in ("month", "year") and strong[0].date <= d.date <= (strong[0].end_date or strong[0].date))]
         return min(inside, key=lambda d: order.get(d.precision, 9))
 
+    def _headline_region(self, m: Mention) -> bool:
+        """"Myanmar: air strike kills 11 in Sagaing village" over "A military jet bombed a village in Kanbalu township
+        in Myanmar's Sagaing region": a headline names the region by the town it is named after; the story's town
+        in that region is the same place."""
+        a, b = self.place, m.place
+        if a is None or b is None or not (self.mentions[0].sentence.index == 0 or m.sentence.index == 0):
+            return False
+        return any(x.feature == "populated_place" and y.admin1 and x.country == y.country and x.name
+                   and _region_key(y.admin1) == _region_key(x.name) and x.admin1 and _region_key(x.admin1) == _region_key(y.admin1)
+                   for x, y in ((a, b), (b, a)))
+
     @property
     def actor1(self) -> str | None:
         named = [m.actor1 for m in self.mentions if _is_named(m.actor1)]
         return named[0] if named else next((m.actor1 for m in self.mentions if m.actor1), None)
 
     def compatible(self, m: Mention, present: date | None = None) -> bool:
-        if not _places_compatible(self.place, m.place):
+        if not _places_compatible(self.place, m.place) and not self._headline_region(m):
             return False
         # "Gunmen have killed at least 11 people in an attack on a farming village in Plateau State ... In the wee hours
         # of Sunday, gunmen invaded a settlement on the outskirts of Mangu town and shot dead a farmer": a smaller toll
