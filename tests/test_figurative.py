@@ -47,3 +47,19 @@ def test_real_attacks_beside_such_words_stay(text, sub):
     assert events
     if sub is not None:
         assert events[0].sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", [
+    "COLOGNE, Germany, June 4 - Around 20,000 residents of Cologne's old town were evacuated on Wednesday while bomb "
+    "disposal experts defused three unexploded Second World War bombs found on a building site.",
+    "HAIFA, Israel, May 16 - Air raid sirens that sounded across Haifa on Tuesday morning were part of a nationwide "
+    "home front drill and not a rocket alert, the military said.",
+])
+def test_old_ordnance_and_drills_are_no_incidents(text):
+    assert _events(text, "2025-06-04") == []
+
+
+def test_a_bomb_of_today_defused_is_still_disrupted_weapons_use():
+    events = _events("KABUL - Police defused a roadside bomb planted near a school in Kabul on Tuesday, officials said.",
+                     "2025-06-04")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]

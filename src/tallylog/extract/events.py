@@ -246,6 +246,7 @@ def _lex() -> dict:
         "industrial_blast": re.compile(ev["industrial_blast"], re.I),
         "armed_words": re.compile(ev["armed_words"], re.I),
         "figurative": re.compile("|".join(f"(?:{x})" for x in ev["figurative_acts"]), re.I),
+        "legacy_ordnance": re.compile(ev["legacy_ordnance"], re.I),
         "count_of_time_then": re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+", re.I),
         "war_toll": re.compile(ev["war_toll"], re.I),
         "route_before": re.compile(r"\b(?:from|to|towards?|bound\s+for|heading\s+for|en\s+route\s+to|between)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I),
@@ -1527,6 +1528,8 @@ class MentionFinder:
                  and (a.end <= sent.start + first.start
                       # "attacks by militants": the agent after the act
                       or _BY_AGENT.search(self.ctx.report.text, sent.start + first.end, a.start) is not None)]
+        if self.lex["legacy_ordnance"].search(s):
+            return None  # "defused three unexploded Second World War bombs": no act of a conflict of today
         if not strong and not weapons and self.lex["accident_cause"].search(s) and not doers:
             self._accident_told = True
             return None  # "A bus crash killed 20 people", "killed in a stampede": no act of violence
