@@ -53,3 +53,17 @@ def test_a_flash_slug_is_no_dateline():
             "on Tuesday, killing at least seven traders, police said.")
     events = extract(text, published="2024-03-05").events
     assert len(events) == 1 and str(events[0].date) == "2024-03-05"
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_where_the_attack_was():
+    text = ("BAGHDAD (Reuters) - Islamic State militants attacked an army post in Tuz Khurmatu on Tuesday night, killing "
+            "four soldiers, security sources said.\n\nTwo other soldiers were wounded and taken to a hospital in Tikrit, "
+            "a medical source said.")
+    events = extract(text, published="2025-04-23").events
+    assert all((e.location.text or "") != "Tikrit" for e in events if e.location)
+
+
+def test_an_attack_on_a_hospital_is_placed_at_its_town():
+    events = extract("BENI, Congo (AP) - In October, ADF fighters attacked a hospital in Oicha, north of Beni, killing "
+                     "17 patients.", published="2025-11-20").events
+    assert events and (events[0].location.text or "") == "Oicha"

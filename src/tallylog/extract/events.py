@@ -88,7 +88,7 @@ class Mention:
 _CASE_BLIND = (
     "rejects_accusation", "accuser", "distributive", "story_year", "narrative_present", "narrative_anaphoric",
     "following_period", "counted_later", "body_found", "second_act_bare", "recent_perfect", "charge", "enumeration",
-    "same_place", "place_anaphor", "there_place", "act_named_after", "toll_before_when", "said_and", "rehearsal", "search_raid", "toll_then_date",
+    "same_place", "place_anaphor", "there_place", "evacuated_to", "act_named_after", "toll_before_when", "said_and", "rehearsal", "search_raid", "toll_then_date",
     "counted_from_reference", "territory_objects", "protest_lethal", "rioters", "single_act", "year_markers", "mob",
     "back_reference", "not_a_place_after", "ground_attackers", "place_then_date", "coordinated_series",
     "tally_scope", "destination_before", "reference_before", "container_after", "passive_subject_after",
@@ -2217,6 +2217,8 @@ class MentionFinder:
                 continue  # "marked ten years since the Chibok abduction with a vigil in Abuja": where it is remembered
             if not trigger.text and self.lex["destination_before"].search(left):
                 continue  # "recaptured 37 escapees ... on the road to Camp-Perrin": not where the next sentence is
+            if self.lex["evacuated_to"].search(left):
+                continue  # "wounded and taken to a hospital in Tikrit": where they were cared for, not where it was
             cued = bool(self.lex["locative"].search(left)) or bool(self.lex["object_place"].search(left)) \
                 or bool(self.lex["act_on_before"].search(left)) or (
                 # people are abducted *from* a school, a village; prisoners break out *from* a jail
