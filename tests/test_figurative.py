@@ -63,3 +63,13 @@ def test_a_bomb_of_today_defused_is_still_disrupted_weapons_use():
     events = _events("KABUL - Police defused a roadside bomb planted near a school in Kabul on Tuesday, officials said.",
                      "2025-06-04")
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fact check: 'massive explosion in Aleppo tonight' video is old\n\nThe video circulating with the caption "
+    "'massive explosion in Aleppo tonight' is OLD, a fact-checking group said.",
+    "HAIFA - The Home Front Command is running a nationwide exercise simulating a heavy rocket barrage from Lebanon "
+    "on Tuesday.",
+])
+def test_old_footage_and_exercises_tell_no_act(text):
+    assert _events(text, "2025-03-20") == []

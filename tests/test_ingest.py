@@ -487,3 +487,17 @@ def test_cue_gate_agrees_with_the_whole_cue_pattern():
                  "Our journalism depends on donations from readers like you.", "İstanbul ſubscribe NOW"]
     for s in sentences:
         assert rules.cued(s) == (rules.cue.search(s) is not None), s
+
+
+def test_hashtags_on_names_are_read_as_names():
+    from tallylog.ingest.text import strip_hashtags
+    assert strip_hashtags("Missile strike on #Kherson, #breaking") == "Missile strike on Kherson, #breaking"
+    # camel-case tags and tags inside words are left alone
+    assert strip_hashtags("#UkraineWar #SaintMarc C#Net") == "#UkraineWar #SaintMarc C#Net"
+
+
+def test_a_post_with_a_hashtag_place_is_placed():
+    from tallylog.pipeline import extract
+    events = extract("Junta airstrike on a monastery sheltering displaced people in #Kanbalu township yesterday. "
+                     "9 killed, per the local rescue team.", published="2025-11-03").events
+    assert events and (events[0].location.text or "") == "Kanbalu"

@@ -247,6 +247,7 @@ def _lex() -> dict:
         "armed_words": re.compile(ev["armed_words"], re.I),
         "figurative": re.compile("|".join(f"(?:{x})" for x in ev["figurative_acts"]), re.I),
         "legacy_ordnance": re.compile(ev["legacy_ordnance"], re.I),
+        "debunked": re.compile(ev["debunked"], re.I),
         "count_of_time_then": re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+", re.I),
         "war_toll": re.compile(ev["war_toll"], re.I),
         "route_before": re.compile(r"\b(?:from|to|towards?|bound\s+for|heading\s+for|en\s+route\s+to|between)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I),
@@ -1530,7 +1531,9 @@ class MentionFinder:
                       or _BY_AGENT.search(self.ctx.report.text, sent.start + first.end, a.start) is not None)]
         if self.lex["legacy_ordnance"].search(s):
             return None  # "defused three unexploded Second World War bombs": no act of a conflict of today
-        if not strong and not weapons and self.lex["accident_cause"].search(s) and not doers:
+        if self.lex["debunked"].search(whole.text):
+            return None  # "The video circulating with the caption 'massive explosion in Aleppo tonight' is OLD"
+        if not strong and not weapons and self.lex["accident_cause"].search(s) and not doers and not _DELIBERATE.search(s):
             self._accident_told = True
             return None  # "A bus crash killed 20 people", "killed in a stampede": no act of violence
         if strong and not weapons and not doers and all(t.sub == "Remote explosive/landmine/IED" for t in strong) \
@@ -2709,6 +2712,9 @@ _REGION_ITEM = re.compile(r"\W*(?P<n>\d{1,4})\s+(?:(?:UAVs?|drones?|missiles?|ro
 _CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)?\b(?:\s+(?:responsibility|the\s+(?:attack|assault|ambush|raid|bombing)))?[^.;]{0,60}?"
                            r"\b(?:saying|said|says|adding)\s+(?:that\s+)?(?:it|they|its\s+(?:fighters|militants|men)|their\s+(?:fighters|men))\s+"
                            r"(?:had\s+|have\s+)?(?:killed|eliminated|neutrali[sz]ed)\b", re.I)
+
+#: a fire or blast told as set on purpose ("a house fire that police are treating as arson"): no accident
+_DELIBERATE = re.compile(r"\b(?:arson\w*|deliberate(?:ly)?|set\s+(?:on\s+)?fire|set\s+ablaze|torch(?:ed|ing)|petrol[- ]bomb\w*)\b", re.I)
 
 #: the agent of an act told after it: "attacks by militants", "was shot by the police"
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+|suspected\s+|armed\s+)*(?:[\w'’-]+\s+){0,2}$", re.I)

@@ -7,7 +7,7 @@ from datetime import date
 from tallylog.ingest.boilerplate import boilerplate_rule, remove_boilerplate
 from tallylog.ingest.html import parse_html
 from tallylog.ingest.language import Language, detect_language
-from tallylog.ingest.text import split_paragraphs, split_title, starts_with
+from tallylog.ingest.text import split_paragraphs, split_title, starts_with, strip_hashtags
 from tallylog.model import Report
 
 
@@ -22,8 +22,9 @@ class Built:
 def assemble(title: str | None, paragraphs: list[str], *, source: str | None, published: date | None,
              outlet: str | None, url: str | None) -> Built:
     """Clean the paragraphs, put the title first when the body does not already open with it."""
-    title = " ".join(title.split()) if title else None
+    title = strip_hashtags(" ".join(title.split())) if title else None
     kept, removed = remove_boilerplate(paragraphs)
+    kept = [strip_hashtags(p) for p in kept]
     body = "\n\n".join(kept)
     if title and not (body and starts_with(body, title)):
         text = f"{title}\n\n{body}" if body else title

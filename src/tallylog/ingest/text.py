@@ -83,3 +83,14 @@ def starts_with(body: str, title: str) -> bool:
     """Does ``body`` already open with ``title`` (compared as normalised text)?"""
     head = normalise_text(body[: len(title) * 2 + 20])
     return head.startswith(normalise_text(title))
+
+
+#: a hashtag on a name ("#Kherson", "#Kanbalu township"): the sign of a post, not part of the name
+#: (a capital and lower-case letters only: "#SaintMarc" and "#UkraineWar" keep theirs, a camel-case run being no word)
+_HASHTAG = re.compile(r"(?<![\w#&/])#(?=[A-Z][a-z’'-]+(?![\w]))")
+
+
+def strip_hashtags(text: str) -> str:
+    """Text of a post with the hashtag sign dropped before capitalised names ("strike on #Kherson" -> "strike on
+    Kherson"), so that a name reads as it would in prose; tags of other words ("#breaking") are left as they are."""
+    return _HASHTAG.sub("", text) if "#" in text else text
