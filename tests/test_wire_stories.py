@@ -67,3 +67,18 @@ def test_an_attack_on_a_hospital_is_placed_at_its_town():
     events = extract("BENI, Congo (AP) - In October, ADF fighters attacked a hospital in Oicha, north of Beni, killing "
                      "17 patients.", published="2025-11-20").events
     assert events and (events[0].location.text or "") == "Oicha"
+
+
+def test_a_village_in_a_township_far_from_its_namesake_is_placed_by_the_township():
+    text = ("On 11 March, the military carried out an air strike on Tha Yet Taw village in Kanbalu township, Sagaing "
+            "Region, reportedly killing 14 people, including six children.")
+    events = extract(text, published="2024-03-20").events
+    assert events and events[0].location is not None
+    assert events[0].location.latitude is not None and events[0].location.latitude > 22  # Sagaing, not near Yangon
+
+
+def test_the_entrance_of_a_town_places_an_act_there():
+    text = ("MOGADISHU - On 9 October 2024, gunmen opened fire on an army checkpoint at the western entrance of "
+            "Afgooye, killing two soldiers, the court found.")
+    events = extract(text, published="2025-02-20").events
+    assert events and (events[0].location.text or "").startswith("Afgooye")

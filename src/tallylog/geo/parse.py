@@ -1516,8 +1516,9 @@ _SETTLEMENT_BEFORE_RE = re.compile(r"\b(?:city|town|village|cities|towns|village
 _PART_OF_RE = re.compile(r"(?:,\s+an?\s+|\s+)(?:neighbou?rhood|district|quarter|suburb|part|area)\s+of\s+(?:the\s+)?$", re.I)
 
 
-#: "Ramot Junction in Jerusalem", "Sariab Road in Quetta": a name, a place word perhaps, and "in" before a city
-_IN_CITY_RE = re.compile(r"['’]?s?\s+(?:[A-Z][\w-]*\s+)?in\s+(?:the\s+)?")
+#: "Ramot Junction in Jerusalem", "Sariab Road in Quetta", "Tha Yet Taw village in Kanbalu township": a name, a place
+#: word perhaps, and "in" before a city
+_IN_CITY_RE = re.compile(r"['’]?s?\s+(?:[A-Z][\w-]*\s+|(?:village|town|camp|area|neighbou?rhood|suburb|quarter|locality|hamlet)\s+)?in\s+(?:the\s+)?")
 #: farther than this from the city it is said to be in, a town is a namesake, not the part of the city meant
 _PART_OF_CITY_KM = 75.0
 #: "Kharkiv's Kyivskyi district": a city's possessive, then a name and the word for a part of a city
