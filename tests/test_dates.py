@@ -411,3 +411,15 @@ def test_an_items_day_in_capitals_and_a_dash():
                                   "They scored 12/15 in the test, officials said."])
 def test_fractions_and_scores_are_no_days(text):
     assert find_dates(text, date(2025, 4, 20)) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("drones hit storage tanks around 04:30 local (02:30 UTC)", "around 04:30 local"),
+    ("unknown armed men shot dead a rider at 2200hrs UTC on 05 Nov", "at 2200hrs UTC"),
+    ("a guided bomb hit an industrial site at about 8 a.m. local time", "at about 8 a.m. local time"),
+    ("Wrexham scored twice and won 2-1 at home", None),
+])
+def test_clock_times(text, found):
+    from tallylog.extract.dates import clock_time
+    m = clock_time(text)
+    assert (m.group(0) if m else None) == found

@@ -988,9 +988,8 @@ _CLOCK = re.compile(_L["clock_time"], re.I)
 
 
 def clock_time(text: str) -> re.Match[str] | None:
-    """The first time of day a text tells ("at about 8 a.m. local time", "shortly before 7 a.m.", "at 4am")."""
-    if not ("m." in text or "am" in text or "pm" in text):
-        return None
+    """The first time of day a text tells ("at about 8 a.m. local time", "shortly before 7 a.m.", "at 4am", "around 04:30
+    local", "at 2200hrs UTC")."""
     return _CLOCK.search(text)
 
 
