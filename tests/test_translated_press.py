@@ -45,3 +45,12 @@ def test_the_police_station_of_a_town_places_the_act_there():
     events = _events("MANDALAY - The joint forces of the PDF attacked the police station of Myingyan Town in Mandalay "
                      "Region at midnight of Sunday with drones and small arms, killing three policemen.")
     assert events and events[0].location is not None and events[0].location.text.startswith("Myingyan")
+
+
+def test_lost_the_life_and_the_aerial_vector():
+    events = _events("KAYA - On Saturday, three soldiers lost the life in an ambush near Kongoussi, a source said. Two "
+                     "days later, the aerial vector of the Army struck a base of the terrorists in the forest north of "
+                     "Kaya.", "2024-09-10")
+    by_type = {e.sub_event_type: e for e in events}
+    assert by_type["Armed clash"].fatalities == 3
+    assert by_type["Air/drone strike"].weapons == ["airstrike"]

@@ -149,7 +149,7 @@ def _lex() -> dict:
             re.compile(rf"\b(?:left|leaving)\s+{qual}{num}\s+(?:[\w'’-]+\s+){{0,3}}?(?:dead|killed)\b", re.I),
             re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*"
                        rf"(?:(?:were|was|have been|had been|are|were reported)\s+(?:killed|dead|died|slain|shot dead|martyred|murdered|assassinated|beheaded|decapitated|lost their lives|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)"
-                       rf"|(?:(?:have|had)\s+)?(?:dead|died|martyred|lost their lives|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)"
+                       rf"|(?:(?:have|had)\s+)?(?:dead|died|martyred|lost (?:their|the) li(?:ves|fe)|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)"
                        # not a transitive verb with its object ("two Palestinian gunmen killed six people"): the doers
                        rf"|(?:(?:have|had)\s+)?(?:killed|slain|shot dead)(?!\s+(?:(?:at least|more than|nearly|some|about|an estimated)\s+)?(?:{CARDINAL}|an?|the|his|her|their|its|dozens|scores|hundreds)\b))\b", re.I),
             toll_to,
