@@ -20,6 +20,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -402,7 +403,13 @@ class WordIndex:
             keys = self._keys[size] = frozenset(self._windows(size))
         if prefixes.isdisjoint(keys):  # goes through the text's few windows, not the gate's many prefixes
             return self.other
-        return [p for p, w in zip(self._starts, self._windows(size)) if w is None or w in prefixes]
+        # the starts whose window the gate lists (a pass in C: no window is None in an ASCII text), with the
+        # non-ASCII starts put back in text order: the starts a pass over every window would keep
+        found = list(compress(self._starts, map(prefixes.__contains__, self._windows(size))))
+        if self.other:
+            found += self.other
+            found.sort()
+        return found
 
 
 def _ascii_window(text: str, pos: int) -> str | None:
