@@ -244,6 +244,46 @@ class Gate:
                 end = m.end()
 
 
+@dataclass(frozen=True, slots=True)
+class Needles:
+    """A pattern with the few strings its matches can begin with (lower-cased, ``start_prefixes``): a text
+    that holds none of them, lower-cased, has no match, found without running the pattern. For small
+    patterns tried on every sentence (a hedge word, a verb of saying) that rarely match: a handful of
+    substring tests cost less than a search. Where the prefixes cannot be listed, or are too many to be
+    cheap, or the text is not all ASCII (lower-casing may then move offsets), the pattern is always run."""
+
+    pattern: re.Pattern[str]
+    prefixes: tuple[str, ...] | None
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        """``pattern.search(text)``; ``low``, when given, is ``text.lower()``."""
+        prefixes = self.prefixes
+        if prefixes is not None and text.isascii():
+            if low is None:
+                low = text.lower()
+            for p in prefixes:
+                if p in low:
+                    break
+            else:
+                return None  # every match begins with one of the prefixes, and none is in the text
+        return self.pattern.search(text)
+
+
+#: most prefixes a ``Needles`` tests before it would rather run its pattern
+NEEDLES_MAX = 48
+
+
+@lru_cache(maxsize=None)
+def needles(pattern: re.Pattern[str], k: int = 8) -> Needles:
+    """``pattern`` with the strings of ``k`` letters its matches begin with, or fewer letters where no longer
+    ones can be listed or they would be too many (see ``Needles``): the longer, the rarer in a text."""
+    for size in range(k, 0, -1):
+        prefixes = start_prefixes(pattern, size)
+        if prefixes is not None and len(prefixes) <= NEEDLES_MAX:
+            return Needles(pattern, tuple(sorted(prefixes)))
+    return Needles(pattern, None)
+
+
 @lru_cache(maxsize=None)
 def gate(pattern: re.Pattern[str]) -> Gate:
     """``pattern`` with its gate (``Gate.prefixes`` is None, so every position is tried, where its matches

@@ -12,6 +12,7 @@ from functools import lru_cache
 from tallylog.extract.context import alternation, compiled
 from tallylog.extract.lexicon import load
 from tallylog.model import Attribution
+from tallylog.prefilter import Needles, needles
 
 _TITLES = "|".join(sorted(load("attribution")["titles"], key=len, reverse=True))
 _ABBR = rf"(?:[A-Z]\.){{2,}}|\b(?:{_TITLES})\."  # "U.N.", "U.S.", "Dr.": dots that do not end a name
@@ -92,6 +93,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "denial": compiled("attribution", "denial_markers", 0),
         "claim": compiled("attribution", "claim_markers", 0),
     }
+
+
+@lru_cache(maxsize=1)
+def _needles() -> dict[str, Needles]:
+    """The small patterns ``attribute`` tries on every sentence, each behind a test for the few strings its
+    matches begin with (``prefilter.Needles``): a sentence holding none of them is not searched."""
+    p = _patterns()
+    return {key: needles(p[key]) for key in ("verb_gate", "hedge", "denial", "claim")}
+
+
+def _markers(low: str) -> tuple[bool, bool, bool]:
+    """Whether the lower-cased sentence ``low`` hedges, denies and claims."""
+    n = _needles()
+    return (n["hedge"].search(low, low) is not None, n["denial"].search(low, low) is not None,
+            n["claim"].search(low, low) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -176,14 +192,13 @@ def attribute(sentence: str) -> SentenceAttribution:
     p = _patterns()
     speaker = via = role = None
     low = sentence.lower()
-    speech = bool(p["verb_gate"].search(sentence))
+    speech = _needles()["verb_gate"].search(sentence, low) is not None
     m = p["quote_tail"].search(sentence) if ("”" in sentence or '"' in sentence) else None
     if m:
         # '"...," he said.': the quote's speaker; a pronoun is left for the report's context to resolve
         speaker = _clean(m.group("sp"))
         if speaker is None:
-            return SentenceAttribution(None, None, bool(p["hedge"].search(low)), bool(p["denial"].search(low)),
-                                       bool(p["claim"].search(low)))
+            return SentenceAttribution(None, None, *_markers(low))
     m = p["told_audience"].search(sentence) if speaker is None and ("told" in sentence or "tells" in sentence) else None
     if m:
         speaker = _clean(m.group("sp"))
@@ -255,12 +270,13 @@ def attribute(sentence: str) -> SentenceAttribution:
             other = _clean(m.group("sp")) if m else None
             if other and not _document_author(other)[0]:
                 speaker, document = other, False
+    hedged, denied, claimed = _markers(low)
     return SentenceAttribution(
         speaker=speaker,
         via=via,
-        hedged=bool(p["hedge"].search(low)),
-        denied=bool(p["denial"].search(low)),
-        claimed=bool(p["claim"].search(low)),
+        hedged=hedged,
+        denied=denied,
+        claimed=claimed,
         role=role,
         document=document,
     )
