@@ -204,3 +204,32 @@ def test_date_cores_read_from_a_word_index_are_those_the_scan_finds():
                          "Yesterday's attack (Sept. 3rd) came a week after Christmas Eve, overnight into Tuesday."]
     for text in texts:
         assert list(dates._core_starts(text)) == [m.start() for m in dates._CORE.finditer(text)], text
+
+
+@pytest.mark.parametrize("pattern", [
+    re.compile(r"\b(?:reportedly|allegedly|said to|believed to)\b"),
+    re.compile(r"\b(?:denied|denies|deny|no such attack)\b"),
+    re.compile(r"\b(?:said|says|told)\b"),
+    re.compile(r"(?:at least|more than) \d+"),
+    re.compile(r".+ said"),  # no prefixes: always searched
+])
+def test_needles_search_finds_what_the_pattern_finds(pattern):
+    from tallylog.prefilter import needles
+
+    n = needles(pattern)
+    texts = SENTENCES + ["Rebels reportedly DENIED it; officials Said to have told us at least 12.",
+                         "İt was said to be so, according to a monitor who denies it."]
+    for text in texts:
+        got, want = n.search(text), pattern.search(text)
+        assert (got and got.span()) == (want and want.span()), text
+        got = n.search(text.lower(), text.lower())
+        want = pattern.search(text.lower())
+        assert (got and got.span()) == (want and want.span()), text
+
+
+def test_needles_prefer_long_prefixes():
+    from tallylog.prefilter import needles
+
+    assert needles(re.compile(r"\b(?:reportedly|allegedly)\b")).prefixes == ("allegedl", "reported")
+    assert needles(re.compile(r"\b(?:deny|denied)\b")).prefixes == ("deni", "deny")
+    assert needles(re.compile(r".+ said")).prefixes is None
