@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from tallylog import rxcache as rx
 from tallylog.prefilter import Gate, gate
 
 DATA_PACKAGE = "tallylog.data.lexicons"
@@ -21,8 +22,8 @@ DATA_FILE = "boilerplate.toml"
 
 # Sentence boundary: end punctuation (optionally followed by a closing quote/bracket), whitespace,
 # then something that can open a sentence.
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_WORD = re.compile(r"\w+")
+_SENTENCE_END = rx.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_WORD = rx.compile(r"\w+")
 _NEUTRAL_MAX_WORDS = 3  # fragments this short ("Thank you.") neither drop nor keep a paragraph
 
 
@@ -72,7 +73,7 @@ def load_rules() -> Rules:
             cues.append(f"{flags}{entry['pattern']})" if flags else f"(?:{entry['pattern']})")
             continue
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        rule = Rule(entry["name"], kind, re.compile(entry["pattern"], flags | re.DOTALL), entry.get("max_chars"))
+        rule = Rule(entry["name"], kind, rx.compile(entry["pattern"], flags | re.DOTALL), entry.get("max_chars"))
         if kind == "form":
             forms.append(rule)
         elif kind == "lead":
@@ -80,15 +81,15 @@ def load_rules() -> Rules:
         else:
             raise ValueError(f"{DATA_FILE}: rule {entry['name']!r} has unknown kind {kind!r}")
     guard = "|".join(f"(?:{p})" for p in data["guard"]["patterns"])
-    worded = [c for c in cues if gate(re.compile(c)).prefixes is not None]
+    worded = [c for c in cues if gate(rx.compile(c)).prefixes is not None]
     rest = [c for c in cues if c not in worded]
     return Rules(
         forms=tuple(forms),
         leads=tuple(leads),
-        cue=re.compile("|".join(cues)),
-        guard=re.compile(guard, re.IGNORECASE),
-        cue_words=gate(re.compile("|".join(worded))) if worded else None,
-        cue_rest=re.compile("|".join(rest)) if rest else None,
+        cue=rx.compile("|".join(cues)),
+        guard=rx.compile(guard, re.IGNORECASE),
+        cue_words=gate(rx.compile("|".join(worded))) if worded else None,
+        cue_rest=rx.compile("|".join(rest)) if rest else None,
     )
 
 
