@@ -233,3 +233,18 @@ def test_needles_prefer_long_prefixes():
     assert needles(re.compile(r"\b(?:reportedly|allegedly)\b")).prefixes == ("allegedl", "reported")
     assert needles(re.compile(r"\b(?:deny|denied)\b")).prefixes == ("deni", "deny")
     assert needles(re.compile(r".+ said")).prefixes is None
+
+
+def test_an_index_of_a_text_outside_ascii_gives_the_windows_read_one_by_one():
+    import random
+
+    from tallylog import prefilter
+
+    rng = random.Random(3)
+    alphabet = list("ab Cd’é“İ\u212aK ,.-x1ſΣ")  # curly quotes, accents, the Kelvin sign, a dotted capital I
+    texts = SENTENCES + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        index = prefilter.WordIndex(text)
+        windows = list(prefilter._iter_windows(text))
+        assert list(index) == windows, text
+        assert index.other == [p for p, two, _three in windows if two is None], text
