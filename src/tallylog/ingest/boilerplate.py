@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -95,7 +96,22 @@ def load_rules() -> Rules:
 
 def split_sentences(paragraph: str) -> list[str]:
     """Rough sentence split, good enough to judge boilerplate sentence by sentence."""
-    return [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
+    return list(_iter_sentences(paragraph))
+
+
+def _iter_sentences(paragraph: str) -> Iterator[str]:
+    """The sentences ``split_sentences`` gives, found one at a time, so that a paragraph settled by its first
+    sentence is not split to its end (the pieces between matches of ``_SENTENCE_END``, which has no group
+    and never matches empty: those ``re.split`` gives)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        piece = paragraph[start:m.start()]
+        if piece.strip():
+            yield piece
+        start = m.end()
+    piece = paragraph[start:]
+    if piece.strip():
+        yield piece
 
 
 def reports_event(text: str) -> bool:
@@ -122,7 +138,7 @@ def boilerplate_rule(paragraph: str) -> str | None:
     # Sentence by sentence, stopping at the first one that is report text: most news paragraphs
     # are settled by their first sentence.
     cued = False
-    for sentence in split_sentences(para):
+    for sentence in _iter_sentences(para):
         if rules.cued(sentence):
             if rules.guard.search(sentence):
                 return None
