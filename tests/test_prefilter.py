@@ -54,7 +54,15 @@ def test_gated_matches_equal_plain_matches(name, pattern):
         plain = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
         gated = [(m.span(), m.groupdict()) for m in g.finditer(text, word_windows(text))]
         assert gated == plain, (name, text)
-        assert (g.search(text) is None) == (pattern.search(text) is None)
+        want = pattern.search(text)
+        for got in (g.search(text), g.search(text, word_windows(text)), g.search(text, prefilter_lazy(text))):
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (name, text)
+
+
+def prefilter_lazy(text: str):
+    from tallylog import prefilter
+
+    return prefilter._LazyWindows(text)  # the words read as the pattern goes (a very long document's way)
 
 
 def test_most_count_patterns_are_gated():

@@ -230,6 +230,19 @@ class Gate:
 
     def search(self, text: str, windows: Iterable[tuple[int, str | None, str | None]] | None = None
                ) -> re.Match[str] | None:
+        """The first match ``finditer`` gives (as ``pattern.search(text)``), found without its generators on
+        the common ways (no gate; a text with its word index)."""
+        if self.prefixes is None:
+            return self.pattern.search(text)
+        if windows is None and len(text) <= WINDOWS_MAX_CHARS:
+            windows = word_windows(text)
+        if isinstance(windows, WordIndex):
+            match = self.pattern.match
+            for pos in windows.candidates(self.prefixes, self.size):
+                m = match(text, pos)
+                if m is not None:
+                    return m
+            return None
         return next(self.finditer(text, windows), None)
 
     def _finditer_at(self, text: str, candidates: Sequence[int]) -> Iterator[re.Match[str]]:
