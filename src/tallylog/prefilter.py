@@ -216,7 +216,9 @@ class Gate:
         if windows is None and len(text) <= WINDOWS_MAX_CHARS:
             windows = word_windows(text)
         if isinstance(windows, WordIndex):
-            yield from self._finditer_at(text, windows.candidates(self.prefixes, self.size))
+            candidates = windows.candidates(self.prefixes, self.size)
+            if candidates:  # (most gates at most sentences have none)
+                yield from self._finditer_at(text, candidates)
             return
         prefixes, match, end, size = self.prefixes, self.pattern.match, 0, self.size - 1
         for item in (_iter_windows(text) if windows is None else windows):
