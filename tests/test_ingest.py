@@ -501,3 +501,17 @@ def test_a_post_with_a_hashtag_place_is_placed():
     events = extract("Junta airstrike on a monastery sheltering displaced people in #Kanbalu township yesterday. "
                      "9 killed, per the local rescue team.", published="2025-11-03").events
     assert events and (events[0].location.text or "") == "Kanbalu"
+
+
+def test_boilerplate_sentences_read_one_at_a_time_are_those_of_a_whole_split():
+    import random
+
+    from tallylog.ingest.boilerplate import _SENTENCE_END, _iter_sentences, split_sentences
+
+    rng = random.Random(1)
+    alphabet = list("aB. !?\"”)(\n1’")
+    texts = ["Sign up for our newsletter. Gunmen killed two people. (AP) Read more!", "", "  ", "One. Two? “Three”"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        whole = [s for s in _SENTENCE_END.split(text) if s.strip()]
+        assert list(_iter_sentences(text)) == whole == split_sentences(text), text

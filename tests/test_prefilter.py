@@ -54,7 +54,15 @@ def test_gated_matches_equal_plain_matches(name, pattern):
         plain = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
         gated = [(m.span(), m.groupdict()) for m in g.finditer(text, word_windows(text))]
         assert gated == plain, (name, text)
-        assert (g.search(text) is None) == (pattern.search(text) is None)
+        want = pattern.search(text)
+        for got in (g.search(text), g.search(text, word_windows(text)), g.search(text, prefilter_lazy(text))):
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (name, text)
+
+
+def prefilter_lazy(text: str):
+    from tallylog import prefilter
+
+    return prefilter._LazyWindows(text)  # the words read as the pattern goes (a very long document's way)
 
 
 def test_most_count_patterns_are_gated():
@@ -204,3 +212,47 @@ def test_date_cores_read_from_a_word_index_are_those_the_scan_finds():
                          "Yesterday's attack (Sept. 3rd) came a week after Christmas Eve, overnight into Tuesday."]
     for text in texts:
         assert list(dates._core_starts(text)) == [m.start() for m in dates._CORE.finditer(text)], text
+
+
+@pytest.mark.parametrize("pattern", [
+    re.compile(r"\b(?:reportedly|allegedly|said to|believed to)\b"),
+    re.compile(r"\b(?:denied|denies|deny|no such attack)\b"),
+    re.compile(r"\b(?:said|says|told)\b"),
+    re.compile(r"(?:at least|more than) \d+"),
+    re.compile(r".+ said"),  # no prefixes: always searched
+])
+def test_needles_search_finds_what_the_pattern_finds(pattern):
+    from tallylog.prefilter import needles
+
+    n = needles(pattern)
+    texts = SENTENCES + ["Rebels reportedly DENIED it; officials Said to have told us at least 12.",
+                         "İt was said to be so, according to a monitor who denies it."]
+    for text in texts:
+        got, want = n.search(text), pattern.search(text)
+        assert (got and got.span()) == (want and want.span()), text
+        got = n.search(text.lower(), text.lower())
+        want = pattern.search(text.lower())
+        assert (got and got.span()) == (want and want.span()), text
+
+
+def test_needles_prefer_long_prefixes():
+    from tallylog.prefilter import needles
+
+    assert needles(re.compile(r"\b(?:reportedly|allegedly)\b")).prefixes == ("allegedl", "reported")
+    assert needles(re.compile(r"\b(?:deny|denied)\b")).prefixes == ("deni", "deny")
+    assert needles(re.compile(r".+ said")).prefixes is None
+
+
+def test_an_index_of_a_text_outside_ascii_gives_the_windows_read_one_by_one():
+    import random
+
+    from tallylog import prefilter
+
+    rng = random.Random(3)
+    alphabet = list("ab Cd’é“İ\u212aK ,.-x1ſΣ")  # curly quotes, accents, the Kelvin sign, a dotted capital I
+    texts = SENTENCES + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        index = prefilter.WordIndex(text)
+        windows = list(prefilter._iter_windows(text))
+        assert list(index) == windows, text
+        assert index.other == [p for p, two, _three in windows if two is None], text

@@ -61,3 +61,19 @@ def test_a_subheading_is_marked_and_gives_no_event_of_its_own():
     # the subheading's air strike is no part of the 2019 attack told just before it
     assert any(e.date and e.date.year == 2019 for e in events)
     assert all("airstrike" not in e.weapons for e in events if e.date and e.date.year == 2019)
+
+
+def test_boundaries_tried_at_stops_are_those_the_pattern_finds_everywhere():
+    """``_boundaries`` tries the boundary pattern only near stops, "=" and "*": it must give every match a scan
+    of every position gives, in the same order, over texts made of the characters its alternatives turn on."""
+    import random
+
+    from tallylog.extract.sentences import _BOUNDARY, _boundaries
+
+    rng = random.Random(7)
+    alphabet = list("aZbA. !?=*\"”)(\n1'-—QI")
+    texts = ["==See also==* 2007 Airfield bombing* 2014 ...", "militant.FILE - A police officer", "May 24, 2017.At least",
+             'bakery."There was', "caught.A funeral", "He said.” Then he left. U.S. forces", "a.==b== c ==d==e *  x"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
+    for text in texts:
+        assert [m.span() for m in _boundaries(text)] == [m.span() for m in _BOUNDARY.finditer(text)], text

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -215,7 +216,9 @@ class Gate:
         if windows is None and len(text) <= WINDOWS_MAX_CHARS:
             windows = word_windows(text)
         if isinstance(windows, WordIndex):
-            yield from self._finditer_at(text, windows.candidates(self.prefixes, self.size))
+            candidates = windows.candidates(self.prefixes, self.size)
+            if candidates:  # (most gates at most sentences have none)
+                yield from self._finditer_at(text, candidates)
             return
         prefixes, match, end, size = self.prefixes, self.pattern.match, 0, self.size - 1
         for item in (_iter_windows(text) if windows is None else windows):
@@ -229,6 +232,19 @@ class Gate:
 
     def search(self, text: str, windows: Iterable[tuple[int, str | None, str | None]] | None = None
                ) -> re.Match[str] | None:
+        """The first match ``finditer`` gives (as ``pattern.search(text)``), found without its generators on
+        the common ways (no gate; a text with its word index)."""
+        if self.prefixes is None:
+            return self.pattern.search(text)
+        if windows is None and len(text) <= WINDOWS_MAX_CHARS:
+            windows = word_windows(text)
+        if isinstance(windows, WordIndex):
+            match = self.pattern.match
+            for pos in windows.candidates(self.prefixes, self.size):
+                m = match(text, pos)
+                if m is not None:
+                    return m
+            return None
         return next(self.finditer(text, windows), None)
 
     def _finditer_at(self, text: str, candidates: Sequence[int]) -> Iterator[re.Match[str]]:
@@ -241,6 +257,46 @@ class Gate:
             if m is not None:
                 yield m
                 end = m.end()
+
+
+@dataclass(frozen=True, slots=True)
+class Needles:
+    """A pattern with the few strings its matches can begin with (lower-cased, ``start_prefixes``): a text
+    that holds none of them, lower-cased, has no match, found without running the pattern. For small
+    patterns tried on every sentence (a hedge word, a verb of saying) that rarely match: a handful of
+    substring tests cost less than a search. Where the prefixes cannot be listed, or are too many to be
+    cheap, or the text is not all ASCII (lower-casing may then move offsets), the pattern is always run."""
+
+    pattern: re.Pattern[str]
+    prefixes: tuple[str, ...] | None
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        """``pattern.search(text)``; ``low``, when given, is ``text.lower()``."""
+        prefixes = self.prefixes
+        if prefixes is not None and text.isascii():
+            if low is None:
+                low = text.lower()
+            for p in prefixes:
+                if p in low:
+                    break
+            else:
+                return None  # every match begins with one of the prefixes, and none is in the text
+        return self.pattern.search(text)
+
+
+#: most prefixes a ``Needles`` tests before it would rather run its pattern
+NEEDLES_MAX = 48
+
+
+@lru_cache(maxsize=None)
+def needles(pattern: re.Pattern[str], k: int = 8) -> Needles:
+    """``pattern`` with the strings of ``k`` letters its matches begin with, or fewer letters where no longer
+    ones can be listed or they would be too many (see ``Needles``): the longer, the rarer in a text."""
+    for size in range(k, 0, -1):
+        prefixes = start_prefixes(pattern, size)
+        if prefixes is not None and len(prefixes) <= NEEDLES_MAX:
+            return Needles(pattern, tuple(sorted(prefixes)))
+    return Needles(pattern, None)
 
 
 @lru_cache(maxsize=None)
@@ -402,7 +458,13 @@ class WordIndex:
             keys = self._keys[size] = frozenset(self._windows(size))
         if prefixes.isdisjoint(keys):  # goes through the text's few windows, not the gate's many prefixes
             return self.other
-        return [p for p, w in zip(self._starts, self._windows(size)) if w is None or w in prefixes]
+        # the starts whose window the gate lists (a pass in C: no window is None in an ASCII text), with the
+        # non-ASCII starts put back in text order: the starts a pass over every window would keep
+        found = list(compress(self._starts, map(prefixes.__contains__, self._windows(size))))
+        if self.other:
+            found += self.other
+            found.sort()
+        return found
 
 
 def _ascii_window(text: str, pos: int) -> str | None:

@@ -9,9 +9,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tallylog import rxcache as rx
 from tallylog.extract.context import alternation, compiled
 from tallylog.extract.lexicon import load
 from tallylog.model import Attribution
+from tallylog.prefilter import Needles, needles
 
 _TITLES = "|".join(sorted(load("attribution")["titles"], key=len, reverse=True))
 _ABBR = rf"(?:[A-Z]\.){{2,}}|\b(?:{_TITLES})\."  # "U.N.", "U.S.", "Dr.": dots that do not end a name
@@ -41,52 +43,52 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     audiences = alternation(lex["audiences"])
     return {
         # "X told Reuters (that)"
-        "told": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have )?(?:told|tells)\s+(?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
+        "told": rx.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have )?(?:told|tells)\s+(?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
         # "X told reporters", "X told parliament": an audience, not an outlet
-        "told_audience": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have )?(?:told|tells)\s+(?:{audiences})\b"),
+        "told_audience": rx.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have )?(?:told|tells)\s+(?:{audiences})\b"),
         # "..., he said." after a quote: the speaker of the quote, named or by pronoun
-        "quote_tail": re.compile(rf"[,!?][\"”]\s+(?P<sp>[^,;:.!?\"“”]{{2,60}}?)\s+(?:said|says|added|asked|insisted|stressed)\b[^\"“”]*$"),
-        "clause_opener": re.compile(rf"(?:{alternation(lex['clause_openers'])})\b", re.I),
+        "quote_tail": rx.compile(rf"[,!?][\"”]\s+(?P<sp>[^,;:.!?\"“”]{{2,60}}?)\s+(?:said|says|added|asked|insisted|stressed)\b[^\"“”]*$"),
+        "clause_opener": rx.compile(rf"(?:{alternation(lex['clause_openers'])})\b", re.I),
         # "X said" (speaker before the verb)
         # "a senior police officer told Reuters": a described speaker in lower case
-        "told_described": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{0,6}}?) (?:has |had )?(?:told|tells) (?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
+        "told_described": rx.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{0,6}}?) (?:has |had )?(?:told|tells) (?P<via>{outlets}|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,4}})"),
         # "the head of the U.N. peacekeeping mission told the Security Council": a described speaker and an audience
-        "told_described_audience": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w.'’-]*)){{0,6}}?) (?:has |had )?(?:told|tells) (?:{audiences})\b"),
+        "told_described_audience": rx.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?:[a-z][\w'’-]*|[A-Z][\w.'’-]*)){{0,6}}?) (?:has |had )?(?:told|tells) (?:{audiences})\b"),
         # "..., state officials say.": a speaker closing the sentence with the plural present
-        "say_tail": re.compile(r",\s+(?P<sp>[^,;:.!?\"“”]{2,50}?)\s+say\s*\.?\s*$"),
-        "said": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have |also |later |then )?(?:{verbs})\b"),
+        "say_tail": rx.compile(r",\s+(?P<sp>[^,;:.!?\"“”]{2,50}?)\s+say\s*\.?\s*$"),
+        "said": rx.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n? |[Tt]he )?{_NP}\s+(?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "a war monitor said", "the chief minister said": a described speaker, all in lower case
         # (no word of the description is itself a verb of saying: "the firm said it had recorded ...")
-        "said_described": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?!(?:{verbs})\b)[a-z][\w'’-]*){{0,3}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
+        "said_described": rx.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?!(?:{verbs})\b)[a-z][\w'’-]*){{0,3}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "a doctor at the city's main hospital told Reuters": a described speaker with a place or body
-        "said_described_long": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?!(?:{verbs})\b)(?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{1,6}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
+        "said_described_long": rx.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=[”\"] )|(?<=\bthat )|(?<=\band ))(?:[Aa]n?|[Tt]he) (?P<sp>[a-z][\w'’-]*(?: (?!(?:{verbs})\b)(?:[a-z][\w'’-]*|[A-Z][\w'’-]*)){{1,6}}) (?:has |had |have |also |later |then )?(?:{verbs})\b"),
         # "The ministry, which does not ..., said": a subject with a relative clause or appositive between it and its verb
-        "relative": re.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Aa]n? |[Tt]he )?(?P<sp>(?:{_ABBR}|[^,;:.!?\"“”]){{2,70}}?),\s+(?:which|who|an? |the |(?:{alternation(lex['aside_openers'])})\s)(?:{_ABBR}|[^;:.!?\"“”]){{2,140}}?,\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
+        "relative": rx.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Aa]n? |[Tt]he )?(?P<sp>(?:{_ABBR}|[^,;:.!?\"“”]){{2,70}}?),\s+(?:which|who|an? |the |(?:{alternation(lex['aside_openers'])})\s)(?:{_ABBR}|[^;:.!?\"“”]){{2,140}}?,\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
         # "..., said X" / "..., an official said" (speaker after the verb)
-        "said_after": re.compile(rf"[,”\"]\s*(?:said|says|added|noted|stressed|explained|wrote|tweeted|insisted)\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;.!?\"“”]{{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|after|during) )"),
+        "said_after": rx.compile(rf"[,”\"]\s*(?:said|says|added|noted|stressed|explained|wrote|tweeted|insisted)\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;.!?\"“”]{{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|after|during) )"),
         # "..., police said." / "..., officials said on Tuesday."
-        "said_tail": re.compile(rf",\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;:.!?\"“”]{{2,70}}?)\s+(?:{tail_verbs})\b[^,;]*(?:$|(?=,\s+(?:{alternation(lex['subordinators'])})\b))"),
+        "said_tail": rx.compile(rf",\s+(?:[Aa]n? |[Tt]he )?(?P<sp>[^,;:.!?\"“”]{{2,70}}?)\s+(?:{tail_verbs})\b[^,;]*(?:$|(?=,\s+(?:{alternation(lex['subordinators'])})\b))"),
         # "according to X"
-        "according": re.compile(rf"\b[Aa]ccording to (?:an? |the )?(?P<sp>(?:{_ABBR}|[^,;.!?\"“”]){{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|which|based|citing|that) )"),
+        "according": rx.compile(rf"\b[Aa]ccording to (?:an? |the )?(?P<sp>(?:{_ABBR}|[^,;.!?\"“”]){{2,90}}?)(?=[,.;]|$| (?:in|on|at|who|which|based|citing|that) )"),
         # "according to figures published on Tuesday by the Syria Conflict Monitor": the document's maker
-        "according_by": re.compile(rf"\b[Aa]ccording to (?:an? |the |new |its )?(?:[\w'’-]+\s+){{0,2}}?(?:{docs})\s+(?:{alternation(lex['document_makers'])})\b[^,;.]{{0,40}}?\bby\s+(?:the\s+)?(?P<sp>[A-Z](?:{_ABBR}|[^,;.!?\"“”]){{1,80}}?)(?=[,.;]|$)"),
+        "according_by": rx.compile(rf"\b[Aa]ccording to (?:an? |the |new |its )?(?:[\w'’-]+\s+){{0,2}}?(?:{docs})\s+(?:{alternation(lex['document_makers'])})\b[^,;.]{{0,40}}?\bby\s+(?:the\s+)?(?P<sp>[A-Z](?:{_ABBR}|[^,;.!?\"“”]){{1,80}}?)(?=[,.;]|$)"),
         # "X reported, citing Y" / "citing Y"
-        "citing": re.compile(rf"\bciting (?:an? |the )?(?P<sp>(?:{_ABBR}|[^,;.!?]){{2,80}}?)(?=[,.;]|$)"),
+        "citing": rx.compile(rf"\bciting (?:an? |the )?(?P<sp>(?:{_ABBR}|[^,;.!?]){{2,80}}?)(?=[,.;]|$)"),
         # "Chaudhry, director general of military public relations, said ..."
-        "appositive": re.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\b[Bb]ut ))(?P<sp>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{0,4}}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:.!?\"“”]{{2,80}}?),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
+        "appositive": rx.compile(rf"(?:^|(?<=[,;:“\"] )|(?<=\bthat )|(?<=\b[Bb]ut ))(?P<sp>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{0,4}}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:.!?\"“”]{{2,80}}?),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
         # "..., the agency's envoy, Dr. Amina Yusuf, told reporters": a role, then the name, then the verb
-        "role_name": re.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Tt]he |[Aa]n? |[Ii]ts |[Tt]heir )?(?P<role>(?:[A-Z][\w.-]*['’]s\s+)?(?:[A-Z][\w.-]*\s+(?=[a-z]))?[a-z][^,;:.!?\"“”]{{2,60}}?),\s+(?:the\s+)?(?P<sp>(?:\b(?:{_TITLES})\.\s)?[A-ZÀ-Þ][\w'’.-]+(?: (?:(?:of|for|and|on|the|de|al) )*(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)-)?[A-ZÀ-Þ][\w'’.-]+){{1,4}}),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
-        "appositive_gate": re.compile(rf", (?:has |had |also |later |then )?(?:{verbs})\b"),
-        "outlet": re.compile(rf"\b(?:{outlets})\b"),
-        "document": re.compile(rf"\b(?:{alternation(lex['document_nouns'])})$", re.I),
-        "document_by": re.compile(rf"^(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['document_nouns'])})\s+(?:(?:{alternation(lex['document_makers'])})\s+)?(?:by|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$"),
-        "document_of": re.compile(rf"^(?P<org>.+?)(?:'s|’s)?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(lex['document_nouns'])})$"),
+        "role_name": rx.compile(rf"(?:^|(?<=[,;:“\"] ))(?:[Tt]he |[Aa]n? |[Ii]ts |[Tt]heir )?(?P<role>(?:[A-Z][\w.-]*['’]s\s+)?(?:[A-Z][\w.-]*\s+(?=[a-z]))?[a-z][^,;:.!?\"“”]{{2,60}}?),\s+(?:the\s+)?(?P<sp>(?:\b(?:{_TITLES})\.\s)?[A-ZÀ-Þ][\w'’.-]+(?: (?:(?:of|for|and|on|the|de|al) )*(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)-)?[A-ZÀ-Þ][\w'’.-]+){{1,4}}),\s+(?:has |had |also |later |then )?(?:{verbs})\b"),
+        "appositive_gate": rx.compile(rf", (?:has |had |also |later |then )?(?:{verbs})\b"),
+        "outlet": rx.compile(rf"\b(?:{outlets})\b"),
+        "document": rx.compile(rf"\b(?:{alternation(lex['document_nouns'])})$", re.I),
+        "document_by": rx.compile(rf"^(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['document_nouns'])})\s+(?:(?:{alternation(lex['document_makers'])})\s+)?(?:by|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$"),
+        "document_of": rx.compile(rf"^(?P<org>.+?)(?:'s|’s)?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(lex['document_nouns'])})$"),
         # "Amnesty International released a report", "Amnesty's latest report", "a study by the World Bank"
-        "author": re.compile(rf"(?P<org>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})(?:(?:'s|’s)\s+|\s+(?:has\s+|had\s+)?(?:released|published|issued|compiled|produced|put out)\s+(?:a|an|its|the)\s+)(?:[\w-]+\s+){{0,3}}?(?:{docs})\b|\b(?:{docs})\s+(?:(?:issued|released|published|compiled)\s+)?(?:by|from)\s+(?:the\s+)?(?P<org2>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})", re.I),
-        "role_head": re.compile(rf"\b(?:{alternation(lex['person_roles'])})$", re.I),
-        "organisation": re.compile(rf"\b(?:{alternation([re.escape(h) for h in lex['organisation_heads']])})$|^(?-i:[A-Z]{{2,}}[a-z]?)$", re.I),
-        "non_speaker": re.compile(rf"(?:{alternation(lex['non_speaker_openers'])})\b", re.I),
-        "verb_gate": re.compile(rf"\b(?:{verbs})\b"),
+        "author": rx.compile(rf"(?P<org>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})(?:(?:'s|’s)\s+|\s+(?:has\s+|had\s+)?(?:released|published|issued|compiled|produced|put out)\s+(?:a|an|its|the)\s+)(?:[\w-]+\s+){{0,3}}?(?:{docs})\b|\b(?:{docs})\s+(?:(?:issued|released|published|compiled)\s+)?(?:by|from)\s+(?:the\s+)?(?P<org2>(?-i:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*(?-i:[A-Z][\w.&'’-]*)){{0,6}})", re.I),
+        "role_head": rx.compile(rf"\b(?:{alternation(lex['person_roles'])})$", re.I),
+        "organisation": rx.compile(rf"\b(?:{alternation([re.escape(h) for h in lex['organisation_heads']])})$|^(?-i:[A-Z]{{2,}}[a-z]?)$", re.I),
+        "non_speaker": rx.compile(rf"(?:{alternation(lex['non_speaker_openers'])})\b", re.I),
+        "verb_gate": rx.compile(rf"\b(?:{verbs})\b"),
         # searched in the lower-cased sentence (the lexicon lists are lower case): faster than re.I
         "hedge": compiled("attribution", "hedges", 0),
         "denial": compiled("attribution", "denial_markers", 0),
@@ -95,12 +97,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _needles() -> dict[str, Needles]:
+    """The small patterns ``attribute`` tries on every sentence, each behind a test for the few strings its
+    matches begin with (``prefilter.Needles``): a sentence holding none of them is not searched."""
+    p = _patterns()
+    return {key: needles(p[key]) for key in ("verb_gate", "hedge", "denial", "claim")}
+
+
+def _markers(low: str) -> tuple[bool, bool, bool]:
+    """Whether the lower-cased sentence ``low`` hedges, denies and claims."""
+    n = _needles()
+    return (n["hedge"].search(low, low) is not None, n["denial"].search(low, low) is not None,
+            n["claim"].search(low, low) is not None)
+
+
+@lru_cache(maxsize=1)
 def _determiners() -> frozenset[str]:
     return frozenset(load("attribution")["determiners"])
 
 
 # what ``_clean`` cuts from a speaker, in this order
-_CLEAN_CUTS = [re.compile(x) for x in (
+_CLEAN_CUTS = [rx.compile(x) for x in (
     r"(?<=[a-z]{2})\.$",  # a sentence's full stop, not an abbreviation's dot
     r"^[A-Z][A-Z .,'/-]+(?:\s*\([^)]*\))?\s*[-–—]+\s*",  # a dateline: "YANGON (AFP) - "
     r"^[A-Z][\w .,'/-]{0,40}\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]+\s*",  # "Kenya (Reuters) - " after "NAIROBI, "
@@ -113,14 +130,14 @@ _CLEAN_CUTS = [re.compile(x) for x in (
     r"\s+(?:released|published|issued|compiled)$",
 )]
 # (and not "said the province": the speech verb, not its speaker)
-_CLEAN_PRONOUN = re.compile(r"(?:it|this|that|these|those|there|which|who|he|she|they|we|said|says|told|tells|added|adds)\b", re.I)
-_CLEAN_RELATIVE_END = re.compile(r"\b(?:who|which|whom)$")
-_CLEAN_FIGURE = re.compile(r"(?:figure|number)\s+(?!(?:of|by|from|kept|compiled|given|cited|released|published)\b)[a-z]")
-_CLEAN_DIGIT = re.compile(r"\d")
-_CLEAN_ADVERB = re.compile(r"[a-z]+ly")
-_CLEAN_COPULA = re.compile(r"\b(?:were|was|is|are)\b")
-_CLEAN_COUNT = re.compile(r"\b\d[\d,]*\s+[a-z]")
-_CLEAN_CAPITAL = re.compile(r"[A-Z]")
+_CLEAN_PRONOUN = rx.compile(r"(?:it|this|that|these|those|there|which|who|he|she|they|we|said|says|told|tells|added|adds)\b", re.I)
+_CLEAN_RELATIVE_END = rx.compile(r"\b(?:who|which|whom)$")
+_CLEAN_FIGURE = rx.compile(r"(?:figure|number)\s+(?!(?:of|by|from|kept|compiled|given|cited|released|published)\b)[a-z]")
+_CLEAN_DIGIT = rx.compile(r"\d")
+_CLEAN_ADVERB = rx.compile(r"[a-z]+ly")
+_CLEAN_COPULA = rx.compile(r"\b(?:were|was|is|are)\b")
+_CLEAN_COUNT = rx.compile(r"\b\d[\d,]*\s+[a-z]")
+_CLEAN_CAPITAL = rx.compile(r"[A-Z]")
 
 
 def _clean(speaker: str | None) -> str | None:
@@ -176,14 +193,13 @@ def attribute(sentence: str) -> SentenceAttribution:
     p = _patterns()
     speaker = via = role = None
     low = sentence.lower()
-    speech = bool(p["verb_gate"].search(sentence))
+    speech = _needles()["verb_gate"].search(sentence, low) is not None
     m = p["quote_tail"].search(sentence) if ("”" in sentence or '"' in sentence) else None
     if m:
         # '"...," he said.': the quote's speaker; a pronoun is left for the report's context to resolve
         speaker = _clean(m.group("sp"))
         if speaker is None:
-            return SentenceAttribution(None, None, bool(p["hedge"].search(low)), bool(p["denial"].search(low)),
-                                       bool(p["claim"].search(low)))
+            return SentenceAttribution(None, None, *_markers(low))
     m = p["told_audience"].search(sentence) if speaker is None and ("told" in sentence or "tells" in sentence) else None
     if m:
         speaker = _clean(m.group("sp"))
@@ -255,12 +271,13 @@ def attribute(sentence: str) -> SentenceAttribution:
             other = _clean(m.group("sp")) if m else None
             if other and not _document_author(other)[0]:
                 speaker, document = other, False
+    hedged, denied, claimed = _markers(low)
     return SentenceAttribution(
         speaker=speaker,
         via=via,
-        hedged=bool(p["hedge"].search(low)),
-        denied=bool(p["denial"].search(low)),
-        claimed=bool(p["claim"].search(low)),
+        hedged=hedged,
+        denied=denied,
+        claimed=claimed,
         role=role,
         document=document,
     )
@@ -272,10 +289,10 @@ def as_attribution(a: SentenceAttribution) -> Attribution | None:
     return Attribution(speaker=a.speaker, via=a.via)
 
 
-_ORG_ANAPHOR = re.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z][a-z ]{1,30}?)|(?P<it>[Ii]t))\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:(?:has|have|had)\s+)?(?:said|says|added|noted|reported|estimated|estimates|recorded|documented|verified|counted|registered|tallied|logged|raised|lowered|revised|put|puts)\b")
-_PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|noted|stressed|explained|insisted)\b", re.I)
+_ORG_ANAPHOR = rx.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z][a-z ]{1,30}?)|(?P<it>[Ii]t))\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:(?:has|have|had)\s+)?(?:said|says|added|noted|reported|estimated|estimates|recorded|documented|verified|counted|registered|tallied|logged|raised|lowered|revised|put|puts)\b")
+_PRONOUN_SPEECH = rx.compile(r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|noted|stressed|explained|insisted)\b", re.I)
 _STOP = frozenset({"of", "the", "a", "an", "and", "for", "in", "on", "to", "at", "'s", "’s"})
-_NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+)+[A-Z][\w'’-]+$")
+_NAMED = rx.compile(r"(?:[A-Z][\w'’-]*\.?\s+)+[A-Z][\w'’-]+$")
 
 
 def _words(text: str) -> set[str]:
@@ -402,20 +419,20 @@ def _organisation_named(before: str, noun: str) -> str | None:
 def _named_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The two shapes in which a text names an organisation with ``noun`` (see ``_organisation_named``)."""
     head = re.escape(noun)
-    headed = re.compile(rf"\b(?P<name>(?:{_ABBR}|[A-Z][\w'’&-]*)(?:\s+(?!(?:[Tt]he|[Aa]n?)\b)(?:{_ABBR}|[\w'’&-]+)){{0,3}}?\s+{head}"
+    headed = rx.compile(rf"\b(?P<name>(?:{_ABBR}|[A-Z][\w'’&-]*)(?:\s+(?!(?:[Tt]he|[Aa]n?)\b)(?:{_ABBR}|[\w'’&-]+)){{0,3}}?\s+{head}"
                         rf"(?:\s+(?:in|for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})?)\b")
-    appositive = re.compile(rf"\b(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w.'’&-]*)){{0,6}}),\s+(?:an?|the)\s+"
+    appositive = rx.compile(rf"\b(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w.'’&-]*)){{0,6}}),\s+(?:an?|the)\s+"
                             rf"(?:[\w-]+\s+){{0,3}}?{head}\b(?!\s+(?:has\s+|had\s+)?(?:said|says|told|tells|reported|added|stated|announced)\b)")
     # (not "a drone strike on Khartoum on Sunday, a press group said": the description is the speaker itself)
     return headed, appositive
 
 
-_STATE_HEAD = re.compile(rf"\b(?:{alternation(load('attribution')['state_heads'])})\b", re.I)
+_STATE_HEAD = rx.compile(rf"\b(?:{alternation(load('attribution')['state_heads'])})\b", re.I)
 _GENERIC_ANAPHORS = frozenset(load("attribution")["generic_anaphors"])
-_ORG_WORD = re.compile(rf"\b(?:{alternation([re.escape(h) for h in load('attribution')['organisation_heads']])})\b", re.I)
+_ORG_WORD = rx.compile(rf"\b(?:{alternation([re.escape(h) for h in load('attribution')['organisation_heads']])})\b", re.I)
 # "the Lagos-based risk consultancy Beacon Security Intelligence": an organisation described, then named
-_DESCRIBED_ORG = re.compile(rf"\b(?:{alternation([re.escape(h) for h in load('attribution')['organisation_heads']])})\s+(?=[A-Z])")
-_DESCRIPTION = re.compile(r"(?:[A-Z][\w.'’-]*(?:-based|['’]s)\s+)?[a-z][\w'’ -]*")
+_DESCRIBED_ORG = rx.compile(rf"\b(?:{alternation([re.escape(h) for h in load('attribution')['organisation_heads']])})\s+(?=[A-Z])")
+_DESCRIPTION = rx.compile(r"(?:[A-Z][\w.'’-]*(?:-based|['’]s)\s+)?[a-z][\w'’ -]*")
 
 
 def _named_for_description(attributions: list[SentenceAttribution], i: int, persons: set[str],
@@ -456,7 +473,7 @@ def _named_for_description(attributions: list[SentenceAttribution], i: int, pers
     return None
 
 
-_ORG_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’&-]*\s+){{1,5}}?(?:{alternation([re.escape(h.title()) for h in load('attribution')['monitor_heads'] if ' ' not in h])}))\b")
+_ORG_NAME = rx.compile(rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’&-]*\s+){{1,5}}?(?:{alternation([re.escape(h.title()) for h in load('attribution')['monitor_heads'] if ' ' not in h])}))\b")
 
 
 def _text_before(sentences: list[str], i: int) -> str:
@@ -464,8 +481,8 @@ def _text_before(sentences: list[str], i: int) -> str:
     return " ".join(sentences[max(0, i - 4):i + 1])
 
 
-_QUESTION = re.compile(r"^\W{0,3}Q\s*[:.]\s")
-_ANSWER = re.compile(r"^\W{0,3}A\s*[:.]\s")
+_QUESTION = rx.compile(r"^\W{0,3}Q\s*[:.]\s")
+_ANSWER = rx.compile(r"^\W{0,3}A\s*[:.]\s")
 
 
 def _interviewee(sentences: list[str]) -> str | None:
@@ -482,7 +499,7 @@ def _interviewee(sentences: list[str]) -> str | None:
     return None
 
 
-_ROLE_NAME = re.compile(rf"(?P<who>(?:[A-Z][\w'’.-]*\s+){{0,3}}(?i:{alternation(load('attribution')['person_roles'])})\s+"
+_ROLE_NAME = rx.compile(rf"(?P<who>(?:[A-Z][\w'’.-]*\s+){{0,3}}(?i:{alternation(load('attribution')['person_roles'])})\s+"
                         rf"(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 
 

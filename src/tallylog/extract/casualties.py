@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tallylog import rxcache as rx
 from tallylog.extract.context import alternation
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import CARDINAL, parse_cardinal
 
-_ARTICLE = re.compile(r"(?:an?|one)\s", re.I)
-_FRACTION = re.compile(r"(?:an?|one)\s+(?:third|fourth|fifth|half|quarter|tenth)\b", re.I)
-_AGED_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d+\s*(?:,|and|to|-|–)\s*)+$", re.I)
+_ARTICLE = rx.compile(r"(?:an?|one)\s", re.I)
+_FRACTION = rx.compile(r"(?:an?|one)\s+(?:third|fourth|fifth|half|quarter|tenth)\b", re.I)
+_AGED_BEFORE = rx.compile(r"\baged\s+(?:between\s+)?(?:\d+\s*(?:,|and|to|-|–)\s*)+$", re.I)
 _LIST_SPAN = 220  # characters of a sentence a list of victims may take, after or before its verb
 
 
@@ -51,53 +52,53 @@ def _rules() -> dict[str, re.Pattern[str]]:
     word = r"(?:(?:[A-Z]\.){2,}|[\w'’-]+)"  # "U.S. service members"
     return {
         # a counted group: "at least 40 soldiers", "four of his men", "eight or nine fighters", "11 other people"
-        "group": re.compile(rf"{qual}(?:(?:his|her|their|its)\s+)?{num}(?:\s+(?:other|more|further))?(?:\s+of\s+(?:the|his|her|their|its|them)\b)?"
+        "group": rx.compile(rf"{qual}(?:(?:his|her|their|its)\s+)?{num}(?:\s+(?:other|more|further))?(?:\s+of\s+(?:the|his|her|their|its|them)\b)?"
                             rf"(?:\s+(?:{word}\s+){{0,3}}?(?P<head>{word}))?{bound}", re.I),
         # one person: "a provincial minister", "the group's commander", "his bodyguard", "a 58-year-old farmer"
-        "one": re.compile(rf"(?:(?:an?|one|the|his|her|their|its|{word}['’]s?)\s+(?:{word}\s+){{0,4}}?(?:{singular})|(?:{one_words})){bound}",
+        "one": rx.compile(rf"(?:(?:an?|one|the|his|her|their|its|{word}['’]s?)\s+(?:{word}\s+){{0,4}}?(?:{singular})|(?:{one_words})){bound}",
                           re.I),
         # two people named as one pair: "a couple", "an elderly couple", "the couple"
-        "pair": re.compile(rf"(?:an?|the|one)\s+(?:[\w-]+\s+)?couple{bound}", re.I),
+        "pair": rx.compile(rf"(?:an?|the|one)\s+(?:[\w-]+\s+)?couple{bound}", re.I),
         # one person by name, with an age or a description in apposition: "Tamerlan, 26, died", "Grace Kiden, a
         # nurse who ..., was killed"
-        "named": re.compile(rf"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}(?:,\s+\d{{1,3}},|,\s+(?:an?|the)\s+[^,;.]{{1,140}},){bound}"),
+        "named": rx.compile(rf"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}(?:,\s+\d{{1,3}},|,\s+(?:an?|the)\s+[^,;.]{{1,140}},){bound}"),
         # "killing the three on the spot", "all six were killed": a number standing for people already named
-        "the_num": re.compile(rf"(?:all\s+(?:of\s+)?the|all|the)\s+(?P<num>{CARDINAL}){bound}", re.I),
+        "the_num": rx.compile(rf"(?:all\s+(?:of\s+)?the|all|the)\s+(?P<num>{CARDINAL}){bound}", re.I),
         # a name or an age in apposition between a victim and its verb: "Her driver, Emmanuel Lado, was also killed"
         # or a description: "One of them, a former commander who ran a coffee cooperative, was shot dead"
-        "apposition_rest": re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|\d{1,3}|(?:an?|the)\s+[^,;.]{1,100})\s*,"),
+        "apposition_rest": rx.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|\d{1,3}|(?:an?|the)\s+[^,;.]{1,100})\s*,"),
         # one person without an article, after the first of a list: "his wife and grandson"
-        "bare_one": re.compile(rf"(?:{word}\s+)?(?:{singular}){bound}", re.I),
+        "bare_one": rx.compile(rf"(?:{word}\s+)?(?:{singular}){bound}", re.I),
         # a group without a number, after the first of a list: "40 soldiers and volunteer fighters": no figure
-        "bare_group": re.compile(rf"(?:{word}\s+){{0,2}}?(?:{plural}){bound}", re.I),
+        "bare_group": rx.compile(rf"(?:{word}\s+){{0,2}}?(?:{plural}){bound}", re.I),
         # a description in apposition, closed before the verb: "One of them, a young lieutenant, died later"
-        "apposition_desc": re.compile(r"(?:an?|the)\s+[^,;.]{1,100}(?=,\s*(?:was|were|had|has|have|is|are|died|later)\b)", re.I),
+        "apposition_desc": rx.compile(r"(?:an?|the)\s+[^,;.]{1,100}(?=,\s*(?:was|were|had|has|have|is|are|died|later)\b)", re.I),
         # a name in apposition: "the group's commander, Abu Rahim, and four of his men"
-        "apposition": re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?=\s*,)"),
-        "plural": re.compile(rf"(?:{plural})$", re.I),
-        "not_people": re.compile(rf"(?:{not_people})$", re.I),
-        "sep": re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+"),
-        "stop": re.compile(ev["victim_list_stop"], re.I),
-        "kill_verbs": re.compile(ev["victim_kill_verbs"], re.I),
-        "wound_verbs": re.compile(ev["victim_wound_verbs"], re.I),
-        "killed_after": re.compile(ev["victim_killed_after"], re.I),
-        "wounded_after": re.compile(ev["victim_wounded_after"], re.I),
-        "bare_killed": re.compile(ev["victim_bare_after"]["killed"], re.I),
-        "bare_injured": re.compile(ev["victim_bare_after"]["injured"], re.I),
+        "apposition": rx.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?=\s*,)"),
+        "plural": rx.compile(rf"(?:{plural})$", re.I),
+        "not_people": rx.compile(rf"(?:{not_people})$", re.I),
+        "sep": rx.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+"),
+        "stop": rx.compile(ev["victim_list_stop"], re.I),
+        "kill_verbs": rx.compile(ev["victim_kill_verbs"], re.I),
+        "wound_verbs": rx.compile(ev["victim_wound_verbs"], re.I),
+        "killed_after": rx.compile(ev["victim_killed_after"], re.I),
+        "wounded_after": rx.compile(ev["victim_wounded_after"], re.I),
+        "bare_killed": rx.compile(ev["victim_bare_after"]["killed"], re.I),
+        "bare_injured": rx.compile(ev["victim_bare_after"]["injured"], re.I),
         # words without which a sentence tells no list of victims of that kind (besides the verbs)
-        "told_killed": re.compile(ev["victim_told"]["killed"], re.I),
-        "told_injured": re.compile(ev["victim_told"]["injured"], re.I),
+        "told_killed": rx.compile(ev["victim_told"]["killed"], re.I),
+        "told_injured": rx.compile(ev["victim_told"]["injured"], re.I),
         # a parenthetical breakdown between a list and its verb: "seven civilians, among them a 70-year-old woman,"
-        "aside": re.compile(rf"\s*(?:{ev['victim_list_stop']})[^,.;]{{1,80}}?,", re.I),
-        "subject_start": re.compile(r"(?:^|[;:]\s*|,\s*|\b(?:said|says|that|and|but|while|whereas|after|when|there were|there are)\s+)$", re.I),
+        "aside": rx.compile(rf"\s*(?:{ev['victim_list_stop']})[^,.;]{{1,80}}?,", re.I),
+        "subject_start": rx.compile(r"(?:^|[;:]\s*|,\s*|\b(?:said|says|that|and|but|while|whereas|after|when|there were|there are)\s+)$", re.I),
         # a relative clause between a victim and its verb: "a driver who tried to reverse away was shot dead"
-        "relative": re.compile(r"\s+(?:who|whom)\b[^,.;]{1,60}?(?=\s+(?:was|were|had been|has been|have been)\b)", re.I),
-        "superseded": re.compile(ev["superseded_toll"], re.I),
-        "not_done": re.compile(ev["victim_not_done"], re.I),
-        "over_acts": re.compile(ev["toll_over_acts"], re.I),
-        "also_killed": re.compile(ev["toll_also"]["killed"], re.I),
-        "also_injured": re.compile(ev["toll_also"]["injured"], re.I),
-        "attackers": re.compile(rf"\b(?:{alternation(ev['victim_attackers'])})\b", re.I),
+        "relative": rx.compile(r"\s+(?:who|whom)\b[^,.;]{1,60}?(?=\s+(?:was|were|had been|has been|have been)\b)", re.I),
+        "superseded": rx.compile(ev["superseded_toll"], re.I),
+        "not_done": rx.compile(ev["victim_not_done"], re.I),
+        "over_acts": rx.compile(ev["toll_over_acts"], re.I),
+        "also_killed": rx.compile(ev["toll_also"]["killed"], re.I),
+        "also_injured": rx.compile(ev["toll_also"]["injured"], re.I),
+        "attackers": rx.compile(rf"\b(?:{alternation(ev['victim_attackers'])})\b", re.I),
     }
 
 

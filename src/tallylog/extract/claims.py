@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from tallylog import rxcache as rx
 from tallylog.extract.attribution import SentenceAttribution, attribute
 from tallylog.extract.context import DocContext, alternation, compiled
 from tallylog.extract.lexicon import load
@@ -49,194 +50,194 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     list_item = rf"(?:(?:{qual})\s+)?(?:{CARDINAL})\s+(?:[\w-]+\s+)?(?:{list_units})\b"
     return {
         # (a figure-led entry of a column, "11 - Attacks on energy infrastructure since Oct. 1", too)
-        "attacks": re.compile(rf"\b{q}{num}\s+(?:[-–—]\s+(?={mod}(?:attacks?|strikes?|raids?|incidents?|assaults?|operations?)\b))?{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))(?!\s+(?:{modifier_heads})\b)", re.I),
+        "attacks": rx.compile(rf"\b{q}{num}\s+(?:[-–—]\s+(?={mod}(?:attacks?|strikes?|raids?|incidents?|assaults?|operations?)\b))?{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))(?!\s+(?:{modifier_heads})\b)", re.I),
         # "the 144th attack", "at least the fifth major assault", "its 125th operation"
-        "ordinal": re.compile(rf"\b{q}(?:the|its|their|his|her)\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre)\b(?!\s+(?:{modifier_heads})\b)", re.I),
+        "ordinal": rx.compile(rf"\b{q}(?:the|its|their|his|her)\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre)\b(?!\s+(?:{modifier_heads})\b)", re.I),
         # "the 27th police officer slain in Sinaloa this year": an ordinal counting the dead (or abducted) of a period
-        "ordinal_people": re.compile(rf"\b{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\s+(?:[\w-]+\s+)?(?:{alternation(lex['singular_people'])})\s+(?:(?:to\s+)?(?:have\s+been|be|been|was|is)\s+)?(?P<unit>{alternation(lex['ordinal_people_verbs'])})\b", re.I),
+        "ordinal_people": rx.compile(rf"\b{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\s+(?:[\w-]+\s+)?(?:{alternation(lex['singular_people'])})\s+(?:(?:to\s+)?(?:have\s+been|be|been|was|is)\s+)?(?P<unit>{alternation(lex['ordinal_people_verbs'])})\b", re.I),
         # "Kidnappers seized at least 2,350 people in ...": people taken captive, counted by a verb of seizing
-        "seized_people": re.compile(rf"\b(?P<unit>{alternation(lex['abduction_verbs'])})\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['captive_nouns'])})\b", re.I),
+        "seized_people": rx.compile(rf"\b(?P<unit>{alternation(lex['abduction_verbs'])})\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['captive_nouns'])})\b", re.I),
         # "Nearly half of them, 174, were killed in Gaza": a part of the count told just before, after its fraction
-        "fraction_part": re.compile(rf"\b(?:{alternation(lex['fraction_parts'])})\s+of\s+(?:them|those|these|the\s+(?:dead|victims|total))\s*,\s*{q}{num}\s*,\s+(?:were|was|had\s+been|have\s+been|died)\s*(?P<unit>killed|injured|wounded|abducted|kidnapped|)\b", re.I),
+        "fraction_part": rx.compile(rf"\b(?:{alternation(lex['fraction_parts'])})\s+of\s+(?:them|those|these|the\s+(?:dead|victims|total))\s*,\s*{q}{num}\s*,\s+(?:were|was|had\s+been|have\s+been|died)\s*(?P<unit>killed|injured|wounded|abducted|kidnapped|)\b", re.I),
         # "It was the ninth time the hospital had been hit since May 2024": attacks on one target, counted
-        "ordinal_time": re.compile(rf"\b{q}(?:the|its)\s+(?P<ord>{ORDINAL})\s+time\s+(?:that\s+)?(?:[\w'’.-]+\s+){{0,4}}?"
+        "ordinal_time": rx.compile(rf"\b{q}(?:the|its)\s+(?P<ord>{ORDINAL})\s+time\s+(?:that\s+)?(?:[\w'’.-]+\s+){{0,4}}?"
                                    rf"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hit|struck|attacked|targeted|shelled|bombed|raided)\b", re.I),
         # "The raid was the third in Jenin this month": the unit named by the subject
-        "ordinal_subject": re.compile(rf"\b(?:attack|strike|operation|raid|assault|incident|bombing|ambush)\s+(?:was|is|marked|became|had been)\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre|time|day|week|month|year|anniversary)s?\b)", re.I),
+        "ordinal_subject": rx.compile(rf"\b(?:attack|strike|operation|raid|assault|incident|bombing|ambush)\s+(?:was|is|marked|became|had been)\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre|time|day|week|month|year|anniversary)s?\b)", re.I),
         # "..., and the 11th on power infrastructure": a further ordinal sharing the unit of the one before
-        "ordinal_more": re.compile(rf"^[^.;]{{0,80}}?,?\s+and\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:time|day|week|month|year|anniversary)s?\b)", re.I),
+        "ordinal_more": rx.compile(rf"^[^.;]{{0,80}}?,?\s+and\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:time|day|week|month|year|anniversary)s?\b)", re.I),
         # "attacked more than 100 merchant vessels since November 2023": attacks counted by their targets
-        "objects": re.compile(rf"\b(?:attacked|targeted|struck|hit|raided|shelled)\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{objects})\b", re.I),
+        "objects": rx.compile(rf"\b(?:attacked|targeted|struck|hit|raided|shelled)\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{objects})\b", re.I),
         # "at least 12 health facilities had been attacked this year": attacks counted by their targets, passive
-        "objects_passive": re.compile(rf"\b{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{objects})\b[^.;]{{0,60}}?\b(?:had|have|has)\s+(?:now\s+)?been\s+(?:{alternation(lex['passive_attack_verbs'])})\b", re.I),
+        "objects_passive": rx.compile(rf"\b{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{objects})\b[^.;]{{0,60}}?\b(?:had|have|has)\s+(?:now\s+)?been\s+(?:{alternation(lex['passive_attack_verbs'])})\b", re.I),
         # "1,674 civilians were killed or injured": the dead and the wounded in one figure
-        "either": re.compile(rf"\s+(?:{alternation(lex['either_casualties'])})\b", re.I),
+        "either": rx.compile(rf"\s+(?:{alternation(lex['either_casualties'])})\b", re.I),
         # "up from 61 the previous year": the period before the base count's
-        "previous_period": re.compile(rf"\s+(?:(?P<year>{alternation(lex['previous_periods']['year'])})|(?P<month>{alternation(lex['previous_periods']['month'])}))\b", re.I),
-        "one_target": re.compile(rf"\b(?:{alternation(lex['single_target_verbs'])})\s+(?:a|an|the|its|one)\s+(?!(?:series|string|wave|number|spate)\b)", re.I),
-        "one_town": re.compile(r"^[^.;]{0,40}?\bin\s+the\s+(?:town|village|city|hamlet|settlement)\s+of\s+(?-i:[A-Z])", re.I),
+        "previous_period": rx.compile(rf"\s+(?:(?P<year>{alternation(lex['previous_periods']['year'])})|(?P<month>{alternation(lex['previous_periods']['month'])}))\b", re.I),
+        "one_target": rx.compile(rf"\b(?:{alternation(lex['single_target_verbs'])})\s+(?:a|an|the|its|one)\s+(?!(?:series|string|wave|number|spate)\b)", re.I),
+        "one_town": rx.compile(r"^[^.;]{0,40}?\bin\s+the\s+(?:town|village|city|hamlet|settlement)\s+of\s+(?-i:[A-Z])", re.I),
         # "We have received more than 600 wounded": casualties as a bare noun after a verb of counting
-        "received": re.compile(rf"\b(?:{receiving})\s+{q}{num}\s+(?:more\s+)?(?P<unit>{alternation([w for ws in lex['received_nouns'].values() for w in ws])})\b", re.I),
+        "received": rx.compile(rf"\b(?:{receiving})\s+{q}{num}\s+(?:more\s+)?(?P<unit>{alternation([w for ws in lex['received_nouns'].values() for w in ws])})\b", re.I),
         # "In my parish alone we have buried 19 people since October": the dead counted by their burials
-        "buried": re.compile(rf"\bburied\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{people})\b", re.I),
+        "buried": rx.compile(rf"\bburied\s+{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{people})\b", re.I),
         # "312 killed and 718 wounded": the first of a bare pair (the second is "and_bare")
-        "bare_pair": re.compile(rf"\b{q}{num}\s+(?P<unit>killed|dead)\s+and\s+(?=(?:{qual}\s+)?(?:{CARDINAL})\s+(?:wounded|injured)\b)", re.I),
+        "bare_pair": rx.compile(rf"\b{q}{num}\s+(?P<unit>killed|dead)\s+and\s+(?=(?:{qual}\s+)?(?:{CARDINAL})\s+(?:wounded|injured)\b)", re.I),
         # "brings to 64 the number of U.S. air strikes": the total raised by the latest one
-        "brings_to": re.compile(rf"\b(?:brings?|brought|bringing|raises?|raised|raising|takes?|took|taking|pushe[sd]|pushing)\s+to\s+{q}{num}\s+the\s+(?:total\s+)?(?:number|tally|count|toll)\s+of\s+(?:[\w.-]+\s+){{0,3}}?(?P<unit>{attacks}|deaths|dead|killed|wounded|injured)\b", re.I),
+        "brings_to": rx.compile(rf"\b(?:brings?|brought|bringing|raises?|raised|raising|takes?|took|taking|pushe[sd]|pushing)\s+to\s+{q}{num}\s+the\s+(?:total\s+)?(?:number|tally|count|toll)\s+of\s+(?:[\w.-]+\s+){{0,3}}?(?P<unit>{attacks}|deaths|dead|killed|wounded|injured)\b", re.I),
         # "..., and wounded more than 1,100": a second casualty verb sharing the count's subject and period
-        "and_verb": re.compile(rf"^[^.;]{{0,120}}?(?:,\s*|\s+)and\s+(?:(?:has|have|had)\s+)?(?P<unit>wounded|injured|abducted|kidnapped)\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
+        "and_verb": rx.compile(rf"^[^.;]{{0,120}}?(?:,\s*|\s+)and\s+(?:(?:has|have|had)\s+)?(?P<unit>wounded|injured|abducted|kidnapped)\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
         # "..., and 419 injured", "and 23 abducted": the wounded or abducted of the count of the dead before (a
         # qualifier of the dead is theirs alone: "At least 31 people were killed and 23 abducted")
-        "and_bare_wounded": re.compile(rf"^[^.;\d]{{0,80}}?(?:,\s*|\s+)and\s+{q}{num}\s+(?:(?:more|others?|people|{people})\s+)?(?:(?:were|have\s+been|had\s+been)\s+)?(?P<unit>injured|wounded|abducted|kidnapped)\b(?!\s+(?:at\s+least|more\s+than|nearly|about|some|over|\d))", re.I),
+        "and_bare_wounded": rx.compile(rf"^[^.;\d]{{0,80}}?(?:,\s*|\s+)and\s+{q}{num}\s+(?:(?:more|others?|people|{people})\s+)?(?:(?:were|have\s+been|had\s+been)\s+)?(?P<unit>injured|wounded|abducted|kidnapped)\b(?!\s+(?:at\s+least|more\s+than|nearly|about|some|over|\d))", re.I),
         # "..., and the number wounded to 891": a second running count brought to a new figure by the same verb
-        "and_count_to": re.compile(rf"^[^.;\d]{{0,40}}?(?:,\s*|\s+)and\s+(?:the|its|their)\s+(?:number|toll|count|total|tally)\s+(?:of\s+)?(?P<what>[\w\s-]{{1,40}}?)\s+to\s+{q}{num}\b", re.I),
+        "and_count_to": rx.compile(rf"^[^.;\d]{{0,40}}?(?:,\s*|\s+)and\s+(?:the|its|their)\s+(?:number|toll|count|total|tally)\s+(?:of\s+)?(?P<what>[\w\s-]{{1,40}}?)\s+to\s+{q}{num}\b", re.I),
         # "706 people abducted, followed by Kaduna with 541": a count that leads places ranked by it
-        "followed_by": re.compile(rf"[^.;]{{0,60}}?,\s+followed\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,3}}\s+(?:with|at|on)\s+{q}{num}\b", re.I),
+        "followed_by": rx.compile(rf"[^.;]{{0,60}}?,\s+followed\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,3}}\s+(?:with|at|on)\s+{q}{num}\b", re.I),
         # "Another 2,140 people were wounded.": a count going on with the one told just before
-        "another_lead": re.compile(r"^\W*(?:Another|A\s+further|An\s+additional)\s+(?=\d|[a-z])"),
+        "another_lead": rx.compile(r"^\W*(?:Another|A\s+further|An\s+additional)\s+(?=\d|[a-z])"),
         # "up from 856 in 2024", "and another 600 in April alone": the same unit over another period
-        "compare": re.compile(rf"^[^.;]{{0,100}}?(?:,\s*|\s+)(?:{alternation(lex['comparisons'])})\s+{q}{num}\b(?=\s+(?:in|during|over|for|the|a|last|this|between|since)\b)", re.I),
+        "compare": rx.compile(rf"^[^.;]{{0,100}}?(?:,\s*|\s+)(?:{alternation(lex['comparisons'])})\s+{q}{num}\b(?=\s+(?:in|during|over|for|the|a|last|this|between|since)\b)", re.I),
         # "gangs had attacked or occupied more than a hundred schools", "11 schools have been damaged or destroyed"
-        "schools": re.compile(rf"\b(?:{alternation(lex['school_verbs'])})\s+(?:(?:or|and)\s+(?:{alternation(lex['school_verbs'])})\s+)?{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>schools)\b", re.I),
-        "schools_passive": re.compile(rf"\b{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>schools)\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?:{alternation(lex['school_verbs'])})\b", re.I),
+        "schools": rx.compile(rf"\b(?:{alternation(lex['school_verbs'])})\s+(?:(?:or|and)\s+(?:{alternation(lex['school_verbs'])})\s+)?{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>schools)\b", re.I),
+        "schools_passive": rx.compile(rf"\b{q}{num}\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>schools)\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?:{alternation(lex['school_verbs'])})\b", re.I),
         # "killed in violence during local council elections": a toll over an event of many incidents
-        "violence_during": re.compile(rf"\b(?:violence|unrest|clashes)\s+(?:during|around|surrounding|over|linked\s+to|ahead\s+of)\s+(?:the\s+)?(?:{alternation(lex['event_periods'])})\b", re.I),
+        "violence_during": rx.compile(rf"\b(?:violence|unrest|clashes)\s+(?:during|around|surrounding|over|linked\s+to|ahead\s+of)\s+(?:the\s+)?(?:{alternation(lex['event_periods'])})\b", re.I),
         # "carried out 117 attacks on 34 settlements", "struck 27 settlements": the places a day's attacks hit
-        "settlements": re.compile(rf"\b(?:on|shelled|struck|hit|attacked|targeted)\s+{q}{num}\s+(?:[\w-]+\s+)?(?P<unit>{alternation(lex['settlement_nouns'])})\b", re.I),
+        "settlements": rx.compile(rf"\b(?:on|shelled|struck|hit|attacked|targeted)\s+{q}{num}\s+(?:[\w-]+\s+)?(?P<unit>{alternation(lex['settlement_nouns'])})\b", re.I),
         # "A count kept by the Institute for the Study of War, which includes attacks ..., stood at 186 on Monday"
-        "kept_count": re.compile(rf"\b(?P<noun>count|tally|total)\s+(?:kept|compiled|maintained|put\s+together)\s+by\s+(?P<what>[^.;]{{1,160}}?),?\s+(?:stood|stands|was)\s+at\s+{q}{num}\b", re.I),
+        "kept_count": rx.compile(rf"\b(?P<noun>count|tally|total)\s+(?:kept|compiled|maintained|put\s+together)\s+by\s+(?P<what>[^.;]{{1,160}}?),?\s+(?:stood|stands|was)\s+at\s+{q}{num}\b", re.I),
         # "Khyber Pakhtunkhwa accounted for 862 of them": a part of the attacks counted just before
-        "share_of_them": re.compile(rf"\b(?:accounted|accounts|account)\s+for\s+{q}{num}\s+of\s+(?P<unit>them|those|these)\b", re.I),
+        "share_of_them": rx.compile(rf"\b(?:accounted|accounts|account)\s+for\s+{q}{num}\s+of\s+(?P<unit>them|those|these)\b", re.I),
         # "In 2024 it was 196.": the count told just before, for another year
         # (or a month: "In June, it had counted 29.")
-        "it_was": re.compile(rf"^\W*(?:In\s+(?:(?:19|20)\d\d|{alternation(lex['series_periods'][:2])})|Last\s+(?:year|month)|The\s+(?:year|month)\s+before)\s*,?\s+(?:it|they|the\s+(?:figure|number|total|count|tally|group|monitor))\s+(?:was|stood\s+at|reached|(?:had\s+)?(?:{alternation(lex['counting_verbs'])}))\s+{q}{num}\s*[.;]?\s*$"),
+        "it_was": rx.compile(rf"^\W*(?:In\s+(?:(?:19|20)\d\d|{alternation(lex['series_periods'][:2])})|Last\s+(?:year|month)|The\s+(?:year|month)\s+before)\s*,?\s+(?:it|they|the\s+(?:figure|number|total|count|tally|group|monitor))\s+(?:was|stood\s+at|reached|(?:had\s+)?(?:{alternation(lex['counting_verbs'])}))\s+{q}{num}\s*[.;]?\s*$"),
         # "The Allied Democratic Forces ... were blamed for 398.": a further share of the tally told just before
-        "bare_share": re.compile(rf"\b(?:{alternation(lex['share_verbs'])})\s+{q}{num}\s*[.;]?\s*$", re.I),
+        "bare_share": rx.compile(rf"\b(?:{alternation(lex['share_verbs'])})\s+{q}{num}\s*[.;]?\s*$", re.I),
         # "Civilians made up 2,310 of the dead in Burkina Faso": a part of the dead or wounded counted before
-        "made_up_of": re.compile(rf"\b(?:made\s+up|make\s+up|accounted\s+for|account\s+for)\s+{q}{num}\s+of\s+the\s+(?P<unit>dead|deaths|killed|fatalities|wounded|injured)\b", re.I),
+        "made_up_of": rx.compile(rf"\b(?:made\s+up|make\s+up|accounted\s+for|account\s+for)\s+{q}{num}\s+of\s+the\s+(?P<unit>dead|deaths|killed|fatalities|wounded|injured)\b", re.I),
         # "- Kebbi: 139": a line of a list of bare figures under a lead-in that names what they count
-        "bare_list_line": re.compile(rf"^\s*[-•*–—]\s*(?P<label>(?-i:[A-Z])[^:\n\d]{{0,60}}?):\s+{q}{num}\s*[.;]?\s*$", re.I),
+        "bare_list_line": rx.compile(rf"^\s*[-•*–—]\s*(?P<label>(?-i:[A-Z])[^:\n\d]{{0,60}}?):\s+{q}{num}\s*[.;]?\s*$", re.I),
         # "Of these, 41 were improvised explosive device attacks": a part of the total told before, named after it
-        "were_attacks": re.compile(rf"\b{q}{num}\s+(?:were|was)\s+(?:[\w-]+\s+){{0,4}}?(?P<unit>attacks|strikes|raids|bombings|ambushes|assaults)\b", re.I),
+        "were_attacks": rx.compile(rf"\b{q}{num}\s+(?:were|was)\s+(?:[\w-]+\s+){{0,4}}?(?P<unit>attacks|strikes|raids|bombings|ambushes|assaults)\b", re.I),
         # "which the office held responsible for 641 deaths": a share of a tally
-        "share": re.compile(rf"\b(?:{alternation(lex['share_verbs'])})\s+{q}{num}\b", re.I),
+        "share": rx.compile(rf"\b(?:{alternation(lex['share_verbs'])})\s+{q}{num}\b", re.I),
         # "... had been killed before this week, ..., bringing the total to 12": read after a count, a figure superseded
-        "prior_figure": re.compile(rf"[^.;]{{0,80}}?(?:{alternation(lex['prior_figure_markers'])})[^.;]*\b(?:bringing|brought|raising|taking)\b", re.I),
+        "prior_figure": rx.compile(rf"[^.;]{{0,80}}?(?:{alternation(lex['prior_figure_markers'])})[^.;]*\b(?:bringing|brought|raising|taking)\b", re.I),
         # "Khyber Pakhtunkhwa accounted for 734 of the attacks": a part of a total told before
-        "of_the_attacks": re.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them|all)\s+(?:[\w-]+\s+)?(?P<unit>attacks|strikes|raids|incidents|operations|assaults|bombings)\b", re.I),
+        "of_the_attacks": rx.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them|all)\s+(?:[\w-]+\s+)?(?P<unit>attacks|strikes|raids|incidents|operations|assaults|bombings)\b", re.I),
         # "..., and Baluchistan for 381": the same verb gapped, a place and its figure
-        "gapped": re.compile(rf"^[^.;]{{0,40}}?,?\s+and\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})(?:,\s+(?:{alternation(lex['aside_openers'])})\b[^,;.]{{1,80}},)?\s+for\s+{q}{num}\b"),
+        "gapped": rx.compile(rf"^[^.;]{{0,40}}?,?\s+and\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})(?:,\s+(?:{alternation(lex['aside_openers'])})\b[^,;.]{{1,80}},)?\s+for\s+{q}{num}\b"),
         # "- Zamfara: 214 attacks, 702 killed": a line of a list breaking a total down by place
-        "list_line": re.compile(rf"^\s*(?:[-•*–—]\s*)?(?P<label>(?-i:[A-Z])[^:\n\d]{{0,60}}?):\s+(?P<items>{list_item}(?:\s*(?:,|;|\band\b)\s*{list_item})*)\s*[.;]?\s*$", re.I),
-        "list_item": re.compile(rf"{q}{num}\s+(?:[\w-]+\s+)?(?P<unit>{list_units})\b", re.I),
+        "list_line": rx.compile(rf"^\s*(?:[-•*–—]\s*)?(?P<label>(?-i:[A-Z])[^:\n\d]{{0,60}}?):\s+(?P<items>{list_item}(?:\s*(?:,|;|\band\b)\s*{list_item})*)\s*[.;]?\s*$", re.I),
+        "list_item": rx.compile(rf"{q}{num}\s+(?:[\w-]+\s+)?(?P<unit>{list_units})\b", re.I),
         # "bringing its count of Russian losses since the invasion to 1,093,420": a running count's new figure
-        "count_to": re.compile(rf"\b(?:bringing|brought|brings?|raising|raised|raises?|taking|took|takes?|pushing|pushed|pushes)\s+(?:the|its|their|his|her)\s+(?:overall\s+|total\s+|cumulative\s+|running\s+)?(?P<noun>total|tally|count|toll|number|figure)\s+(?:of\s+(?P<what>[^.;]{{1,80}}?)\s+)?to\s+{q}{num}\b", re.I),
-        "count_nouns": {u: re.compile(rf"\b(?:{alternation(ws)})\b", re.I) for u, ws in lex["count_nouns"].items()},
+        "count_to": rx.compile(rf"\b(?:bringing|brought|brings?|raising|raised|raises?|taking|took|takes?|pushing|pushed|pushes)\s+(?:the|its|their|his|her)\s+(?:overall\s+|total\s+|cumulative\s+|running\s+)?(?P<noun>total|tally|count|toll|number|figure)\s+(?:of\s+(?P<what>[^.;]{{1,80}}?)\s+)?to\s+{q}{num}\b", re.I),
+        "count_nouns": {u: rx.compile(rf"\b(?:{alternation(ws)})\b", re.I) for u, ws in lex["count_nouns"].items()},
         # "97 of the civilians were children and 61 were women", "11 of those were in Darfur": parts of a count told before
-        "part_before": re.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them)\b(?:\s+(?:[\w-]+\s+)?(?P<noun>{people}|dead|victims|killed|wounded|injured|{attacks}|{objects}))?\s+(?:were|was|had been|have been|took place|occurred|happened)\s+(?P<what>[\w-]+)", re.I),
-        "part_more": re.compile(rf"[^,;.]{{0,50}}?(?:,\s*|\s+and\s+)(?!the\s+rest\b){q}{num}\s+(?:were|was|in)\b", re.I),
+        "part_before": rx.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them)\b(?:\s+(?:[\w-]+\s+)?(?P<noun>{people}|dead|victims|killed|wounded|injured|{attacks}|{objects}))?\s+(?:were|was|had been|have been|took place|occurred|happened)\s+(?P<what>[\w-]+)", re.I),
+        "part_more": rx.compile(rf"[^,;.]{{0,50}}?(?:,\s*|\s+and\s+)(?!the\s+rest\b){q}{num}\s+(?:were|was|in)\b", re.I),
         # "militant attacks ... rose 37% in July compared with June, to 82": a count told by its change
-        "toll_of_acts": re.compile(r"\b(?:death|casualty)\s+toll\s+(?:from|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I),
-        "change_to": re.compile(rf"\b(?P<unit>attacks|strikes|raids|incidents|assaults|bombings|events|{alternation(lex['tally_nouns'])})\s+(?:[\w,%-]+\s+){{0,8}}?(?:{alternation(lex['change_verbs'])})\b[^.;]{{0,60}}?\bto\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
-        "it_said": re.compile(rf"\s*(?:It|They|The\s+(?:{alternation(load('attribution')['organisation_anaphors'])}))\s+(?:also\s+|later\s+)?(?:said|says|added|reported)\b"),
+        "toll_of_acts": rx.compile(r"\b(?:death|casualty)\s+toll\s+(?:from|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I),
+        "change_to": rx.compile(rf"\b(?P<unit>attacks|strikes|raids|incidents|assaults|bombings|events|{alternation(lex['tally_nouns'])})\s+(?:[\w,%-]+\s+){{0,8}}?(?:{alternation(lex['change_verbs'])})\b[^.;]{{0,60}}?\bto\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
+        "it_said": rx.compile(rf"\s*(?:It|They|The\s+(?:{alternation(load('attribution')['organisation_anaphors'])}))\s+(?:also\s+|later\s+)?(?:said|says|added|reported)\b"),
         # "Sudan was second with 60, followed by South Sudan with 25": places ranked by their share of a count
-        "ranked": re.compile(rf"(?:^|,\s+|\band\s+|\bby\s+)(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'’-]+){{0,3}})\s+(?:(?:was|came|ranked|stood)\s+[a-z]+\s+)?with\s+{q}{num}\b(?!\s*(?:%|percent|per cent)|\s+[a-z]+\s+(?:of|in)\b)", re.I),
+        "ranked": rx.compile(rf"(?:^|,\s+|\band\s+|\bby\s+)(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'’-]+){{0,3}})\s+(?:(?:was|came|ranked|stood)\s+[a-z]+\s+)?with\s+{q}{num}\b(?!\s*(?:%|percent|per cent)|\s+[a-z]+\s+(?:of|in)\b)", re.I),
         # "Mandera County recorded 29 attacks, Garissa 19, Lamu 16 and Wajir 10": places and their figures in a
         # row, the unit and the verb left out (the first may follow the count's own clause)
-        "gapped_bare": re.compile(rf"^(?:[^.;\d]{{0,80}}?,|\s*(?:,\s*)?and)\s+(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,2}})\s+{q}{num}(?=\s*(?:[.;]|,(?!\d)|\band\b|$))", re.I),
+        "gapped_bare": rx.compile(rf"^(?:[^.;\d]{{0,80}}?,|\s*(?:,\s*)?and)\s+(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,2}})\s+{q}{num}(?=\s*(?:[.;]|,(?!\d)|\band\b|$))", re.I),
         # "38 attacks in July, 51 in August and 64 in September": the same count over the next periods of a row
-        "series": re.compile(rf"^[^.;\d]{{0,100}}?(?:,\s*(?:and\s+)?|\s+and\s+){q}{num}(?=\s+in\s+(?:{alternation(lex['series_periods'])}))"),
+        "series": rx.compile(rf"^[^.;\d]{{0,100}}?(?:,\s*(?:and\s+)?|\s+and\s+){q}{num}(?=\s+in\s+(?:{alternation(lex['series_periods'])}))"),
         # "..., while in Niger it counted 96": the same count gapped, for another place
-        "gapped_in": re.compile(rf"[^.;]{{0,80}}?,?\s+(?:while|and|whereas)\s+in\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,3}})\s*,?\s+(?:(?:it|they|the\s+[a-z]+)\s+)?(?:{alternation(lex['counting_verbs'])}|saw|had)?\s*{q}{num}\b(?!\s+(?:[a-z]|%))", re.I),
+        "gapped_in": rx.compile(rf"[^.;]{{0,80}}?,?\s+(?:while|and|whereas)\s+in\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,3}})\s*,?\s+(?:(?:it|they|the\s+[a-z]+)\s+)?(?:{alternation(lex['counting_verbs'])}|saw|had)?\s*{q}{num}\b(?!\s+(?:[a-z]|%))", re.I),
         "qual_words": qual,
-        "worldwide": re.compile(alternation(lex["worldwide_markers"]), re.I),
+        "worldwide": rx.compile(alternation(lex["worldwide_markers"]), re.I),
         # "An earlier version of this story said 30 people had been wounded": a withdrawn figure
-        "correction": re.compile(alternation(lex["correction_markers"]), re.I),
-        "object_noun": re.compile(objects, re.I),
+        "correction": rx.compile(alternation(lex["correction_markers"]), re.I),
+        "object_noun": rx.compile(objects, re.I),
         # a cheap gate for "part_before": a number right before "of the/those/these/them"
-        "part_gate": re.compile(rf"(?:\d|\b(?:{alternation([w for w in load('numbers')['cardinals'] if ' ' not in w])}))[\w,]*\s+of\s+(?:the|those|these|them)\b", re.I),
+        "part_gate": rx.compile(rf"(?:\d|\b(?:{alternation([w for w in load('numbers')['cardinals'] if ' ' not in w])}))[\w,]*\s+of\s+(?:the|those|these|them)\b", re.I),
         # "attacks on health care have killed nearly 1,000 since the war began": a bare count before its period
-        "killed_bare": re.compile(rf"\b(?:have|has|had)\s+(?P<unit>killed|wounded|injured)\s+{q}{num}\s+(?=since\b|so\s+far\b|this\s+year\b|in\s+the\s+(?:past|last)\b)", re.I),
-        "counting_before": re.compile(rf"\b(?:{alternation(lex['counting_verbs'])})\s+(?:(?:{qual})\s+)?$", re.I),
-        "long_period": re.compile(alternation(lex["long_periods"]), re.I),
-        "single_marker": re.compile(alternation(lex["single_incident_markers"]), re.I),
-        "single_wide": re.compile(rf"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{alternation(lex['incident_nouns'])})\b(?!s)", re.I),
-        "relative_open": re.compile(r"\s*(?:(?:in|during|at|from|by)\s+which|when|where|that|who)\b", re.I),
-        "in_the_series": re.compile(rf"^[^,;]{{0,60}}?\bin\s+the\s+(?:[\w-]+\s+)?(?:{alternation(lex['series_nouns'])})\b", re.I),
-        "in_the_attacks": re.compile(r"^[^,;]{0,60}?\bin\s+the\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids)\b", re.I),
+        "killed_bare": rx.compile(rf"\b(?:have|has|had)\s+(?P<unit>killed|wounded|injured)\s+{q}{num}\s+(?=since\b|so\s+far\b|this\s+year\b|in\s+the\s+(?:past|last)\b)", re.I),
+        "counting_before": rx.compile(rf"\b(?:{alternation(lex['counting_verbs'])})\s+(?:(?:{qual})\s+)?$", re.I),
+        "long_period": rx.compile(alternation(lex["long_periods"]), re.I),
+        "single_marker": rx.compile(alternation(lex["single_incident_markers"]), re.I),
+        "single_wide": rx.compile(rf"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{alternation(lex['incident_nouns'])})\b(?!s)", re.I),
+        "relative_open": rx.compile(r"\s*(?:(?:in|during|at|from|by)\s+which|when|where|that|who)\b", re.I),
+        "in_the_series": rx.compile(rf"^[^,;]{{0,60}}?\bin\s+the\s+(?:[\w-]+\s+)?(?:{alternation(lex['series_nouns'])})\b", re.I),
+        "in_the_attacks": rx.compile(r"^[^,;]{0,60}?\bin\s+the\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids)\b", re.I),
         # "Of those, ...", "These include 141 attacks on hospitals": parts of the count told just before
-        "of_those_lead": re.compile(r"^\s*(?:(?:Of|Among)\s+(?:those|these|them|the total|that total|that number|this number)\s*,|(?:These|Those|They)\s+(?:include|included|comprise|comprised)\b)", re.I),
-        "recent": [re.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["recent_periods"]],
-        "year_parts": [re.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["year_parts"]],
-        "year_start": re.compile(alternation(lex["year_start_phrases"]), re.I),
-        "same_period": re.compile(alternation(lex["same_period_phrases"]), re.I),
-        "passing": re.compile(rf"\b(?:{alternation(lex['passing_verbs'])})\s+$", re.I),
-        "since_in": re.compile(r"\bsince\s+(?P<clause>[^,.;:]{1,80}?\b(?:in|on|of)\s+(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
-        "times_context": re.compile(rf"\b(?:{alternation(lex['times_context'])})", re.I),
-        "people_killed": re.compile(
+        "of_those_lead": rx.compile(r"^\s*(?:(?:Of|Among)\s+(?:those|these|them|the total|that total|that number|this number)\s*,|(?:These|Those|They)\s+(?:include|included|comprise|comprised)\b)", re.I),
+        "recent": [rx.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["recent_periods"]],
+        "year_parts": [rx.compile(x.replace("{CARDINAL}", CARDINAL), re.I) for x in lex["year_parts"]],
+        "year_start": rx.compile(alternation(lex["year_start_phrases"]), re.I),
+        "same_period": rx.compile(alternation(lex["same_period_phrases"]), re.I),
+        "passing": rx.compile(rf"\b(?:{alternation(lex['passing_verbs'])})\s+$", re.I),
+        "since_in": rx.compile(r"\bsince\s+(?P<clause>[^,.;:]{1,80}?\b(?:in|on|of)\s+(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
+        "times_context": rx.compile(rf"\b(?:{alternation(lex['times_context'])})", re.I),
+        "people_killed": rx.compile(
             rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})(?:\s+and\s+(?:[\w.-]+\s+){{0,3}}?(?:{people}))?\s+(?:(?:from|of|in|with|among)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:have|had|has)\s+)?(?:been\s+|were\s+|was\s+)?(?:reportedly\s+|reported\s+|now\s+)?(?P<unit>{killed}|{injured}|{abducted})\b", re.I),
-        "killed_people": re.compile(
+        "killed_people": rx.compile(
             rf"\b(?P<unit>killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped|{kill_mil}|{alternation(lex['loss_verbs'])})[\"”]?\s+(?P<oq>[\"“])?{q}{num}(?:\s+(?:and|to)\s+(?:{CARDINAL}))?(?(oq)[\"”])\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b", re.I),
-        "bare_people": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?:{people})\s*,\s*(?:including|among them|most of them|many of them)[^,]{{1,50}},\s*(?:were|have been|had been|has been)\s+(?P<unit>killed|injured|wounded)\b", re.I),
-        "and_bare": re.compile(rf"(?:(?<=killed and )|(?<=dead and )){q}{num}\s+(?P<unit>wounded|injured)\b", re.I),
-        "had_been": re.compile(rf"\b{q}{num}\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?P<unit>killed|injured|wounded|abducted|kidnapped)\b", re.I),
+        "bare_people": rx.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?:{people})\s*,\s*(?:including|among them|most of them|many of them)[^,]{{1,50}},\s*(?:were|have been|had been|has been)\s+(?P<unit>killed|injured|wounded)\b", re.I),
+        "and_bare": rx.compile(rf"(?:(?<=killed and )|(?<=dead and )){q}{num}\s+(?P<unit>wounded|injured)\b", re.I),
+        "had_been": rx.compile(rf"\b{q}{num}\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?P<unit>killed|injured|wounded|abducted|kidnapped)\b", re.I),
         # "some 130 more were mutilated, injured and ...": a participle list ending in (or led by) the unit
-        "verb_list": re.compile(
+        "verb_list": rx.compile(
             rf"\b(?i:{q}{num})\s+(?:more\s+|others?\s+)?(?:were|was|had been|have been|has been)\s+(?:(?:[a-z]+(?:ed|en|t))\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?){{0,3}}(?P<unit>{casualty})\b"),
         # "the slaying of seven more demonstrators": the casualty named as a noun
-        "verb_noun": re.compile(
+        "verb_noun": rx.compile(
             rf"\b(?P<unit>{verb_nouns})\s+of\s+{q}{num}\s+(?:more\s+)?(?:[\w-]+\s+){{0,2}}?(?:{people})\b", re.I),
         # "..., 258 of them civilians": a part of the count just before it
-        "of_them": re.compile(
+        "of_them": rx.compile(
             rf"\s*(?:,|;|\(|--?|—)\s*(?:and\s+|including\s+)?{q}{num}\s+of\s+(?:{alternation(lex['part_pronouns'])})\b", re.I),
         # "..., including 612 members of the security forces": a part of the count just before it
-        "including": re.compile(
+        "including": rx.compile(
             rf"\s*,\s*(?:including|among them|(?:most|many|some|mainly|mostly)\s+(?:of\s+(?:them|whom)\s+)?[\w-]+\s+(?:but|and)\s+(?:also\s+)?(?:including\s+)?)\s*{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b(?!\s+(?:were|was|are|is|have|has|had|{casualty})\b)", re.I),
         # "..., along with 563 security personnel": a second count sharing the verb and the period
-        "coordinated": re.compile(
+        "coordinated": rx.compile(
             rf"\s*,?\s*(?:{alternation(lex['coordinators'])})\s+{q}{num}\s+(?:[\w.-]+\s+){{0,3}}?(?:{people})\b(?!\s+(?:were|was|are|is|have|has|had|{casualty})\b)", re.I),
         # "Of the 130 injured, 77 were women or children": a part of an earlier count
-        "of_the": re.compile(
+        "of_the": rx.compile(
             rf"\b[Oo]f\s+(?:the|those|these)\s+(?P<whole>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?P<wunit>killed|dead|injured|wounded|abducted|kidnapped|hostages|casualties)(?:\s+(?:in|during|since|over)\s+[^,;.]{{1,30}})?\s*,\s*{q}{num}\s+(?:were|was|are|had|have|died)\b", re.I),
-        "superseded_near": re.compile(rf"\b(?:{superseded})\s+(?:[\w-]+\s+)?(?:{estimates})\b[^.;]{{0,60}}$", re.I),
-        "superseded": re.compile(rf"\b(?:{superseded})\s+(?:[\w-]+\s+)?(?:{estimates})\b[^.;]{{0,30}}$", re.I),
+        "superseded_near": rx.compile(rf"\b(?:{superseded})\s+(?:[\w-]+\s+)?(?:{estimates})\b[^.;]{{0,60}}$", re.I),
+        "superseded": rx.compile(rf"\b(?:{superseded})\s+(?:[\w-]+\s+)?(?:{estimates})\b[^.;]{{0,30}}$", re.I),
         "cumulative": compiled("claims", "cumulative_markers"),
-        "plural_strikes": re.compile(r"\b(?:attacks|strikes|airstrikes|air strikes|raids|bombings|facilities|targets|sites)\b", re.I),
-        "clause_cut": re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+"),
-        "anaphoric_attacks": re.compile(r"\b(?:the|these|those|such)\s+(?:[\w-]+\s+)?(?:attacks|strikes|incidents|raids)\b", re.I),
-        "own_place": re.compile(r"[^.;\d]{0,40}?\bin\s+(?:the\s+)?(?=[A-Z])"),
-        "speech_date": re.compile(rf"\b{load('events')['speech_before_date']}", re.I),
-        "speech_after": re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?,\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|told|announced|reported|confirmed)\b"),
+        "plural_strikes": rx.compile(r"\b(?:attacks|strikes|airstrikes|air strikes|raids|bombings|facilities|targets|sites)\b", re.I),
+        "clause_cut": rx.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+"),
+        "anaphoric_attacks": rx.compile(r"\b(?:the|these|those|such)\s+(?:[\w-]+\s+)?(?:attacks|strikes|incidents|raids)\b", re.I),
+        "own_place": rx.compile(r"[^.;\d]{0,40}?\bin\s+(?:the\s+)?(?=[A-Z])"),
+        "speech_date": rx.compile(rf"\b{load('events')['speech_before_date']}", re.I),
+        "speech_after": rx.compile(r"(?:\s+(?:night|morning|evening|afternoon))?,\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|told|announced|reported|confirmed)\b"),
         "day_scope": compiled("claims", "day_scope_markers"),
-        "last_n": re.compile(rf"\b(?:in|over|during|within|for)\s+the\s+(?:last|past|previous)\s+(?P<n>{CARDINAL})\s+(?P<u>days|weeks|months|years)\b", re.I),
-        "end_of": re.compile(r"\bby\s+the\s+end\s+of\s+$", re.I),
-        "since_clause": re.compile(r"\bsince\b(?P<clause>[^;:]*)$", re.I),
-        "finite_verb": re.compile(r"\b(?:\w+ed|began|struck|hit|took|broke|fought|led|shot|blew|set)\b", re.I),
-        "deaths": re.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>{alternation(lex['tally_nouns'])})\b", re.I),
-        "total_to": re.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:homicide|murder)\s+victims|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured|killings|homicides))\b(?:[^.;]|\.(?=\s*\d)){{0,80}}?\b(?:to|at|of|reached|reaching|stands at|stood at|now stands at|past|{alternation(lex['passing_verbs'])})\s+{q}{num}\b", re.I),
-        "toll": re.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,100}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
-        "breakdown": re.compile(rf"\b(?P<num>{CARDINAL}|once|twice)\s+(?:(?:times|attacks?|strikes?|of them|of those)\s+)?in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
+        "last_n": rx.compile(rf"\b(?:in|over|during|within|for)\s+the\s+(?:last|past|previous)\s+(?P<n>{CARDINAL})\s+(?P<u>days|weeks|months|years)\b", re.I),
+        "end_of": rx.compile(r"\bby\s+the\s+end\s+of\s+$", re.I),
+        "since_clause": rx.compile(r"\bsince\b(?P<clause>[^;:]*)$", re.I),
+        "finite_verb": rx.compile(r"\b(?:\w+ed|began|struck|hit|took|broke|fought|led|shot|blew|set)\b", re.I),
+        "deaths": rx.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>{alternation(lex['tally_nouns'])})\b", re.I),
+        "total_to": rx.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:homicide|murder)\s+victims|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured|killings|homicides))\b(?:[^.;]|\.(?=\s*\d)){{0,80}}?\b(?:to|at|of|reached|reaching|stands at|stood at|now stands at|past|{alternation(lex['passing_verbs'])})\s+{q}{num}\b", re.I),
+        "toll": rx.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,100}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
+        "breakdown": rx.compile(rf"\b(?P<num>{CARDINAL}|once|twice)\s+(?:(?:times|attacks?|strikes?|of them|of those)\s+)?in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
         "period": compiled("claims", "period_markers"),
-        "war": re.compile(r"\b(?:war|conflict|insurgency|civil war|genocide|fighting|violence|campaign|uprising|offensive)\b[^.;]{0,60}\b(?:killed|left|claimed|wounded|injured|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,40}\b(?:in|during|since) the (?:\w+ )?(?:war|conflict|insurgency|fighting|violence)\b", re.I),
-        "year_scope": re.compile(rf"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:19|20)\d\d,\s+when\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b|\b(?:in|over|within) (?:the (?:past|last) )?(?:{CARDINAL}) (?:days|weeks|months|years)\b(?! (?:ago|later|before|after|time))", re.I),
-        "violence": re.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|homicides?|murders?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
-        "weapon_fire_left": re.compile(rf"(?:\b(?-i:[A-Z][\w-]+)|\b(?:{alternation(lex['weapon_fire_modifiers'])}))\s+$", re.I),
-        "series_member": re.compile(rf"\b(?:{alternation(lex['series_members'])})\s+$", re.I),
-        "not_violence": re.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|(?i:(?:heavy|torrential|monsoon|seasonal)\s+rains?|downpours?|swollen|landslides?|mudslides?|drought|lightning|drown\w*|stampedes?)|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
+        "war": rx.compile(r"\b(?:war|conflict|insurgency|civil war|genocide|fighting|violence|campaign|uprising|offensive)\b[^.;]{0,60}\b(?:killed|left|claimed|wounded|injured|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,40}\b(?:in|during|since) the (?:\w+ )?(?:war|conflict|insurgency|fighting|violence)\b", re.I),
+        "year_scope": rx.compile(rf"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:19|20)\d\d,\s+when\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b|\b(?:in|over|within) (?:the (?:past|last) )?(?:{CARDINAL}) (?:days|weeks|months|years)\b(?! (?:ago|later|before|after|time))", re.I),
+        "violence": rx.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|homicides?|murders?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
+        "weapon_fire_left": rx.compile(rf"(?:\b(?-i:[A-Z][\w-]+)|\b(?:{alternation(lex['weapon_fire_modifiers'])}))\s+$", re.I),
+        "series_member": rx.compile(rf"\b(?:{alternation(lex['series_members'])})\s+$", re.I),
+        "not_violence": rx.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|(?i:(?:heavy|torrential|monsoon|seasonal)\s+rains?|downpours?|swollen|landslides?|mudslides?|drought|lightning|drown\w*|stampedes?)|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
         # one act, or one agent of it ("a suicide bomber", "a gunman", "a car bomb"): that incident's toll
-        "single_incident": re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|ambush|raid|shooting|massacre|assault|hijacking|siege|bomber|gunman|car bomb|truck bomb|roadside bomb)\b(?!s)", re.I),
-        "plural_attacks": re.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
-        "since": re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I),
-        "acting_country": re.compile(rf"(?:(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['acting_nouns'])})\b|\s+(?:has\s+|have\s+|had\s+)?(?:{alternation(lex['acting_verbs'])})\b)", re.I),
-        "perfect": re.compile(r"\b(?:has|have)\s+(?:now\s+|also\s+)?(?!been\b)[a-z]+(?:ed|en|t|ung|unk)\b"),
-        "superlative_since": re.compile(rf"\b(?:{alternation(lex['superlative_since'])})\b[^,;.]{{0,40}}\bsince\s+$", re.I),
-        "since_start_of": re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch)\s+of\s+(?P<what>[^,.;]{3,60})", re.I),
+        "single_incident": rx.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|ambush|raid|shooting|massacre|assault|hijacking|siege|bomber|gunman|car bomb|truck bomb|roadside bomb)\b(?!s)", re.I),
+        "plural_attacks": rx.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
+        "since": rx.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I),
+        "acting_country": rx.compile(rf"(?:(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['acting_nouns'])})\b|\s+(?:has\s+|have\s+|had\s+)?(?:{alternation(lex['acting_verbs'])})\b)", re.I),
+        "perfect": rx.compile(r"\b(?:has|have)\s+(?:now\s+|also\s+)?(?!been\b)[a-z]+(?:ed|en|t|ung|unk)\b"),
+        "superlative_since": rx.compile(rf"\b(?:{alternation(lex['superlative_since'])})\b[^,;.]{{0,40}}\bsince\s+$", re.I),
+        "since_start_of": rx.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch)\s+of\s+(?P<what>[^,.;]{3,60})", re.I),
         # "since the protests began in (mid-)September": the date that closes the clause is the period's start
-        "since_began": re.compile(rf"\bsince\s+(?P<clause>[^,.;:]{{1,80}}?\b(?:{alternation(lex['period_start_verbs'])})\s+(?:[^,.;:\d]{{1,80}}?\s+(?=(?:in|on|at|around|during|by)\s))?(?:(?:in|on|at|around|during|by)\s+)?(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
-        "as_of": re.compile(r"\b(?:as of|as at|by|through|until)\s+$", re.I),
+        "since_began": rx.compile(rf"\bsince\s+(?P<clause>[^,.;:]{{1,80}}?\b(?:{alternation(lex['period_start_verbs'])})\s+(?:[^,.;:\d]{{1,80}}?\s+(?=(?:in|on|at|around|during|by)\s))?(?:(?:in|on|at|around|during|by)\s+)?(?:(?:early|mid|late|the (?:start|beginning|end) of)[-\s]+)?)$", re.I),
+        "as_of": rx.compile(r"\b(?:as of|as at|by|through|until)\s+$", re.I),
         "us_target": compiled("actors", "us_targets", 0),
-        "skip_left": re.compile(r"(?:\$|€|£|aged?\s+|Tower\s+|No\.\s*|Resolution\s+|Article\s+|Operation\s+|[Pp]age\s+|[Rr]oute\s+|[Hh]ighway\s+|Flight\s+)$"),
-        "skip_right": re.compile(r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|days? after|days? before|km|kilomet|miles?|meters|metres|feet|hours?\b|minutes?|a\.m|p\.m|GMT|am\b|pm\b|million\b(?! people)|billion|dollars|euros)", re.I),
+        "skip_left": rx.compile(r"(?:\$|€|£|aged?\s+|Tower\s+|No\.\s*|Resolution\s+|Article\s+|Operation\s+|[Pp]age\s+|[Rr]oute\s+|[Hh]ighway\s+|Flight\s+)$"),
+        "skip_right": rx.compile(r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|days? after|days? before|km|kilomet|miles?|meters|metres|feet|hours?\b|minutes?|a\.m|p\.m|GMT|am\b|pm\b|million\b(?! people)|billion|dollars|euros)", re.I),
     }
 
 
@@ -247,11 +248,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _CASUALTY_STEMS = ("kill", "dead", "death", "died", "fatal", "lives", "homicide", "bodies", "buried", "neutrali",
                    "eliminat", "injur", "wound", "hurt", "abduct", "kidnap", "hostage", "casualt", "toll", "slay",
                    "slain", "murder", "massacre", "seiz", "snatch", "captive", "martyr")
-_CASUALTY_WORDS = re.compile(r"\blost\b|\blosing\b")
+_CASUALTY_WORDS = rx.compile(r"\blost\b|\blosing\b")
 _ATTACK_STEMS = ("attack", "operation", "strike", "raid", "incident", "assault", "times", "events", "bomb", "blast",
                  "explos", "school", "settlement", "accounted for", "first", "second", "third", "fourth", "fifth",
                  "sixth", "seventh", "eighth", "ninth", "tenth")
-_ATTACK_WORDS = re.compile(r"\d(?:st|nd|rd|th)\b|eth\b")  # "21st", "the twentieth"
+_ATTACK_WORDS = rx.compile(r"\d(?:st|nd|rd|th)\b|eth\b")  # "21st", "the twentieth"
 
 
 def _has_cue(low: str, stems: tuple[str, ...], words: re.Pattern[str]) -> bool:
@@ -291,7 +292,7 @@ def _qualifier(word: str | None) -> str:
 
 
 #: "bringing the toll to three", "raising the death toll to 11": a toll, which may be one incident's
-_ONE_TOLL = re.compile(r"\w+\s+(?:the|its)\s+(?:death\s+)?toll\b", re.I)
+_ONE_TOLL = rx.compile(r"\w+\s+(?:the|its)\s+(?:death\s+)?toll\b", re.I)
 #: acts counted by an ordinal as incidents of their own kind, not as attacks nor as the people they took
 _ORDINAL_ACT_UNITS = ("abduction", "kidnapping", "massacre")
 
@@ -1221,7 +1222,7 @@ class ClaimFinder:
         period is its base's, in the year it names."""
         if base.since is None or base.as_of is None:
             return None
-        m = next((x for x in (re.compile(r, re.I).match(s, end) for r in load("claims")["same_period_of"]) if x), None)
+        m = next((x for x in (rx.compile(r, re.I).match(s, end) for r in load("claims")["same_period_of"]) if x), None)
         if m is None:
             return None
         year = int(m.group("y")) if m.groupdict().get("y") else base.since.year - 1
@@ -1779,7 +1780,7 @@ class ClaimFinder:
             ))
 
 
-_FROM_YEAR_TO = re.compile(r"\bfrom\s+(?P<num>\d[\d,]*)\s+in\s+(?:19|20)\d\d\s+to\b")
+_FROM_YEAR_TO = rx.compile(r"\bfrom\s+(?P<num>\d[\d,]*)\s+in\s+(?:19|20)\d\d\s+to\b")
 
 
 def _period_length(phrase: str) -> int | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
+from tallylog import rxcache as rx
 from tallylog.extract.lexicon import load
 from tallylog.extract.sentences import Sentence
 from tallylog.model import DateMention, PlaceMention, Report
@@ -24,7 +25,7 @@ def alternation(fragments: list[str]) -> str:
 @lru_cache(maxsize=None)
 def compiled(name: str, key: str, flags: int = re.I) -> re.Pattern[str]:
     """One regex of word-bounded alternatives from lexicon ``name``'s list ``key``."""
-    return re.compile(rf"\b(?:{alternation(load(name)[key])})\b", flags)
+    return rx.compile(rf"\b(?:{alternation(load(name)[key])})\b", flags)
 
 
 @dataclass(slots=True)
@@ -88,11 +89,11 @@ def _actor_patterns() -> tuple[re.Pattern[str], list[re.Pattern[str]], list[tupl
     # one pass over every alias, entry by entry (each entry's longest alias first), so at one position the
     # first entry that matches wins; which entry that was is asked of the entries' own patterns where one
     # matched (a named group per entry would cost every attempt at every word, which is most of the time)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternation(e["aliases"]) for e in lex["named"]) + r")(?![\w-])")
-    entries = [re.compile(rf"(?:{alternation(e['aliases'])})(?![\w-])") for e in lex["named"]]
+    pattern = rx.compile(r"(?<![\w-])(?:" + "|".join(alternation(e["aliases"]) for e in lex["named"]) + r")(?![\w-])")
+    entries = [rx.compile(rf"(?:{alternation(e['aliases'])})(?![\w-])") for e in lex["named"]]
     # "(?<!\w)" is "\b" before an alias that begins with a letter, and much cheaper to try at every position
     lead = r"(?<!\w)" if all(re.match(r"\w", a) for a in lex["generic"]) else r"\b"
-    generic = re.compile(rf"{lead}(?:{alternation(lex['generic'])})\b", re.I)
+    generic = rx.compile(rf"{lead}(?:{alternation(lex['generic'])})\b", re.I)
     return pattern, entries, named, generic
 
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Iterator
 
+from tallylog import rxcache as rx
 from tallylog.extract.lexicon import load
 from tallylog.extract.numbers import UNITS as _CARDINALS, parse_cardinal
 
@@ -199,25 +200,25 @@ _TEMPLATES: list[tuple[str, Callable[[str], str]]] = [
 
 _KINDS = [k for k, _ in _TEMPLATES]
 _ALT_SOURCES = {k: f"(?P<{k}>{t(k + '_')})" for k, t in _TEMPLATES}
-_MASTER = re.compile("|".join(_ALT_SOURCES[k] for k in _KINDS))
+_MASTER = rx.compile("|".join(_ALT_SOURCES[k] for k in _KINDS))
 # The alternatives that can open on a digit, in the same order: tried where the start is a digit.
 _DIGIT_KINDS = ["range_dm", "range_yd", "iso", "slash", "dm", "anniv", "ago", "year"]
-_MASTER_DIGIT = re.compile("|".join(_ALT_SOURCES[k] for k in _KINDS if k in _DIGIT_KINDS))
-_SINGLE = {k: re.compile(_ALT_SOURCES[k]) for k in _KINDS}
+_MASTER_DIGIT = rx.compile("|".join(_ALT_SOURCES[k] for k in _KINDS if k in _DIGIT_KINDS))
+_SINGLE = {k: rx.compile(_ALT_SOURCES[k]) for k in _KINDS}
 _FIELDS = {k: [(g, g[len(k) + 1:]) for g in _SINGLE[k].groupindex if g != k] for k in _KINDS}
 
-_PREV_TOKEN = re.compile(r"([\w.’'-]+)[^\w\n]{0,3}\Z")
-_NEXT_TOKEN = re.compile(r"[ \t]*([\w’'.-]+)")
-_WS = re.compile(r"\s+")
+_PREV_TOKEN = rx.compile(r"([\w.’'-]+)[^\w\n]{0,3}\Z")
+_NEXT_TOKEN = rx.compile(r"[ \t]*([\w’'.-]+)")
+_WS = rx.compile(r"\s+")
 
 # Every date expression holds one of these core words; the scan starts only near them.
-_CORE = re.compile(
+_CORE = rx.compile(
     rf"\b(?:{_MON_ALT}|{_WD_ALT}|\d|{_SEASON_ALT}|{_HOLIDAY_ALT}|"
     + _alt(w for base in _L["core_words"] for w in (base, base.capitalize()))
     + ")"
 )
 # the core words alone (no digit): where one of them can begin is listed by its first letters (``prefilter``)
-_CORE_WORDS = re.compile(
+_CORE_WORDS = rx.compile(
     rf"\b(?:{_MON_ALT}|{_WD_ALT}|{_SEASON_ALT}|{_HOLIDAY_ALT}|"
     + _alt(w for base in _L["core_words"] for w in (base, base.capitalize()))
     + ")"
@@ -256,8 +257,8 @@ _PASS_WORDS = frozenset(
     for phrase in [*_L["part_modifiers"], *_REL_DAYS, *UNITS, "this past", "on", "in", "of"]
     for w in phrase.split()
 ) - _START_WORDS
-_FUTURE = re.compile(rf"(?i:\b(?:{_alt(_L['future_cues'], spaces=True)})\b)")
-_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t\n-]{1,3}\Z")
+_FUTURE = rx.compile(rf"(?i:\b(?:{_alt(_L['future_cues'], spaces=True)})\b)")
+_PREV_WORD = rx.compile(r"([A-Za-z]+)[ \t\n-]{1,3}\Z")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -689,8 +690,8 @@ def _h_the_weekend(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
     return _Res(sat, "range", sat + timedelta(days=1), relative=True)
 
 
-_ANNIV_DAY_LEAD = re.compile(rf"(?i:\b(?:{_alt(_L['anniversary_day_leads'], spaces=True)})\s+)\Z")
-_ANNIV_OPENING = re.compile(rf"(?:\A|\n|[.!?][\"”’']?\s+|\s[-–—]\s+|(?i:{_alt(_L['anniversary_day_leads'], spaces=True)})\s+)\Z")
+_ANNIV_DAY_LEAD = rx.compile(rf"(?i:\b(?:{_alt(_L['anniversary_day_leads'], spaces=True)})\s+)\Z")
+_ANNIV_OPENING = rx.compile(rf"(?:\A|\n|[.!?][\"”’']?\s+|\s[-–—]\s+|(?i:{_alt(_L['anniversary_day_leads'], spaces=True)})\s+)\Z")
 
 
 def _h_anniv(f: dict, c: _Ctx, s: int, e: int) -> _Res | None:
@@ -984,7 +985,7 @@ def _item_days(text: str, mentions: list[DateMention], published: date | None, s
     return sorted([*mentions, *added], key=lambda d: d.start)
 
 
-_CLOCK = re.compile(_L["clock_time"], re.I)
+_CLOCK = rx.compile(_L["clock_time"], re.I)
 
 
 def clock_time(text: str) -> re.Match[str] | None:
@@ -995,7 +996,7 @@ def clock_time(text: str) -> re.Match[str] | None:
 
 #: a dateline with the day the report was filed ("Raipur, Nov 20 (PTI)", "QAMISHLI, Syria, March 23 (Reuters)",
 #: "BANNU, Feb 6:"): the filing day, not an act's
-_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Za-z.'’ -]{1,40},\s+(?:[A-Z][A-Za-z.'’ -]{1,30},\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+_DATELINE_DAY = rx.compile(r"(?m)^[A-Z][A-Za-z.'’ -]{1,40},\s+(?:[A-Z][A-Za-z.'’ -]{1,30},\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
                            r"(?:,\s+\d{4})?\s*(?:\((?:[A-Z][\w.]*\s?){1,3}\)|:)")
 
 
@@ -1013,8 +1014,8 @@ _FEASTS: dict[str, tuple[int, int]] = {_WS.sub(" ", k).lower(): (m, d) for k, (m
 _FEAST_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_L["feast_days"], key=len, reverse=True))
 # the start of each feast's longest word ("chris", "year", "valen", ...), for a cheap look before the patterns' scan
 _FEAST_STEMS = tuple({max(_WS.sub(" ", k).lower().split(), key=len)[:4] for k in _L["feast_days"]})
-_FEAST_EVE = re.compile(_L["feast_eve"].format(feasts=_FEAST_ALT), re.I)
-_FEAST_AROUND = re.compile(_L["feast_days_around"].format(feasts=_FEAST_ALT), re.I)
+_FEAST_EVE = rx.compile(_L["feast_eve"].format(feasts=_FEAST_ALT), re.I)
+_FEAST_AROUND = rx.compile(_L["feast_days_around"].format(feasts=_FEAST_ALT), re.I)
 
 
 def _feast_days(text: str, mentions: list[DateMention], published: date | None) -> list[DateMention]:
@@ -1058,12 +1059,12 @@ def _feast_days(text: str, mentions: list[DateMention], published: date | None) 
 
 
 _OCCASION_NOUNS = "|".join(sorted(_L["occasion_nouns"], key=len, reverse=True))  # patterns, not words
-_OCCASION_TELLS = [(re.compile(_L[key].format(nouns=_OCCASION_NOUNS), re.I), shift)
+_OCCASION_TELLS = [(rx.compile(_L[key].format(nouns=_OCCASION_NOUNS), re.I), shift)
                    for key, shift in (("occasion_day", 0), ("occasion_before", -1), ("occasion_after", 1))]
 # the first letters of every occasion noun and day word above, for a cheap look before the patterns' scan
 _OCCASION_STEMS = ("elect", "vot", "poll", "ballot", "referend", "run", "primar")
-_OCCASION_DATED_AFTER = re.compile(_L["occasion_dated_after"].format(nouns=_OCCASION_NOUNS), re.I)
-_OCCASION_DATED_BEFORE = re.compile(_L["occasion_dated_before"].format(nouns=_OCCASION_NOUNS), re.I)
+_OCCASION_DATED_AFTER = rx.compile(_L["occasion_dated_after"].format(nouns=_OCCASION_NOUNS), re.I)
+_OCCASION_DATED_BEFORE = rx.compile(_L["occasion_dated_before"].format(nouns=_OCCASION_NOUNS), re.I)
 
 
 def _occasion_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -1103,7 +1104,7 @@ def _occasion_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-_INTO_NEXT_DAY = re.compile(r"\s+(?:(?i:night|evening)\s+)?(?i:into)\s+(?:(?i:early|the\s+early\s+hours\s+of)\s+)?")
+_INTO_NEXT_DAY = rx.compile(r"\s+(?:(?i:night|evening)\s+)?(?i:into)\s+(?:(?i:early|the\s+early\s+hours\s+of)\s+)?")
 
 
 def _nights_into(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -1123,7 +1124,7 @@ def _nights_into(text: str, mentions: list[DateMention]) -> list[DateMention]:
     return out
 
 
-_ANAPHORIC_WD = re.compile(rf"\b(?:{_alt(_L['anaphoric_weekday_determiners'], spaces=True)})\s+$", re.I)
+_ANAPHORIC_WD = rx.compile(rf"\b(?:{_alt(_L['anaphoric_weekday_determiners'], spaces=True)})\s+$", re.I)
 
 
 def _anaphoric_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -1147,8 +1148,8 @@ def _anaphoric_weekdays(text: str, mentions: list[DateMention]) -> list[DateMent
     return out
 
 
-_LEAD = re.compile(rf"\s*(?:(?i:{_alt(_LEAD_WORDS, spaces=True)})\s+)?")
-_TRAIL = re.compile(r"(?:['’]s)?[\s.,;:!?)\"”’']*")
+_LEAD = rx.compile(rf"\s*(?:(?i:{_alt(_LEAD_WORDS, spaces=True)})\s+)?")
+_TRAIL = rx.compile(r"(?:['’]s)?[\s.,;:!?)\"”’']*")
 
 
 def resolve_expression(expr: str, published: date | None) -> DateMention | None:

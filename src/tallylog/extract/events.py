@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import compress
 
+from tallylog import rxcache as rx
 from tallylog.extract.attribution import SentenceAttribution, as_attribution
 from tallylog.extract.casualties import also, over_acts, superseded as superseded_figure, victims
 from tallylog.extract.context import DocContext, alternation, compiled
@@ -110,7 +111,7 @@ def _lex() -> dict:
     ev = load("events")
     # one pass over a sentence: every trigger entry is a named group, specific entries first
     triggers = [(t["sub"], bool(t.get("needs_weapon")), bool(t.get("weak"))) for t in ev["triggers"]]
-    weapons = {w: re.compile(rf"\b(?:{alternation(words)})\b", re.I) for w, words in load("weapons")["weapons"].items()}
+    weapons = {w: rx.compile(rf"\b(?:{alternation(words)})\b", re.I) for w, words in load("weapons")["weapons"].items()}
     num = rf"(?P<num>{CARDINAL})"
     qual = r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated)\s+)?"
     people = alternation(load("claims")["nouns_of_people"] + ["others", "dead", "bodies"])
@@ -120,147 +121,147 @@ def _lex() -> dict:
     # "of the Katsina State Community Watch Corps", "of a family, including two children aged 5 and 8,"
     of_body = r"of\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+(?:\s*,\s*(?:including|among them)\b[^,.;]{1,60},)?"
     # "The toll rose to 13", "bringing the toll to three"
-    toll_to = re.compile(rf"\b(?:death )?toll\b[^.;]{{0,90}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I)
+    toll_to = rx.compile(rf"\b(?:death )?toll\b[^.;]{{0,90}}?\b(?:to|at|of|reached|hit)\s+{qual}{num}\b", re.I)
     return {
         "toll_to": toll_to,
         # the lexicon's plain patterns, case-blind, under their own names (``_CASE_BLIND``)
-        **{key: re.compile(ev[key], re.I) for key in _CASE_BLIND},
+        **{key: rx.compile(ev[key], re.I) for key in _CASE_BLIND},
         "event_types": ev["event_types"],
         "triggers": triggers,
         "weapons": weapons,
         # any weapon word at all: a text with none (most sentences) need not be tried class by class
-        "any_weapon": re.compile(rf"\b(?:{alternation([w for ws in load('weapons')['weapons'].values() for w in ws])})\b",
+        "any_weapon": rx.compile(rf"\b(?:{alternation([w for ws in load('weapons')['weapons'].values() for w in ws])})\b",
                                  re.I),
         "weapon_subtypes": ev["weapon_subtypes"],
         "civilian": compiled("events", "civilian_targets"),
         # the object of a killing, a number and a few words at most before it: "killed two tribal elders",
         # "killings of local tribal figures" (not "killed when ...", "killed in a market")
-        "civilian_object": re.compile(rf"\s+(?:of\s+)?(?:(?:at least|some|about|nearly|more than)\s+)?(?:(?!(?:by|in|at|on|near|when|as|"
+        "civilian_object": rx.compile(rf"\s+(?:of\s+)?(?:(?:at least|some|about|nearly|more than)\s+)?(?:(?!(?:by|in|at|on|near|when|as|"
                                       rf"after|and|or|during|while)\b)[\w'’-]+\s+){{0,3}}?(?:{alternation(ev['civilian_targets'])})\b", re.I),
         "military": compiled("events", "military_targets"),
-        "non_event": re.compile(rf"\b(?:{alternation(ev['non_events'])})", re.I),
+        "non_event": rx.compile(rf"\b(?:{alternation(ev['non_events'])})", re.I),
         # tried only at the words its markers can begin with (``prefilter``): the same matches, found sooner
         "aggregate": gate(compiled("events", "aggregate_markers")),
         "us_target": compiled("actors", "us_targets", 0),
         "killed": [
             # military statements too: "neutralising four of them", "eliminated three terrorists"
-            re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|neutrali[sz]ing|neutrali[sz]ed|eliminating|eliminated)[\"”’']?\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
+            rx.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|neutrali[sz]ing|neutrali[sz]ed|eliminating|eliminated)[\"”’']?\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
             # "leaving five people dead", not "has left at least one student injured"
-            re.compile(rf"\b(?:left|leaving)\s+{qual}{num}\s+(?:[\w'’-]+\s+){{0,3}}?(?:dead|killed)\b", re.I),
-            re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*"
+            rx.compile(rf"\b(?:left|leaving)\s+{qual}{num}\s+(?:[\w'’-]+\s+){{0,3}}?(?:dead|killed)\b", re.I),
+            rx.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*"
                        rf"(?:(?:were|was|have been|had been|are|were reported)\s+(?:killed|dead|died|slain|shot dead|martyred|murdered|assassinated|beheaded|decapitated|lost their lives|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)"
                        rf"|(?:(?:have|had)\s+)?(?:dead|died|martyred|lost (?:their|the) li(?:ves|fe)|(?:burned|burnt) (?:alive|to death)|(?:hacked|stabbed|beaten) to death)"
                        # not a transitive verb with its object ("two Palestinian gunmen killed six people"): the doers
                        rf"|(?:(?:have|had)\s+)?(?:killed|slain|shot dead)(?!\s+(?:(?:at least|more than|nearly|some|about|an estimated)\s+)?(?:{CARDINAL}|an?|the|his|her|their|its|dozens|scores|hundreds)\b))\b", re.I),
             toll_to,
             # "three members of the Katsina State Community Watch Corps were killed": the people of a body, named long
-            re.compile(rf"\b{qual}{num}\s+(?:{people})\s+{of_body}\s+(?:were|have been|had been)\s+(?:killed|shot dead|martyred|slain)\b", re.I),
-            re.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
+            rx.compile(rf"\b{qual}{num}\s+(?:{people})\s+{of_body}\s+(?:were|have been|had been)\s+(?:killed|shot dead|martyred|slain)\b", re.I),
+            rx.compile(rf"\b{qual}{num}\s+(?:deaths|fatalities|bodies)\b", re.I),
             # "the killing of six members of a vigilance committee", "the bodies of five men were found"
-            re.compile(rf"\b(?:killing|killings|murders?|massacre|bodies|deaths?)\s+of\s+{qual}{num}\b(?!\s*(?:attacks|times|years|days|%))", re.I),
+            rx.compile(rf"\b(?:killing|killings|murders?|massacre|bodies|deaths?)\s+of\s+{qual}{num}\b(?!\s*(?:attacks|times|years|days|%))", re.I),
             # military statements: "seven khwarij were neutralised", "87 occupiers were eliminated"
-            re.compile(rf"\b{qual}{num}\s+(?:more\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:were|have been|had been)\s+(?:effectively\s+)?(?:neutrali[sz]ed|eliminated|sent to hell)\b", re.I),
+            rx.compile(rf"\b{qual}{num}\s+(?:more\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:were|have been|had been)\s+(?:effectively\s+)?(?:neutrali[sz]ed|eliminated|sent to hell)\b", re.I),
         ],
         "injured": [
             # not "leaving": "leaving five people dead" counts the dead only ("leaving five dead and 12 wounded"
             # gives the wounded by the pattern below)
-            re.compile(rf"\b(?:wounding|injuring|wounded|injured|wounds|injures|hurt)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
+            rx.compile(rf"\b(?:wounding|injuring|wounded|injured|wounds|injures|hurt)\s+{qual}{num}\b(?!\s*(?:attacks|strikes|times|years|days|%))", re.I),
             # not "two of the wounded died in hospital"
-            re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:later\s+)?(?:died|succumbed))", re.I),
-            re.compile(rf"\b{qual}{num}\s+(?:injuries)\b", re.I),
-            re.compile(rf"\b{qual}{num}\s+(?:{people})\s+{of_body}\s+(?:were|have been|had been)\s+(?:wounded|injured|hurt)\b", re.I),
+            rx.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:{people})?\s*(?:(?:were|was|have been|had been|are|were reported|have|had)\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:later\s+)?(?:died|succumbed))", re.I),
+            rx.compile(rf"\b{qual}{num}\s+(?:injuries)\b", re.I),
+            rx.compile(rf"\b{qual}{num}\s+(?:{people})\s+{of_body}\s+(?:were|have been|had been)\s+(?:wounded|injured|hurt)\b", re.I),
             # "Two US service members suffered minor injuries"
-            re.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:suffered|sustained)\s+(?:(?:minor|light|slight|serious|severe|critical|non-life-threatening)\s+)?(?:injuries|wounds)\b", re.I),
+            rx.compile(rf"(?<!\bno\s)\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:suffered|sustained)\s+(?:(?:minor|light|slight|serious|severe|critical|non-life-threatening)\s+)?(?:injuries|wounds)\b", re.I),
             # "three Palestinians were treated for injuries", "12 people were hospitalised"
-            re.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:were|was|have been|had been|are being|were being|is being)\s+(?:treated for (?:[\w-]+\s+){{0,2}}?(?:injuries|wounds)|hospitali[sz]ed|taken to hospital)\b", re.I),
+            rx.compile(rf"\b{qual}{num}\s+(?:(?!and\b|or\b)[\w.'’-]+\s+){{0,3}}?(?:were|was|have been|had been|are being|were being|is being)\s+(?:treated for (?:[\w-]+\s+){{0,2}}?(?:injuries|wounds)|hospitali[sz]ed|taken to hospital)\b", re.I),
         ],
-        "no_killed": re.compile(r"\bno (?:one|deaths|fatalities|casualties)\b[^.]{0,30}?\b(?:killed|reported|died)?|\bno casualties\b|\bwithout casualties\b|\bno one was (?:killed|hurt|injured)|\bno (?:deaths|fatalities)\b", re.I),
-        "no_injured": re.compile(r"\bno (?:injuries|casualties|one (?:was|is|were) (?:hurt|injured))\b|\bnobody (?:was|is) (?:hurt|injured)\b|\bwithout (?:causing )?(?:injuries|casualties)\b", re.I),
+        "no_killed": rx.compile(r"\bno (?:one|deaths|fatalities|casualties)\b[^.]{0,30}?\b(?:killed|reported|died)?|\bno casualties\b|\bwithout casualties\b|\bno one was (?:killed|hurt|injured)|\bno (?:deaths|fatalities)\b", re.I),
+        "no_injured": rx.compile(r"\bno (?:injuries|casualties|one (?:was|is|were) (?:hurt|injured))\b|\bnobody (?:was|is) (?:hurt|injured)\b|\bwithout (?:causing )?(?:injuries|casualties)\b", re.I),
         # "The toll rose to 13", "The mayor now says nine people are dead"
-        "toll_update": re.compile(r"\b(?:rose|risen|climbed|increased|jumped|rises|climbs|reached|now stands|has risen|now (?:says|say|said|puts|put)|"
+        "toll_update": rx.compile(r"\b(?:rose|risen|climbed|increased|jumped|rises|climbs|reached|now stands|has risen|now (?:says|say|said|puts|put)|"
                                   rf"{_TOLL_BROUGHT.pattern})\b", re.I),
-        "quantity": re.compile(rf"\b(?P<num>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?:drones?|rockets?|missiles?|mortars?|shells?|UAVs?|bombs?)\b", re.I),
-        "intercepted": re.compile(r"\b(?:intercepted|shot down|downed|thwarted|foiled|repelled|destroyed (?:the|a|two|three) (?:drones?|missiles?))\b", re.I),
-        "no_damage": re.compile(r"\bno (?:damage|injuries|casualties)\b|\bwithout (?:causing )?(?:damage|casualties)\b", re.I),
-        "hit": re.compile(r"\b(?:hit|struck|damaged|destroyed|killing|killed|wounded|injured)\b", re.I),
+        "quantity": rx.compile(rf"\b(?P<num>{CARDINAL})\s+(?:[\w-]+\s+){{0,2}}?(?:drones?|rockets?|missiles?|mortars?|shells?|UAVs?|bombs?)\b", re.I),
+        "intercepted": rx.compile(r"\b(?:intercepted|shot down|downed|thwarted|foiled|repelled|destroyed (?:the|a|two|three) (?:drones?|missiles?))\b", re.I),
+        "no_damage": rx.compile(r"\bno (?:damage|injuries|casualties)\b|\bwithout (?:causing )?(?:damage|casualties)\b", re.I),
+        "hit": rx.compile(r"\b(?:hit|struck|damaged|destroyed|killing|killed|wounded|injured)\b", re.I),
         # "may" in lower case only: "the May 22 concert bombing" is a date
-        "future": re.compile(r"\b(?:will|would|could|might|(?-i:may)|should|must|plans? to|planning to|planned to|plott?(?:ed|ing|s)? to|conspir(?:ed|ing|acy) to|threaten(?:s|ed|ing)?(?: to)?|vow(?:s|ed)? to|if|"
+        "future": rx.compile(r"\b(?:will|would|could|might|(?-i:may)|should|must|plans? to|planning to|planned to|plott?(?:ed|ing|s)? to|conspir(?:ed|ing|acy) to|threaten(?:s|ed|ing)?(?: to)?|vow(?:s|ed)? to|if|"
                             # "charges that carry the threat of execution": a possible act, not one done
                             r"(?:threat|risk|prospect|possibility)s? of)\b[^,.;]{0,40}$", re.I),
         # a sentence that opens on a condition ("If the government ratifies its offer ...") reports nothing
-        "conditional": re.compile(r"^\W*(?:if|unless|should)\b", re.I),
-        "question": re.compile(r"\?\s*[\"”]?$"),
-        "by_actor": re.compile(rf"\bby\s+(?:the\s+)?(?:(?:{ev['actor_qualifiers']})\s+)*$", re.I),
-        "in_acts_of": re.compile(ev["in_acts_of_before"], re.I),
-        "acts_after_actor": re.compile(ev["acts_after_actor"], re.I),
-        "when_clause_before": re.compile(ev["when_clause_before"], re.I),
-        "act_verb_after": re.compile(ev["act_verb_after"], re.I),
-        "passive_after": re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:was|were|had been|have been|has been)\b", re.I),
-        "passive_by": re.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
-        "near": re.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
-        "locative": re.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:{place_mods})\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital|port|neighbou?rhood|suburb|commune)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
+        "conditional": rx.compile(r"^\W*(?:if|unless|should)\b", re.I),
+        "question": rx.compile(r"\?\s*[\"”]?$"),
+        "by_actor": rx.compile(rf"\bby\s+(?:the\s+)?(?:(?:{ev['actor_qualifiers']})\s+)*$", re.I),
+        "in_acts_of": rx.compile(ev["in_acts_of_before"], re.I),
+        "acts_after_actor": rx.compile(ev["acts_after_actor"], re.I),
+        "when_clause_before": rx.compile(ev["when_clause_before"], re.I),
+        "act_verb_after": rx.compile(ev["act_verb_after"], re.I),
+        "passive_after": rx.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:was|were|had been|have been|has been)\b", re.I),
+        "passive_by": rx.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
+        "near": rx.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
+        "locative": rx.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:{place_mods})\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital|port|neighbou?rhood|suburb|commune)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
         # "in Kenya's Mandera county", "in Pakistan's restive Balochistan province": a possessive place before it
-        "owner_before": re.compile(rf"['’]s\s+(?:(?:{place_mods})\s+)*(?:(?:city|town|village|port|capital)\s+(?:of\s+)?)?$", re.I),
+        "owner_before": rx.compile(rf"['’]s\s+(?:(?:{place_mods})\s+)*(?:(?:city|town|village|port|capital)\s+(?:of\s+)?)?$", re.I),
         # "missiles struck Kharkiv", "militants attacked the town of Bama": the object of an attack verb is where
-        "object_place": re.compile(rf"\b{ev['object_verbs']}\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
+        "object_place": rx.compile(rf"\b{ev['object_verbs']}\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
                                    r"central|frontline|front-line|border|capital|port|besieged|[\w]+-(?:held|controlled|occupied|run))\s+)*"
                                    r"(?:(?:city|town|village|district|province|region|area|camp|base|capital|port|neighbou?rhood|suburb|commune)(?:s|es)?"
                                    r"\s+(?:of\s+)?)?$",
                                    re.I),
-        "responsibility": re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaimed (?:the|the latest|this|that) (?:attack|bombing|blast|strike|assault)", re.I),
+        "responsibility": rx.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaimed (?:the|the latest|this|that) (?:attack|bombing|blast|strike|assault)", re.I),
         # not "three days after the bombing", "hours before the attack": a count of time dates the act, it joins no clause
-        "clause_boundary": re.compile(r"(?<!days)(?<!hours)(?<!weeks)(?<!months)(?<!years)(?<!minutes)(?<!\bday)(?<!\bweek)(?<!month)(?<!\byear)(?<!moments)"
+        "clause_boundary": rx.compile(r"(?<!days)(?<!hours)(?<!weeks)(?<!months)(?<!years)(?<!minutes)(?<!\bday)(?<!\bweek)(?<!month)(?<!\byear)(?<!moments)"
                                       r"\s+(?:after|following|before|while|as)\s+|"
                                       r"(?:(?<=days|ours|eeks|nths|ears|utes|ents|week|onth|year)|(?<=\bday))\s+(?:after|before)\s+(?!(?:the|that|this)\s)|,?\s+and\s+(?:later|then|subsequently)\s+|;\s+", re.I),
-        "coordination": re.compile(r"(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+(?:in|at|near|on|outside)\s+|(?:and|or|as well as)?\s*)(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*"
+        "coordination": rx.compile(r"(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+(?:in|at|near|on|outside)\s+|(?:and|or|as well as)?\s*)(?:the\s+)?(?:(?:town|city|village|district|province|base|camp|area)s?\s+of\s+)?|\s*,\s*"
                                   # "at a bank in Santander and at the railway station in Logroño": a site, then its town
                                   r"|\s+and\s+(?:at|in|on|near|outside)\s+(?:the|a|an)\s+(?:[\w-]+\s+){1,3}?(?:in|of|near|outside)\s+", re.I),
-        "speech_date": re.compile(rf"\b{ev['speech_before_date']}", re.I),
-        "narrative_bound": re.compile(ev["narrative_bound_before"], re.I),
-        "yearless": re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}|{'|'.join(_SEASON_WORDS)})\b", re.I),
-        "numbered_place": re.compile(ev["numbered_place"]),
-        "one_killed": re.compile(ev["one_killed"]),
-        "reaction": re.compile(ev["reaction_before_trigger"], re.I),
-        "aftermath_after": re.compile(ev["aftermath_act_after_date"], re.I),
-        "defused": re.compile(ev["defused_explosive"], re.I),
-        "aftermath_before": re.compile(ev["aftermath_act_before_date"], re.I),
+        "speech_date": rx.compile(rf"\b{ev['speech_before_date']}", re.I),
+        "narrative_bound": rx.compile(ev["narrative_bound_before"], re.I),
+        "yearless": rx.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}|{'|'.join(_SEASON_WORDS)})\b", re.I),
+        "numbered_place": rx.compile(ev["numbered_place"]),
+        "one_killed": rx.compile(ev["one_killed"]),
+        "reaction": rx.compile(ev["reaction_before_trigger"], re.I),
+        "aftermath_after": rx.compile(ev["aftermath_act_after_date"], re.I),
+        "defused": rx.compile(ev["defused_explosive"], re.I),
+        "aftermath_before": rx.compile(ev["aftermath_act_before_date"], re.I),
         # "killed in Malta in 2017", "shot in Lagos on May 3": a death told with where and when
-        "placed_dated": re.compile(r"^\s+(?:(?:in|at|near|outside|on)\s+(?:the\s+)?)$", re.I),
-        "territory_state": re.compile(rf"^(?:{alternation(ev['territory_state_actors'])})$", re.I),
+        "placed_dated": rx.compile(r"^\s+(?:(?:in|at|near|outside|on)\s+(?:the\s+)?)$", re.I),
+        "territory_state": rx.compile(rf"^(?:{alternation(ev['territory_state_actors'])})$", re.I),
         "territory_state_named": frozenset(ev["territory_state_named"]),
-        "separate_opener": re.compile(ev["separate_openers"], re.I),
-        "relative_to_previous": [(re.compile(rf"\b(?:{r})\b", re.I), int(off)) for r, off in ev["relative_to_previous"]],
-        "vague_relative_to_previous": re.compile(rf"\b(?:{ev['vague_relative_to_previous']})\b", re.I),
-        "possessive_place_part": re.compile(ev["possessive_place_parts"], re.I),
+        "separate_opener": rx.compile(ev["separate_openers"], re.I),
+        "relative_to_previous": [(rx.compile(rf"\b(?:{r})\b", re.I), int(off)) for r, off in ev["relative_to_previous"]],
+        "vague_relative_to_previous": rx.compile(rf"\b(?:{ev['vague_relative_to_previous']})\b", re.I),
+        "possessive_place_part": rx.compile(ev["possessive_place_parts"], re.I),
         "object_verbs": ev["object_verbs"],
         # "troops killed 15 militants", "soldiers shot dead two gunmen": the actor right after such a verb (a
         # number and two words at most between, none a preposition or conjunction: "killed when Russian
         # missiles struck", "killed by bandits") is its victim
-        "victim_before": re.compile(rf"\b{ev['victim_verbs']}\s+(?:(?:at least|more than|some|about|nearly|over|up to)\s+)?"
+        "victim_before": rx.compile(rf"\b{ev['victim_verbs']}\s+(?:(?:at least|more than|some|about|nearly|over|up to)\s+)?"
                                     rf"(?:(?!(?:by|when|as|after|before|while|during|in|on|at|near|from|for|with|and|or|"
                                     rf"that|which|who|since|because|then)\b)[\w,'’-]+\s+){{0,2}}$", re.I),
-        "dateline_after": re.compile(ev["dateline_after"]),
-        "dateline_town_after": re.compile(ev["dateline_town_after"]),
-        "consequence_fight": re.compile(ev["consequence_fight"], re.I),
-        "accident_cause": re.compile(ev["accident_cause"], re.I),
-        "industrial_blast": re.compile(ev["industrial_blast"], re.I),
-        "armed_words": re.compile(ev["armed_words"], re.I),
-        "figurative": re.compile("|".join(f"(?:{x})" for x in ev["figurative_acts"]), re.I),
-        "legacy_ordnance": re.compile(ev["legacy_ordnance"], re.I),
-        "debunked": re.compile(ev["debunked"], re.I),
-        "count_of_time_then": re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+", re.I),
-        "war_toll": re.compile(ev["war_toll"], re.I),
-        "route_before": re.compile(r"\b(?:from|to|towards?|bound\s+for|heading\s+for|en\s+route\s+to|between)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I),
-        "act_on_object": re.compile(r"\s+(?:on|against)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:police|army|military|security|checkpoints?|stations?|posts?|bases?|barracks|camps?|churches|church|mosques?|markets?|schools?|hotels?|villages?|convoys?|patrols?|positions?)\b", re.I),
-        "speaks_after": re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", re.I),
-        "dateline_opener": re.compile(ev["dateline_opener"]),
-        "dateline_date_before": re.compile(ev["dateline_date_before"]),
-        "named_act_before": re.compile(ev["named_act_before"]),
-        "offset_before": re.compile(rf"(?P<num>{CARDINAL}){ev['offset_before']}", re.I),
+        "dateline_after": rx.compile(ev["dateline_after"]),
+        "dateline_town_after": rx.compile(ev["dateline_town_after"]),
+        "consequence_fight": rx.compile(ev["consequence_fight"], re.I),
+        "accident_cause": rx.compile(ev["accident_cause"], re.I),
+        "industrial_blast": rx.compile(ev["industrial_blast"], re.I),
+        "armed_words": rx.compile(ev["armed_words"], re.I),
+        "figurative": rx.compile("|".join(f"(?:{x})" for x in ev["figurative_acts"]), re.I),
+        "legacy_ordnance": rx.compile(ev["legacy_ordnance"], re.I),
+        "debunked": rx.compile(ev["debunked"], re.I),
+        "count_of_time_then": rx.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+", re.I),
+        "war_toll": rx.compile(ev["war_toll"], re.I),
+        "route_before": rx.compile(r"\b(?:from|to|towards?|bound\s+for|heading\s+for|en\s+route\s+to|between)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I),
+        "act_on_object": rx.compile(r"\s+(?:on|against)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:police|army|military|security|checkpoints?|stations?|posts?|bases?|barracks|camps?|churches|church|mosques?|markets?|schools?|hotels?|villages?|convoys?|patrols?|positions?)\b", re.I),
+        "speaks_after": rx.compile(r"\s+(?:\w+\s+)?(?:said|says|told|announced|reported|confirmed|stated|added)\b", re.I),
+        "dateline_opener": rx.compile(ev["dateline_opener"]),
+        "dateline_date_before": rx.compile(ev["dateline_date_before"]),
+        "named_act_before": rx.compile(ev["named_act_before"]),
+        "offset_before": rx.compile(rf"(?P<num>{CARDINAL}){ev['offset_before']}", re.I),
         # who an act was done to (``_object_side``): the object's extent, its words for civilians and armed sides
         "object_civilians": compiled("events", "object_civilians"),
         "object_armed": compiled("events", "object_armed"),
-        "generic_weak": re.compile(r"^(?:hit|struck|targeted|targeting|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|killings?|strikes?)$", re.I),
+        "generic_weak": rx.compile(r"^(?:hit|struck|targeted|targeting|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|killings?|strikes?)$", re.I),
     }
 
 
@@ -295,7 +296,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
     return found
 
 
-_WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
+_WORD_START = rx.compile(r"(?<![\w-])[A-Za-z]")
 _START_LEN = 3
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -333,7 +334,7 @@ def _whole_trigger_re() -> re.Pattern[str]:
     """Every trigger entry of the lexicon in one pattern, each a named group (``t<index>``), specific entries
     first. Tried only where a word's first letters are not all ASCII (the dispatch below judges the rest), so it
     is compiled on first need: it is the largest pattern of all and most texts never need it."""
-    return re.compile("|".join(rf"(?P<t{i}>\b(?:{t['re']})\b)" for i, t in enumerate(load("events")["triggers"])),
+    return rx.compile("|".join(rf"(?P<t{i}>\b(?:{t['re']})\b)" for i, t in enumerate(load("events")["triggers"])),
                       re.I)
 
 
@@ -346,7 +347,7 @@ def _trigger_dispatch() -> dict[str, re.Pattern[str]] | None:
     parts = [rf"(?P<t{i}>\b(?:{t['re']})\b)" for i, t in enumerate(load("events")["triggers"])]
     by_start: dict[str, list[int]] = {}
     for i, part in enumerate(parts):
-        starts = start_prefixes(re.compile(part, re.I), _START_LEN)
+        starts = start_prefixes(rx.compile(part, re.I), _START_LEN)
         if starts is None:
             return None
         for st in starts:
@@ -354,7 +355,7 @@ def _trigger_dispatch() -> dict[str, re.Pattern[str]] | None:
     compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
     for entries in map(tuple, by_start.values()):
         if entries not in compiled:
-            compiled[entries] = re.compile("|".join(parts[i] for i in entries), re.I)
+            compiled[entries] = rx.compile("|".join(parts[i] for i in entries), re.I)
     return {st: compiled[tuple(entries)] for st, entries in by_start.items()}
 
 
@@ -392,8 +393,8 @@ def _generic_ied(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _weapon_rules() -> dict[str, re.Pattern[str]]:
     w = load("weapons")
-    return {"not_used": re.compile(w["not_used_after"], re.I), "generic_bomb": re.compile(w["generic_bomb"], re.I),
-            "air_dropped": re.compile(w["air_dropped"], re.I), "arson": re.compile(w["arson"], re.I)}
+    return {"not_used": rx.compile(w["not_used_after"], re.I), "generic_bomb": rx.compile(w["generic_bomb"], re.I),
+            "air_dropped": rx.compile(w["air_dropped"], re.I), "arson": rx.compile(w["arson"], re.I)}
 
 
 def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int, int]] = ()) -> tuple[int | None, int | None]:
@@ -423,51 +424,51 @@ def _first_number(patterns: list[re.Pattern[str]], s: str, skip: list[tuple[int,
 
 
 # an age before a figure ("aged 19 and 22", "aged between 15 and 37")
-_AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d+\s*(?:,|and|to|-|–)\s*)*$", re.I)
+_AGE_BEFORE = rx.compile(r"\baged\s+(?:between\s+)?(?:\d+\s*(?:,|and|to|-|–)\s*)*$", re.I)
 # the lower end of a range told before a figure: "between 30 and 40", "eight or nine" (not "rose from 11 to 17")
-_RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+(?P<lo>{CARDINAL})\s+and|(?<![\w,.])(?<!from )(?P<lo2>{CARDINAL})\s*(?:or|to|-|–))\s*$", re.I)
+_RANGE_BEFORE = rx.compile(rf"(?:\bbetween\s+(?P<lo>{CARDINAL})\s+and|(?<![\w,.])(?<!from )(?P<lo2>{CARDINAL})\s*(?:or|to|-|–))\s*$", re.I)
 
 
 # a toll told in a relative clause of the act's noun phrase ("the 2004 bombing of a French base ... that killed")
-_SUPERLATIVE_REACH = re.compile(r"\b(?:one\s+of\s+the|the)\s+(?:deadliest|worst|bloodiest|biggest|largest|most\s+[\w-]+)\s+"
+_SUPERLATIVE_REACH = rx.compile(r"\b(?:one\s+of\s+the|the)\s+(?:deadliest|worst|bloodiest|biggest|largest|most\s+[\w-]+)\s+"
                                 r"(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|strikes?|assaults?|raids?|incidents?|days?|ambush(?:es)?)"
                                 r"\b[^.;]{0,60}$", re.I)
-_SERIES_MEMBER = re.compile(r"\b(?:the|a)\s+(?:latest|newest|most\s+recent|last|deadliest|worst|(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)))\s+(?:[\w-]+\s+)?(?:in|of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
-_COMMEMORATION_BEFORE = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:vigils?|mass(?:es)?|ceremon(?:y|ies)|prayers|"
+_SERIES_MEMBER = rx.compile(r"\b(?:the|a)\s+(?:latest|newest|most\s+recent|last|deadliest|worst|(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)))\s+(?:[\w-]+\s+)?(?:in|of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
+_COMMEMORATION_BEFORE = rx.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:vigils?|mass(?:es)?|ceremon(?:y|ies)|prayers|"
                                    r"services?|memorials?|march(?:es)?|wreath-layings?|commemorations?)\s+(?:held\s+)?"
                                    r"(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s*,\s*|[\w'’-]+\s+and\s+)*$", re.I)
-_DATELINE_CITY = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s*\([A-Za-z .]{1,30}\)\s*[-–—]")  # ", Syria (DW) -"
-_PLURAL_ACT_NOUNS = re.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombings|clashes|killings|assaults|shellings|incidents|"
+_DATELINE_CITY = rx.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s*\([A-Za-z .]{1,30}\)\s*[-–—]")  # ", Syria (DW) -"
+_PLURAL_ACT_NOUNS = rx.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombings|clashes|killings|assaults|shellings|incidents|"
                                r"massacres|ambushes|operations|battles|offensives)\b", re.I)
 # "bringing the toll to three", "raising the death toll to 11": a toll update that names its new figure
-_TOLL_BROUGHT = re.compile(r"(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll\b", re.I)
+_TOLL_BROUGHT = rx.compile(r"(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll\b", re.I)
 # ", and for the killing of ...", ", and for an attack on ...": a second act in a list of what someone is blamed for
-_AND_FOR_ACT = re.compile(r",?\s+and\s+for\s+(?P<rest>(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:killing|attack|bombing|ambush|raid|"
+_AND_FOR_ACT = rx.compile(r",?\s+and\s+for\s+(?P<rest>(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:killing|attack|bombing|ambush|raid|"
                           r"massacre|abduction|kidnapping|assault|shelling|strike|murder)\b)", re.I)
 # "Since the defendants were arrested in July, ", "Since the ceasefire began, ": a since-clause that tells an event
-_SINCE_EVENT = re.compile(r"\W*since\s+(?:the|a|an|his|her|their|its)\s+[^,;]{2,80}?\s+(?:was|were|had been|has been|began|started|"
+_SINCE_EVENT = rx.compile(r"\W*since\s+(?:the|a|an|his|her|their|its)\s+[^,;]{2,80}?\s+(?:was|were|had been|has been|began|started|"
                           r"ended|took office|took power|signed|collapsed)\b[^,;]{0,40},\s*", re.I)
-_NOUN_ACT_OF = re.compile(r"\b(?:the|an?)\s+(?:killing|murder|assassination|abduction|kidnapping|bombing|shelling)\s+of\b", re.I)
+_NOUN_ACT_OF = rx.compile(r"\b(?:the|an?)\s+(?:killing|murder|assassination|abduction|kidnapping|bombing|shelling)\s+of\b", re.I)
 # "Days after the first round of voting on ", "Hours before the summit in ": a vague count from a dated event
-_VAGUELY_FROM_DAY = re.compile(r"\W*(?:just\s+|only\s+|a\s+few\s+|several\s+)?(?P<unit>hours|days|weeks)\s+(?P<dir>after|before)\s+"
+_VAGUELY_FROM_DAY = rx.compile(r"\W*(?:just\s+|only\s+|a\s+few\s+|several\s+)?(?P<unit>hours|days|weeks)\s+(?P<dir>after|before)\s+"
                                r"[^,;.]{0,80}?\b(?:on|in)\s+", re.I)
 # a clause cut after "The bombing came": "a day after gunmen shot dead ...", "two days before troops stormed ..."
-_CAME_AFTER = re.compile(r"\W*(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+"
+_CAME_AFTER = rx.compile(r"\W*(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+"
                          r"(?!(?:the|that|this|his|her|their|its)\b)", re.I)
 # what may stand before a day that opens a sentence: "On", "Late on", "In the wee hours of", "On the night of"
-_OPENING_DAY = re.compile(r"\W*(?:(?:late|early)\s+)?(?:on|by|in)?\s*(?:the\s+(?:wee|early|small)\s+hours\s+of\s+|"
+_OPENING_DAY = rx.compile(r"\W*(?:(?:late|early)\s+)?(?:on|by|in)?\s*(?:the\s+(?:wee|early|small)\s+hours\s+of\s+|"
                           r"the\s+(?:early\s+|late\s+)?(?:night|morning|evening|afternoon)\s+of\s+)?", re.I)
-_FOUND_WEAPONS = re.compile(r"\b(?:recovered|seized|confiscated|found|impounded|collected)\s+[^.;:]{0,100}", re.I)  # to the clause's end
-_PART_OF_THE = re.compile(r"\w+\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|victims)\b", re.I)  # "one of the injured"
-_ONE_OF_THE = re.compile(r"\b(?:one|two|three|some|several|most|many|each|all) of (?:the|those|these|its|their)\s+$", re.I)
-_YEARS_SINCE = re.compile(r"\byears?\s+(?:since|after)$", re.I)
-_DEATH_WORDS = re.compile(r"death|executions?", re.I)
-_PLURAL_ACTS = re.compile(r"(?:attack|bombing|killing|murder|raid|massacre|shooting|kidnapping|abduction|ambush|assault)s", re.I)
-_NEXT_DAYS = re.compile(r"\W*(?:the\s+(?:next|following)\s+(?:day|morning|night)|(?:a|one|two|three|four|five|\d)\s+days?\s+"
+_FOUND_WEAPONS = rx.compile(r"\b(?:recovered|seized|confiscated|found|impounded|collected)\s+[^.;:]{0,100}", re.I)  # to the clause's end
+_PART_OF_THE = rx.compile(r"\w+\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|victims)\b", re.I)  # "one of the injured"
+_ONE_OF_THE = rx.compile(r"\b(?:one|two|three|some|several|most|many|each|all) of (?:the|those|these|its|their)\s+$", re.I)
+_YEARS_SINCE = rx.compile(r"\byears?\s+(?:since|after)$", re.I)
+_DEATH_WORDS = rx.compile(r"death|executions?", re.I)
+_PLURAL_ACTS = rx.compile(r"(?:attack|bombing|killing|murder|raid|massacre|shooting|kidnapping|abduction|ambush|assault)s", re.I)
+_NEXT_DAYS = rx.compile(r"\W*(?:the\s+(?:next|following)\s+(?:day|morning|night)|(?:a|one|two|three|four|five|\d)\s+days?\s+"
                         r"(?:later|afterwards|earlier)|the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night))\W*$", re.I)
-_DAYS_LATER = re.compile(r"\W*(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|afterwards|earlier)\W*$", re.I)
-_NAMED_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][\w'’-]*\s+){1,2}$")  # "the Paris attack teams": an act named by its place
-_TOLL_RELATIVE = re.compile(r"[^,.;]{0,100}?\b(?:that|which)\s+(?:killed|wounded|injured|left)\b", re.I)
+_DAYS_LATER = rx.compile(r"\W*(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|afterwards|earlier)\W*$", re.I)
+_NAMED_BEFORE = rx.compile(r"\bthe\s+(?:[A-Z][\w'’-]*\s+){1,2}$")  # "the Paris attack teams": an act named by its place
+_TOLL_RELATIVE = rx.compile(r"[^,.;]{0,100}?\b(?:that|which)\s+(?:killed|wounded|injured|left)\b", re.I)
 
 
 def _casualty_figure(patterns: list[re.Pattern[str]], kind: str, s: str, skip: list[tuple[int, int]] = ()) -> int | None:
@@ -2605,9 +2606,9 @@ class MentionFinder:
         return None
 
 
-_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
-_BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
-_AND_RE = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+_PASSIVE_RE = rx.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
+_BETWEEN_RE = rx.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_AND_RE = rx.compile(r"\s+and\s+(?:the\s+)?", re.I)
 
 
 def main_countries(ctx: DocContext) -> set[str]:
@@ -2825,7 +2826,7 @@ def _owns_act(text: str, end: int) -> bool:
     return any(t.start <= 16 for t in find_triggers(text[m.end():m.end() + 60]))
 
 
-_POSSESSIVE_RE = re.compile(r"['’]s?\s+")
+_POSSESSIVE_RE = rx.compile(r"['’]s?\s+")
 
 
 def _event_type(sub: str) -> str | None:

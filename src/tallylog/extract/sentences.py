@@ -6,6 +6,7 @@ offsets every evidence span needs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tallylog.extract.lexicon import load
@@ -81,10 +82,42 @@ def _glued_name(text: str, at: int) -> bool:
     return f"{before}|{word.group(0).lower() if word else ''}" in _GLUED_KEEP
 
 
+#: the characters every match of ``_BOUNDARY`` begins at ("=", "*", a stop) or starts one or two after (a stop,
+#: then a closing quote): see ``_boundaries``
+_BOUNDARY_ANCHOR = re.compile(r"[.!?=*]")
+
+
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """The matches ``_BOUNDARY.finditer(text)`` gives, in order, the pattern tried only where one may begin.
+
+    Each alternative of ``_BOUNDARY`` either begins with a stop, "=" or "*" (consumed, or the "==" and "*" it
+    looks ahead to), or is empty right after a stop, or after a stop and a closing quote: a match can begin
+    only at a stop, "=" or "*", or one or two characters after a stop. The scan tries those positions in order,
+    as ``finditer`` would: from the end of the match before, and not again at an empty match's own position
+    (no position admits both an empty and a non-empty alternative: the empty ones need a capital, "==" after a
+    non-"=", or "*" there, the others a stop or "=" after "=")."""
+    starts: set[int] = set()
+    for m in _BOUNDARY_ANCHOR.finditer(text):
+        p = m.start()
+        starts.add(p)
+        if text[p] in ".!?":
+            starts.update((p + 1, p + 2))
+    pos, empty_at = 0, -1
+    for at in sorted(starts):
+        if at < pos or at == empty_at:
+            continue
+        m = _BOUNDARY.match(text, at)
+        if m is not None:
+            yield m
+            pos = m.end()
+            if pos == at:
+                empty_at = at
+
+
 def _candidates(text: str) -> list[tuple[int, int, str]]:
     """Every possible sentence end in a block, in order: (end, where the matched text starts, matched text; the
     text starts at the full stop when there is one, and is "camel" for a lower-case run glued to a capital)."""
-    found = [(m.end(), m.start(), m.group(0)) for m in _BOUNDARY.finditer(text)]
+    found = [(m.end(), m.start(), m.group(0)) for m in _boundaries(text)]
     glued = []
     for m in _GLUED.finditer(text):
         if m.lastgroup == "camel":

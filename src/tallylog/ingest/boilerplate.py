@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from tallylog import rxcache as rx
 from tallylog.prefilter import Gate, gate
 
 DATA_PACKAGE = "tallylog.data.lexicons"
@@ -21,8 +23,8 @@ DATA_FILE = "boilerplate.toml"
 
 # Sentence boundary: end punctuation (optionally followed by a closing quote/bracket), whitespace,
 # then something that can open a sentence.
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_WORD = re.compile(r"\w+")
+_SENTENCE_END = rx.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_WORD = rx.compile(r"\w+")
 _NEUTRAL_MAX_WORDS = 3  # fragments this short ("Thank you.") neither drop nor keep a paragraph
 
 
@@ -72,7 +74,7 @@ def load_rules() -> Rules:
             cues.append(f"{flags}{entry['pattern']})" if flags else f"(?:{entry['pattern']})")
             continue
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        rule = Rule(entry["name"], kind, re.compile(entry["pattern"], flags | re.DOTALL), entry.get("max_chars"))
+        rule = Rule(entry["name"], kind, rx.compile(entry["pattern"], flags | re.DOTALL), entry.get("max_chars"))
         if kind == "form":
             forms.append(rule)
         elif kind == "lead":
@@ -80,21 +82,36 @@ def load_rules() -> Rules:
         else:
             raise ValueError(f"{DATA_FILE}: rule {entry['name']!r} has unknown kind {kind!r}")
     guard = "|".join(f"(?:{p})" for p in data["guard"]["patterns"])
-    worded = [c for c in cues if gate(re.compile(c)).prefixes is not None]
+    worded = [c for c in cues if gate(rx.compile(c)).prefixes is not None]
     rest = [c for c in cues if c not in worded]
     return Rules(
         forms=tuple(forms),
         leads=tuple(leads),
-        cue=re.compile("|".join(cues)),
-        guard=re.compile(guard, re.IGNORECASE),
-        cue_words=gate(re.compile("|".join(worded))) if worded else None,
-        cue_rest=re.compile("|".join(rest)) if rest else None,
+        cue=rx.compile("|".join(cues)),
+        guard=rx.compile(guard, re.IGNORECASE),
+        cue_words=gate(rx.compile("|".join(worded))) if worded else None,
+        cue_rest=rx.compile("|".join(rest)) if rest else None,
     )
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """Rough sentence split, good enough to judge boilerplate sentence by sentence."""
-    return [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
+    return list(_iter_sentences(paragraph))
+
+
+def _iter_sentences(paragraph: str) -> Iterator[str]:
+    """The sentences ``split_sentences`` gives, found one at a time, so that a paragraph settled by its first
+    sentence is not split to its end (the pieces between matches of ``_SENTENCE_END``, which has no group
+    and never matches empty: those ``re.split`` gives)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        piece = paragraph[start:m.start()]
+        if piece.strip():
+            yield piece
+        start = m.end()
+    piece = paragraph[start:]
+    if piece.strip():
+        yield piece
 
 
 def reports_event(text: str) -> bool:
@@ -121,7 +138,7 @@ def boilerplate_rule(paragraph: str) -> str | None:
     # Sentence by sentence, stopping at the first one that is report text: most news paragraphs
     # are settled by their first sentence.
     cued = False
-    for sentence in split_sentences(para):
+    for sentence in _iter_sentences(para):
         if rules.cued(sentence):
             if rules.guard.search(sentence):
                 return None
