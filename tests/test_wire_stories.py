@@ -82,3 +82,9 @@ def test_the_entrance_of_a_town_places_an_act_there():
             "Afgooye, killing two soldiers, the court found.")
     events = extract(text, published="2025-02-20").events
     assert events and (events[0].location.text or "").startswith("Afgooye")
+
+
+def test_a_street_of_a_citys_neighbourhood_places_the_act_in_the_city():
+    events = extract("KHERSON - On 17 June, a drone dropped an explosive on a man riding a bicycle on a street of "
+                     "Kherson's Korabel neighbourhood, killing him.", published="2025-07-10").events
+    assert events and (events[0].location.text or "").startswith("Kherson") and events[0].fatalities == 1
