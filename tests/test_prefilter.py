@@ -148,7 +148,7 @@ def test_gates_are_remembered_on_disk_and_read_back(tmp_path, monkeypatch):
     prefilter._known_gates.cache_clear()
     try:
         pattern = re.compile(r"\b(?:mortar|rocket|drone)s?\b(?# a pattern of this test's own)", re.I)
-        made = prefilter.gate.__wrapped__(pattern)
+        made = prefilter._gate.__wrapped__(pattern)
         assert made.prefixes == {"mor", "roc", "dro"}
         prefilter.save_gates()
         assert prefilter._gates_path().parent == tmp_path and prefilter._gates_path().exists()
@@ -158,7 +158,7 @@ def test_gates_are_remembered_on_disk_and_read_back(tmp_path, monkeypatch):
             raise AssertionError("gate made again")
 
         monkeypatch.setattr(prefilter, "_make_gate", never)
-        again = prefilter.gate.__wrapped__(pattern)
+        again = prefilter._gate.__wrapped__(pattern)
         assert (again.prefixes, again.size) == (made.prefixes, made.size)
         assert [m.span() for m in again.finditer("Two drones and a mortar.")] == [(4, 10), (17, 23)]
     finally:
@@ -173,7 +173,7 @@ def test_an_unreadable_gates_file_is_an_empty_cache(tmp_path, monkeypatch):
     try:
         prefilter._gates_path().write_text("{not json", encoding="utf-8")
         pattern = re.compile(r"\b(?:ambush|assault)\b(?# another pattern of this test's own)", re.I)
-        assert prefilter.gate.__wrapped__(pattern).prefixes == {"amb", "ass"}
+        assert prefilter._gate.__wrapped__(pattern).prefixes == {"amb", "ass"}
         prefilter.save_gates()  # the broken file is replaced by a good one
         prefilter._known_gates.cache_clear()
         assert any(v == [3, ["amb", "ass"]] for v in prefilter._known_gates().values())
@@ -256,3 +256,17 @@ def test_an_index_of_a_text_outside_ascii_gives_the_windows_read_one_by_one():
         windows = list(prefilter._iter_windows(text))
         assert list(index) == windows, text
         assert index.other == [p for p, two, _three in windows if two is None], text
+
+
+def test_a_gate_is_found_by_its_pattern_object_and_by_an_equal_pattern():
+    from tallylog import prefilter
+
+    from tallylog import rxcache
+
+    source = r"\b(?:shelling|shelled)\b(?# a pattern of this test's own)"
+    first, again = re.compile(source, re.I), rxcache.compile(source, re.I)
+    assert again is not first and again == first
+    g = gate(first)
+    assert gate(first) is g and g.pattern is first and g.prefixes == {"she"}
+    assert prefilter._GATES_BY_ID[id(first)] == (first, g)
+    assert gate(again) is g  # an equal pattern: the same gate

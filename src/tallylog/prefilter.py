@@ -299,11 +299,32 @@ def needles(pattern: re.Pattern[str], k: int = 8) -> Needles:
     return Needles(pattern, None)
 
 
-@lru_cache(maxsize=None)
+#: the gates of the pattern objects asked about, by object (id -> (pattern, gate)): a pattern's own hash
+#: reads its whole compiled code, microseconds for a big one, and gates are asked for in inner loops
+_GATES_BY_ID: dict[int, tuple[re.Pattern[str], Gate]] = {}
+#: most pattern objects remembered so (beyond, the table starts afresh; ``_gate`` still has them all)
+_GATES_BY_ID_MAX = 4096
+
+
 def gate(pattern: re.Pattern[str]) -> Gate:
     """``pattern`` with its gate (``Gate.prefixes`` is None, so every position is tried, where its matches
     need not begin a word, or their first letters cannot be listed). Reading a big pattern's prefixes takes a
-    while, so they are remembered on disk (see ``_known_gates``), keyed by the pattern's text and flags."""
+    while, so they are remembered on disk (see ``_known_gates``), keyed by the pattern's text and flags; in
+    the process, by the pattern itself and, for a quick look-up, by the object (which the table keeps alive,
+    so its id is not given to another while it is there)."""
+    got = _GATES_BY_ID.get(id(pattern))
+    if got is not None and got[0] is pattern:
+        return got[1]
+    made = _gate(pattern)
+    if len(_GATES_BY_ID) >= _GATES_BY_ID_MAX:
+        _GATES_BY_ID.clear()
+    _GATES_BY_ID[id(pattern)] = (pattern, made)
+    return made
+
+
+@lru_cache(maxsize=None)
+def _gate(pattern: re.Pattern[str]) -> Gate:
+    """``gate``, made or read from disk once for each pattern (by its text, flags and code)."""
     key = _gate_key(pattern)
     known = _known_gates()
     if key in known:
