@@ -246,7 +246,8 @@ def _lex() -> dict:
         "accident_cause": rx.compile(ev["accident_cause"], re.I),
         "industrial_blast": rx.compile(ev["industrial_blast"], re.I),
         "armed_words": rx.compile(ev["armed_words"], re.I),
-        "figurative": rx.compile("|".join(f"(?:{x})" for x in ev["figurative_acts"]), re.I),
+        # tried only at the words its phrases can begin with (``prefilter``): the same matches, found sooner
+        "figurative": gate(rx.compile(r"\b(?:" + "|".join(f"(?:{x})" for x in ev["figurative_acts"]) + ")", re.I)),
         "legacy_ordnance": rx.compile(ev["legacy_ordnance"], re.I),
         "debunked": rx.compile(ev["debunked"], re.I),
         "count_of_time_then": rx.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+", re.I),
