@@ -23,9 +23,11 @@ def fresh_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("TALLYLOG_CACHE", str(tmp_path))
     rxcache._known.cache_clear()
     rxcache._unsaved.clear()
+    rxcache._used.clear()
     yield tmp_path
     rxcache._known.cache_clear()
     rxcache._unsaved.clear()
+    rxcache._used.clear()
 
 
 def _same(got: re.Pattern[str], want: re.Pattern[str]) -> None:
@@ -65,3 +67,19 @@ def test_a_bad_entry_is_made_afresh(fresh_cache):
     source, flags = PATTERNS[1]
     rxcache._known()[(source, flags)] = (0, b"\x01\x02", 0, {})
     _same(rxcache.compile(source, flags), re.compile(source, flags))
+
+
+def test_entries_no_process_uses_any_more_are_dropped_when_the_file_is_written(fresh_cache):
+    # a first run compiles A and B; a later run (a new lexicon) needs A and C: the file then holds A and C only
+    (a, fa), (b, fb), (c, fc) = PATTERNS[:3]
+    rxcache.compile(a, fa)
+    rxcache.compile(b, fb)
+    rxcache.save()
+    rxcache._known.cache_clear()
+    rxcache._used.clear()
+    rxcache.compile(a, fa)
+    rxcache.compile(c, fc)
+    rxcache.save()
+    rxcache._known.cache_clear()
+    assert set(rxcache._known()) == {(a, int(fa)), (c, int(fc))}
+

@@ -35,6 +35,9 @@ _CODE_TYPE = "I" if _sre is None or getattr(_sre, "CODESIZE", 4) == array("I").i
 
 #: entries made in this process and not yet written to disk
 _unsaved: dict[tuple[str, int], tuple[Any, ...]] = {}
+#: keys of the entries this process took from the file (kept when it writes the file; the rest are dropped, so
+#: that patterns of an older lexicon do not pile up)
+_used: set[tuple[str, int]] = set()
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001 - as re.compile
@@ -46,7 +49,9 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
     entry = _known().get(key)
     if entry is not None:
         try:
-            return _made(pattern, *entry)
+            made = _made(pattern, *entry)
+            _used.add(key)
+            return made
         except Exception:  # noqa: BLE001 - not an entry this engine takes: made afresh below
             pass
     parsed = _sp.parse(pattern, flags)
@@ -90,11 +95,14 @@ def save() -> None:
     path = _path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:  # another process may have written entries of its own meanwhile: keep them
+        try:
             on_disk = marshal.loads(path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             on_disk = {}
-        merged = (on_disk if isinstance(on_disk, dict) else {}) | _unsaved
+        # another process may have written entries of its own meanwhile: those this process used are kept with the
+        # new ones; the others (an older lexicon's, or ones no process here needs) are dropped
+        kept = {k: v for k, v in on_disk.items() if k in _used} if isinstance(on_disk, dict) else {}
+        merged = kept | _unsaved
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(merged))
         os.replace(tmp, path)
