@@ -14,7 +14,6 @@ from __future__ import annotations
 import atexit
 import hashlib
 import json
-import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,7 +23,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any
 
-from tallylog.cache import cache_dir
+from tallylog.cache import cache_dir, replace_atomically
 
 try:  # the standard library's own parser (``sre_parse`` before Python 3.11)
     from re import _constants as _c
@@ -385,17 +384,12 @@ def save_gates() -> None:
     if not _unsaved:
         return
     path = _gates_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:  # another process may have written gates of its own meanwhile: keep them
-            on_disk = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            on_disk = {}
-        merged = (on_disk if isinstance(on_disk, dict) else {}) | _unsaved
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(merged, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
+    try:  # another process may have written gates of its own meanwhile: keep them
+        on_disk = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        on_disk = {}
+    merged = (on_disk if isinstance(on_disk, dict) else {}) | _unsaved
+    if not replace_atomically(path, json.dumps(merged, separators=(",", ":")).encode("utf-8")):
         return
     _unsaved.clear()
 

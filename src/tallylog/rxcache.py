@@ -14,14 +14,13 @@ import atexit
 from array import array
 import hashlib
 import marshal
-import os
 import re
 import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tallylog.cache import cache_dir
+from tallylog.cache import cache_dir, replace_atomically
 
 try:  # the standard library's own parser and compiler (``sre_parse``/``sre_compile`` before Python 3.11)
     import _sre
@@ -94,18 +93,16 @@ def save() -> None:
         return
     path = _path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            on_disk = marshal.loads(path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            on_disk = {}
-        # another process may have written entries of its own meanwhile: those this process used are kept with the
-        # new ones; the others (an older lexicon's, or ones no process here needs) are dropped
-        kept = {k: v for k, v in on_disk.items() if k in _used} if isinstance(on_disk, dict) else {}
-        merged = kept | _unsaved
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(merged))
-        os.replace(tmp, path)
-    except (OSError, ValueError):
+        on_disk = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        on_disk = {}
+    # another process may have written entries of its own meanwhile: those this process used are kept with the
+    # new ones; the others (an older lexicon's, or ones no process here needs) are dropped
+    kept = {k: v for k, v in on_disk.items() if k in _used} if isinstance(on_disk, dict) else {}
+    try:
+        data = marshal.dumps(kept | _unsaved)
+    except ValueError:
+        return
+    if not replace_atomically(path, data):
         return
     _unsaved.clear()

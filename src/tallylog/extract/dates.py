@@ -937,8 +937,8 @@ def find_dates(text: str, published: date | None, *, slash_order: str = "auto") 
 
 
 _ITEM_DAY = re.compile(_L["item_day"])
-_CAPS_MONTHS = {"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUNE": 6, "JUL": 7, "JULY": 7, "AUG": 8,
-                "SEP": 9, "SEPT": 9, "OCT": 10, "NOV": 11, "DEC": 12}
+#: the months in capitals as log items write them ("12 MAR", "3 SEPT"): the lexicon's short names
+_CAPS_MONTHS = {name.upper(): number for name, number in MONTHS.items() if len(name) <= 4}
 
 
 def _item_days(text: str, mentions: list[DateMention], published: date | None, slash_order: str) -> list[DateMention]:

@@ -2753,7 +2753,7 @@ def _date_headings(ctx: DocContext) -> list[tuple[int, DateMention]]:
     return out if len(out) >= 2 else []
 
 
-def _clock_day(finder: "MentionFinder", c: "_Cluster") -> None:
+def _undated_day(finder: "MentionFinder", c: "_Cluster") -> None:
     """An incident no sentence dates, told with a time of day ("a guided bomb hit an industrial site at about 8 a.m.
     local time") or in an entry of a live page under its time stamp: the publication day, as "this morning" is (day
     precision). A clock time beside a day ("on Sunday at 2 a.m.") leaves the day to that date; one in a sentence that
@@ -2846,6 +2846,13 @@ def _region_key(name: str | None) -> str:
     return re.sub(r"[^a-z]", "", (name or "").lower())[:4]
 
 
+def _in_region_named_by(town: PlaceMention, place: PlaceMention) -> bool:
+    """Whether ``place`` lies in the region that shares ``town``'s name ("Kanbalu" in the Sagaing Region, for the town
+    of Sagaing)."""
+    return town.feature == "populated_place" and bool(town.name) and bool(place.admin1) \
+        and _region_key(place.admin1) == _region_key(town.name)
+
+
 def _places_compatible(a: PlaceMention | None, b: PlaceMention | None) -> bool:
     if a is None or b is None:
         return True
@@ -2912,8 +2919,7 @@ class _Cluster:
             # a headline's town named like its region ("air strike kills 11 in Sagaing village"): the story's own town
             # in that region is where it was
             inner = next((m.place for m in self.mentions if m.place is not None and m.place is not best
-                          and m.place.feature == "populated_place" and m.place.admin1
-                          and _region_key(m.place.admin1) == _region_key(best.name)), None)
+                          and m.place.feature == "populated_place" and _in_region_named_by(best, m.place)), None)
             if inner is not None:
                 best = inner
         return best
@@ -2959,9 +2965,8 @@ class _Cluster:
         a, b = self.place, m.place
         if a is None or b is None or not (self.mentions[0].sentence.index == 0 or m.sentence.index == 0):
             return False
-        return any(x.feature == "populated_place" and y.admin1 and x.country == y.country and x.name
-                   and _region_key(y.admin1) == _region_key(x.name) and x.admin1 and _region_key(x.admin1) == _region_key(y.admin1)
-                   for x, y in ((a, b), (b, a)))
+        return any(_in_region_named_by(x, y) and x.country == y.country and x.admin1
+                   and _region_key(x.admin1) == _region_key(y.admin1) for x, y in ((a, b), (b, a)))
 
     @property
     def actor1(self) -> str | None:
@@ -3191,7 +3196,7 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
         if finder is not None and c.place is None:
             _town_of_story(finder, c)
         if finder is not None and c.date is None:
-            _clock_day(finder, c)
+            _undated_day(finder, c)
         ev = _to_event(c, f"{report_id}-e{len(events) + 1}")
         if ev is not None:
             events.append(ev)
