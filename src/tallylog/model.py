@@ -240,12 +240,14 @@ class Claim:
     ordinal: bool = False
     part_of: int | None = None  # index of the total this breakdown belongs to
     notes: list[str] = field(default_factory=list)
+    noun: str | None = None  # what is counted, as the report words it ("drone strikes"); ``unit`` is its class
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "value": self.value,
             "qualifier": self.qualifier,
             "unit": self.unit,
+            "noun": self.noun,
             "since": self.since.isoformat() if self.since else None,
             "since_text": self.since_text,
             "since_partial": self.since_partial,

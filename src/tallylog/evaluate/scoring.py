@@ -290,10 +290,21 @@ def _claim_values(g: GoldClaim, c: Claim) -> dict[str, tuple[Any, Any, bool]]:
     }
 
 
+def unit_agrees(gold: str, c: Claim) -> bool:
+    """A gold unit agrees with a claim's controlled ``unit`` ("attacks"), or with the noun the report
+    counts (``noun``: "drone strikes" agrees with "drone strikes" and "strikes", "kidnapped" with
+    "kidnapped"): annotators write the unit as the text words it or by its class, and either is right."""
+    want = normalise_unit(gold)
+    if want == normalise_unit(c.unit):
+        return True
+    noun = normalise_unit(c.noun)
+    return bool(noun) and (noun == want or noun.endswith(" " + want))
+
+
 def claim_cost(g: GoldClaim, c: Claim) -> float | None:
     """None unless value and unit agree; else the number of differing attributes (so the closest
     of several same-valued claims is paired)."""
-    if g.value != c.value or normalise_unit(g.unit) != normalise_unit(c.unit):
+    if g.value != c.value or not unit_agrees(g.unit, c):
         return None
     return float(sum(not right for _, _, right in _claim_values(g, c).values()))
 

@@ -251,7 +251,8 @@ _CASUALTY_STEMS = ("kill", "dead", "death", "died", "fatal", "lives", "homicide"
 _CASUALTY_WORDS = rx.compile(r"\blost\b|\blosing\b")
 _ATTACK_STEMS = ("attack", "operation", "strike", "raid", "incident", "assault", "times", "events", "bomb", "blast",
                  "explos", "school", "settlement", "accounted for", "first", "second", "third", "fourth", "fifth",
-                 "sixth", "seventh", "eighth", "ninth", "tenth")
+                 "sixth", "seventh", "eighth", "ninth", "tenth", "clash", "encounter", "shelling", "ambush", "skirmish",
+                 "shooting", "firefight")
 _ATTACK_WORDS = rx.compile(r"\d(?:st|nd|rd|th)\b|eth\b")  # "21st", "the twentieth"
 
 
@@ -1599,7 +1600,10 @@ class ClaimFinder:
         if self.ctx.sentences:
             self._parts_before(self.ctx.sentences[-1], len(self.ctx.sentences) - 1, claims)
             self._ranked(self.ctx.sentences[-1], len(self.ctx.sentences) - 1, claims)
-        return _merge_duplicates(claims)
+        claims = _merge_duplicates(claims)
+        for c in claims:
+            c.noun = counted_noun(c)
+        return claims
 
     def _it_was(self, sent: Sentence, si: int, claims: list[Claim]) -> bool:
         """"We have recorded 284 attacks since January. In 2024 it was 196.": the count just told, for the
@@ -1830,6 +1834,42 @@ def _fuller(new: str, old: str) -> bool:
     "U.S. Official"): every word of the old description is in the new one, and it has more."""
     a, b = _speaker_words(new), _speaker_words(old)
     return bool(b) and b < a
+
+
+_COUNT_TOKEN = rx.compile(rf"\b(?:{ORDINAL}|{CARDINAL})\b", re.I)
+_ORDINAL_NOUN = rx.compile(rf"\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{alternation(load('claims')['units']['attacks'])}))\b", re.I)
+_NOUN_LEAD = rx.compile(r"^(?:(?:more|other|further|additional|separate|new|recorded|reported|documented|"
+                        r"confirmed|such)\s+)+", re.I)
+
+
+def counted_noun(claim: Claim) -> str | None:
+    """What a count counts, as the report words it: "drone strikes" for "52 drone strikes" (unit
+    ``attacks``), "kidnapped" for "37 people were kidnapped" (unit ``abducted``), "homicides" for "2,514
+    homicides" (unit ``killed``). ``unit`` stays the controlled name a ledger sums and reconciles by; this
+    keeps the report's own word beside it, so a count of shellings is not read as one of all attacks."""
+    if not claim.evidence:
+        return None
+    span = claim.evidence[0].text
+    if claim.unit in ("killed", "injured", "abducted", "casualties"):
+        for w in re.findall(r"[A-Za-z][\w-]*", span):
+            if _unit(w) == claim.unit:
+                return w.lower()
+        return None
+    last = None
+    for m in _COUNT_TOKEN.finditer(span):
+        last = m
+    if last is None:
+        return None
+    tail = _NOUN_LEAD.sub("", " ".join(span[last.end():].split()).strip(" ,;:-\u2013\u2014"))
+    if not tail and len(claim.evidence) > 1 and claim.ordinal:
+        # "The incident is the 23rd shooting incident": the ordinal's noun follows the count's span
+        sent = claim.evidence[1]
+        after = _ORDINAL_NOUN.match(sent.text, claim.evidence[0].end - sent.start)
+        tail = " ".join(after.group("noun").split()) if after else ""
+    words = tail.split()
+    if not words or len(words) > 5:
+        return None
+    return tail
 
 
 def _merge_duplicates(claims: list[Claim]) -> list[Claim]:

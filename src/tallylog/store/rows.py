@@ -99,6 +99,7 @@ def claim_row(report_id: str, ordinal: int, c: Claim) -> dict[str, Any]:
         "value": c.value,
         "qualifier": c.qualifier,
         "unit": c.unit,
+        "noun": c.noun,
         "since": c.since,
         "since_text": c.since_text,
         "since_partial": c.since_partial,

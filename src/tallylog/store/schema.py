@@ -99,6 +99,7 @@ claims = Table(
     Column("value", BigInteger, nullable=False),
     Column("qualifier", String(16), nullable=False),
     Column("unit", String(80), nullable=False),
+    Column("noun", Text),  # what is counted as the report words it, "drone strikes" (migration 0005)
     Column("since", Date),
     Column("since_text", Text),
     Column("since_partial", String(16)),
