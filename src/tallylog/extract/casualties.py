@@ -47,7 +47,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
     # to tell something else ("killing a security official on his way", "the policeman guarding them")
     bound = (r"(?=\s*(?:[,;:!?)\"”]|\.(?!\w)|\s[-–—]\s|$)|\s+(?:and|or|in|on|at|near|from|of|outside|inside|as|when|while|who|whom|"
              r"whose|with|after|before|during|by|for|to|into|across|along|since|including|among|last|this|late|early|"
-             r"overnight|aged|were|was|are|is|had|have|has|died|killed|dead|injured|wounded|hurt|[a-z]+ing|[a-z]+ly)\b)")
+             r"overnight|aged|were|was|are|is|had|have|has|died|killed|dead|injured|wounded|hurt|embraced|attained|martyred|succumbed|"
+             r"[a-z]+ing|[a-z]+ly)\b)")
     num = rf"(?:between\s+(?P<lo>{CARDINAL})\s+and\s+(?P<hi>{CARDINAL})|(?P<num>{CARDINAL})(?:\s*(?:or|to|-|–)\s*(?P<num2>{CARDINAL}))?)"
     word = r"(?:(?:[A-Z]\.){2,}|[\w'’-]+)"  # "U.S. service members"
     return {

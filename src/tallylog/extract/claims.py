@@ -52,7 +52,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # (a figure-led entry of a column, "11 - Attacks on energy infrastructure since Oct. 1", too)
         "attacks": rx.compile(rf"\b{q}{num}\s+(?:[-–—]\s+(?={mod}(?:attacks?|strikes?|raids?|incidents?|assaults?|operations?)\b))?{mod}(?P<unit>{attacks})\b(?!\s*(?:ago|a\b|per\b))(?!\s+(?:{modifier_heads})\b)", re.I),
         # "the 144th attack", "at least the fifth major assault", "its 125th operation"
-        "ordinal": rx.compile(rf"\b{q}(?:the|its|their|his|her)\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre)\b(?!\s+(?:{modifier_heads})\b)", re.I),
+        "ordinal": rx.compile(rf"\b{q}(?:the|its|their|his|her)\s+(?P<ord>{ORDINAL})\s+{mod}(?P<unit>attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre|{_ORDINAL_ACTS})\b(?!\s+(?:{modifier_heads})\b)", re.I),
         # "the 27th police officer slain in Sinaloa this year": an ordinal counting the dead (or abducted) of a period
         "ordinal_people": rx.compile(rf"\b{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\s+(?:[\w-]+\s+)?(?:{alternation(lex['singular_people'])})\s+(?:(?:to\s+)?(?:have\s+been|be|been|was|is)\s+)?(?P<unit>{alternation(lex['ordinal_people_verbs'])})\b", re.I),
         # "Kidnappers seized at least 2,350 people in ...": people taken captive, counted by a verb of seizing
@@ -63,7 +63,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ordinal_time": rx.compile(rf"\b{q}(?:the|its)\s+(?P<ord>{ORDINAL})\s+time\s+(?:that\s+)?(?:[\w'’.-]+\s+){{0,4}}?"
                                    rf"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hit|struck|attacked|targeted|shelled|bombed|raided)\b", re.I),
         # "The raid was the third in Jenin this month": the unit named by the subject
-        "ordinal_subject": rx.compile(rf"\b(?:attack|strike|operation|raid|assault|incident|bombing|ambush)\s+(?:was|is|marked|became|had been)\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre|time|day|week|month|year|anniversary)s?\b)", re.I),
+        # (also "The attack on Tuesday was the fourth", "The attack in Kulachi was the fifth")
+        "ordinal_subject": rx.compile(rf"\b(?:attack|strike|operation|raid|assault|incident|bombing|ambush|killing)(?:\s+(?:on|in|at|near)(?:\s+[\w'’-]+){{1,3}}?)?\s+(?:was|is|marked|became|had been)\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre|{_ORDINAL_ACTS}|time|day|week|month|year|anniversary)s?\b)", re.I),
         # "..., and the 11th on power infrastructure": a further ordinal sharing the unit of the one before
         "ordinal_more": rx.compile(rf"^[^.;]{{0,80}}?,?\s+and\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:time|day|week|month|year|anniversary)s?\b)", re.I),
         # "attacked more than 100 merchant vessels since November 2023": attacks counted by their targets
@@ -219,7 +220,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "breakdown": rx.compile(rf"\b(?P<num>{CARDINAL}|once|twice)\s+(?:(?:times|attacks?|strikes?|of them|of those)\s+)?in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
         "period": compiled("claims", "period_markers"),
         "war": rx.compile(r"\b(?:war|conflict|insurgency|civil war|genocide|fighting|violence|campaign|uprising|offensive)\b[^.;]{0,60}\b(?:killed|left|claimed|wounded|injured|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,40}\b(?:in|during|since) the (?:\w+ )?(?:war|conflict|insurgency|fighting|violence)\b", re.I),
-        "year_scope": rx.compile(rf"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:19|20)\d\d,\s+when\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b|\b(?:in|over|within) (?:the (?:past|last) )?(?:{CARDINAL}) (?:days|weeks|months|years)\b(?! (?:ago|later|before|after|time))", re.I),
+        "year_scope": rx.compile(rf"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:was|has been|had been|became) (?:the|its) (?:\w+ )?(?:deadliest|bloodiest|most violent|worst) year\b|\b(?:19|20)\d\d,\s+when\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b|\b(?:in|over|within) (?:the (?:past|last) )?(?:{CARDINAL}) (?:days|weeks|months|years)\b(?! (?:ago|later|before|after|time))", re.I),
         "violence": rx.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|homicides?|murders?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
         "weapon_fire_left": rx.compile(rf"(?:\b(?-i:[A-Z][\w-]+)|\b(?:{alternation(lex['weapon_fire_modifiers'])}))\s+$", re.I),
         "series_member": rx.compile(rf"\b(?:{alternation(lex['series_members'])})\s+$", re.I),
@@ -294,6 +295,13 @@ def _qualifier(word: str | None) -> str:
 
 #: "bringing the toll to three", "raising the death toll to 11": a toll, which may be one incident's
 _ONE_TOLL = rx.compile(r"\w+\s+(?:the|its)\s+(?:death\s+)?toll\b", re.I)
+#: a relative clause opening on the acts just counted ("..., in which", "during which")
+_IN_WHICH = rx.compile(r"\b(?:in|during|from)\s+which\s*[,\s]*$", re.I)
+#: more acts an ordinal counts as attacks ("the seventh targeted killing", "the sixth deadly clash", "the third
+#: ceasefire violation"): the noun keeps the kind
+_ORDINAL_ACTS = r"killing|murder|assassination|homicide|clash|ambush|shooting|shelling|(?:ceasefire|truce)\s+violation"
+#: of those, acts that are each a person killed ("the fifth killing of a transport worker this month"): they count the dead
+_ORDINAL_DEATHS = ("killing", "murder", "assassination", "homicide")
 #: acts counted by an ordinal as incidents of their own kind, not as attacks nor as the people they took
 _ORDINAL_ACT_UNITS = ("abduction", "kidnapping", "massacre")
 
@@ -405,8 +413,8 @@ class ClaimFinder:
         country's toll ("16 were killed in Iraq") after the strikes there were placed at two or more sites."""
         sent = self.ctx.sentences[si]
         plural = bool(self.p["plural_strikes"].search(sent.text))
-        if plural and len({(p.name or p.text).lower() for p in self.ctx.places_in(sent.start, sent.end)
-                           if p.feature != "country" and not _dateline(p, sent)}) >= 2:
+        if plural and len(_sites([p for p in self.ctx.places_in(sent.start, sent.end)
+                                  if p.feature != "country" and not _dateline(p, sent)])) >= 2:
             return True
         prev = self.ctx.sentences[si - 1] if si > 0 else None
         if prev is None or prev.paragraph != sent.paragraph or not (plural or self.p["plural_strikes"].search(prev.text)):
@@ -749,6 +757,8 @@ class ClaimFinder:
             return True  # "..., according to an AP tally. In Lebanon, Israeli fire has killed more than 450": a parallel tally
         if si is not None and self._many_places(si):
             return True
+        if _IN_WHICH.search(head) and self.p["plural_attacks"].search(head):
+            return True  # "45 militant attacks in September, in which 93 people ... were killed": the attacks' toll
         if self.p["year_scope"].search(sentence) and not self._one_incident(sentence, match_start):
             return True
         return False
@@ -1306,6 +1316,8 @@ class ClaimFinder:
                         qual, unit, is_ord = _qualifier(m.group("qual")), "attacks", True
                         if key == "ordinal" and m.group("unit").lower() in _ORDINAL_ACT_UNITS:
                             unit = m.group("unit").lower() + "s"  # "the 14th mass abduction in Tsafe": of that kind
+                        elif key == "ordinal" and m.group("unit").lower() in _ORDINAL_DEATHS:
+                            unit = "killed"  # "the seventh targeted killing in Turbat since September"
                         if key == "ordinal_people":
                             # "the 27th police officer slain in Sinaloa this year": only over a counted period
                             if not self._period_follows(s, m.end()):
@@ -1840,6 +1852,14 @@ _COUNT_TOKEN = rx.compile(rf"\b(?:{ORDINAL}|{CARDINAL})\b", re.I)
 _ORDINAL_NOUN = rx.compile(rf"\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{alternation(load('claims')['units']['attacks'])}))\b", re.I)
 _NOUN_LEAD = rx.compile(r"^(?:(?:more|other|further|additional|separate|new|recorded|reported|documented|"
                         r"confirmed|such)\s+)+", re.I)
+
+
+def _sites(places: list[PlaceMention]) -> set[str]:
+    """The distinct sites among places, a region left out when a town named with it lies in it
+    ("Tepalcatepec, in Mexico's western state of Michoacán" is one site)."""
+    towns = {(p.country, p.admin1) for p in places if p.feature != "admin1"}
+    return {(p.name or p.text).lower() for p in places
+            if not (p.feature == "admin1" and (p.country, p.name) in towns)}
 
 
 def counted_noun(claim: Claim) -> str | None:

@@ -75,6 +75,7 @@ class Mention:
     evidence: list[Span] = field(default_factory=list)
     date_own: bool = False  # the date stands right before the trigger ("the 2004 bombing", "Tuesday's attack")
     separate: bool = False  # "the first since 2017, when ...": an earlier incident set against the one told
+    closed: bool = False  # an item of a list of acts region by region: its incident takes no other mention
     group: int | None = None  # mentions told apart by the text itself ("one at X, the other at Y") never merge
     generic_ied: bool = False  # the only IED word is a bare "bomb", which an air weapon told with it may own
     retro: bool = False  # dated back from the story's present ("earlier this month", "last week"): an earlier incident
@@ -191,7 +192,8 @@ def _lex() -> dict:
         # a sentence that opens on a condition ("If the government ratifies its offer ...") reports nothing
         "conditional": rx.compile(r"^\W*(?:if|unless|should)\b", re.I),
         "question": rx.compile(r"\?\s*[\"”]?$"),
-        "by_actor": rx.compile(rf"\bby\s+(?:the\s+)?(?:(?:{ev['actor_qualifiers']})\s+)*$", re.I),
+        # "an attack by suspected jihadists", "a wave of attacks blamed on the CJNG": the perpetrator
+        "by_actor": rx.compile(rf"\b(?:by|(?:blamed|pinned)\s+on|attributed\s+to)\s+(?:the\s+)?(?:(?:{ev['actor_qualifiers']})\s+)*$", re.I),
         "in_acts_of": rx.compile(ev["in_acts_of_before"], re.I),
         "acts_after_actor": rx.compile(ev["acts_after_actor"], re.I),
         "when_clause_before": rx.compile(ev["when_clause_before"], re.I),
@@ -199,7 +201,7 @@ def _lex() -> dict:
         "passive_after": rx.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:was|were|had been|have been|has been)\b", re.I),
         "passive_by": rx.compile(r"^\s*(?:carried out |launched |claimed |conducted )?by\b", re.I),
         "near": rx.compile(r"\b(?:near|outside|close to|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|miles from|vicinity of|around)\s+(?:the\s+)?$", re.I),
-        "locative": rx.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:{place_mods})\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital|port|neighbou?rhood|suburb|commune)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
+        "locative": rx.compile(rf"(?:\b(?:{alternation(ev['locative_cues'])})\s+(?:the\s+)?(?:(?:{place_mods})\s+)*(?:(?:city|town|village|district|province|region|area|state|county|governorate|camp|base|capital|port|neighbou?rhood|suburb|commune|settlement|locality|hamlet|municipality|township|tehsil|barangay|sector)(?:s|es)?,?\s+(?:of\s+)?)?$)", re.I),
         # "in Kenya's Mandera county", "in Pakistan's restive Balochistan province": a possessive place before it
         "owner_before": rx.compile(rf"['’]s\s+(?:(?:{place_mods})\s+)*(?:(?:city|town|village|port|capital)\s+(?:of\s+)?)?$", re.I),
         # "missiles struck Kharkiv", "militants attacked the town of Bama": the object of an attack verb is where
@@ -249,6 +251,8 @@ def _lex() -> dict:
         # tried only at the words its phrases can begin with (``prefilter``): the same matches, found sooner
         "figurative": gate(rx.compile(r"\b(?:" + "|".join(f"(?:{x})" for x in ev["figurative_acts"]) + ")", re.I)),
         "legacy_ordnance": rx.compile(ev["legacy_ordnance"], re.I),
+        "weapons_found": rx.compile(ev["weapons_found"], re.I),
+        "serving_place_after": rx.compile(ev["serving_place_after"], re.I),
         "debunked": rx.compile(ev["debunked"], re.I),
         "count_of_time_then": rx.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+", re.I),
         "war_toll": rx.compile(ev["war_toll"], re.I),
@@ -443,6 +447,10 @@ _PLURAL_ACT_NOUNS = rx.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombing
                                r"massacres|ambushes|operations|battles|offensives)\b", re.I)
 # "bringing the toll to three", "raising the death toll to 11": a toll update that names its new figure
 _TOLL_BROUGHT = rx.compile(r"(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll\b", re.I)
+#: a "since" clause ending on the year that follows it ("since militancy resurged in 2022")
+_SINCE_CLAUSE = rx.compile(r"\bsince\s+[a-z][^.,;:\d]{0,40}\s+in\s+$", re.I)
+#: a word that may tell weapons found (a cheap test before the ``weapons_found`` pattern)
+_FOUND_CUE = rx.compile(r"(?i)found|find|seiz|discover|confiscat|recover|dismantl|uncover|located|turned up|unearth")
 # ", and for the killing of ...", ", and for an attack on ...": a second act in a list of what someone is blamed for
 _AND_FOR_ACT = rx.compile(r",?\s+and\s+for\s+(?P<rest>(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:killing|attack|bombing|ambush|raid|"
                           r"massacre|abduction|kidnapping|assault|shelling|strike|murder)\b)", re.I)
@@ -1160,7 +1168,7 @@ class MentionFinder:
                 if places:
                     items.append(Mention(**{**m.__dict__, "place": places[0], "place_precision": places[0].geo_precision,
                                             "quantity": parse_cardinal(item.group("n")), "killed": None, "injured": None,
-                                            "separate": True,
+                                            "separate": True, "closed": True,
                                             "evidence": [Span(sents[k].start, sents[k].end, sents[k].text)]}))
                 k += 1
             if len(items) >= 2 and (m.place is None or m.place.feature == "country"):
@@ -1502,6 +1510,13 @@ class MentionFinder:
             # "raided several houses and detained 14 suspects", "a raid in Kuchlak found nothing": a search
             lesser = [t for t in lesser if t.sub != "Armed clash"]
         strong = strong or lesser
+        searched = False  # weapons told only as what a search found, not as used
+        if strong and _FOUND_CUE.search(s):
+            # "found a workshop with 40 improvised explosive devices", "seized three rifles": what a search found
+            found = [m.span() for m in self.lex["weapons_found"].finditer(s)]
+            kept = [t for t in strong if not any(a <= t.start < b for a, b in found)]
+            searched = len(kept) < len(strong) and not kept
+            strong = kept
         weak = [t for t in triggers if t.sub is None]
         not_counts = self._not_counts(sent)
         counted = bool(re.search(rf"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|lost (?:their|his|her) lives)\b", s, re.I)) and \
@@ -1510,7 +1525,7 @@ class MentionFinder:
         # a casualty figure goes with it ("the attack killed at least 25 people")
         denied_here = bool(re.search(r"\b(?:no|never)\s+(?:\w+\s+){0,2}(?:attack|strike|drone|rocket|missile)s?\s+(?:\w+\s+){0,2}(?:took place|happened|occurred|had taken place|reached|hit|struck)\b", s, re.I))
         placed_day = bool(weak) and self._placed_day(sent)
-        corroborated = bool(weapons) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2) or denied_here \
+        corroborated = (bool(weapons) and not searched) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2) or denied_here \
             or ((len(weak) >= 2 or counted) and placed_day) \
             or any(self._placed_and_dated(sent, t) for t in weak) or any(self._object_place_dated(sent, t) for t in weak) \
             or any(self._dated_act_on_place(sent, t) for t in weak) \
@@ -1861,7 +1876,9 @@ class MentionFinder:
         # "fighting Kenyan troops since 2011 ... in January": a period's bound is not the time a narrative is told in
         told = [a for a in self.ctx.dates_in(prev.start, prev.end) if a.date is not None and a.precision in ("day", "month", "year")
                 and re.search(r"\b(?:19|20)\d\d\b", a.text) and a.date.year < d.date.year
-                and not re.search(r"\b(?:since|from|until|till|through|between|by|before|after)\s+$", text[max(prev.start, a.start - 12):a.start], re.I)]
+                and not re.search(r"\b(?:since|from|until|till|through|between|by|before|after)\s+$", text[max(prev.start, a.start - 12):a.start], re.I)
+                # "since militancy resurged in 2022": the start of a period that runs to the present
+                and not _SINCE_CLAUSE.search(text, max(prev.start, a.start - 60), a.start)]
         if not told:
             return d
         a = told[-1]
@@ -1926,8 +1943,9 @@ class MentionFinder:
                 continue
             if not re.search(r"\b(?:19|20)\d\d\b", x.text):
                 return d  # "last week", "on Friday", "two years ago": the present
-            if self.lex["narrative_bound"].search(text[max(0, x.start - 30):x.start]) or re.match(r"(?i)(?:between|from|since)\b", x.text):
-                continue
+            if self.lex["narrative_bound"].search(text[max(0, x.start - 30):x.start]) or re.match(r"(?i)(?:between|from|since)\b", x.text) \
+                    or _SINCE_CLAUSE.search(text, max(0, x.start - 60), x.start):
+                continue  # (also "since militancy resurged in 2022": the start of a period running to the present)
             anchor = x
             break
         if anchor is None:
@@ -2236,7 +2254,9 @@ class MentionFinder:
             subject = bool(self.lex["passive_subject_after"].match(text, p.end, sent.end))
             # "Baidoa, where a car bomb killed 12 people in 2016, ...": the place a relative "where" opens on
             subject = subject or (p.end <= sent.start + trigger.start and bool(self.lex["place_where_after"].match(text, p.end, sent.end)))
-            if not (cued or prenominal or subject or self._dateline(p)
+            # "Celaya police officer killed in ambush": the town the police serve
+            serving = bool(self.lex["serving_place_after"].match(text, p.end, sent.end))
+            if not (cued or prenominal or subject or serving or self._dateline(p)
                     or p.feature in ("military_base", "airfield", "outpost", "airport", "oil_field", "gas_field", "border_crossing", "port", "camp")):
                 continue
             cands.append(p)
@@ -2987,6 +3007,13 @@ class _Cluster:
                 and m.sentence.paragraph > self.mentions[-1].sentence.paragraph \
                 and any(x.sentence.paragraph > 0 for x in self.mentions):
             return False  # (a headline's toll alone may be a later figure than the lede's: not another incident)
+        # "- 11 over the territory of the Kursk region; ... repelled an attempt by a sabotage group ... near Tyotkino in
+        # the Kursk region": drones shot down and a ground fight are two acts, whatever the region they share
+        if not m.anaphoric and m.sub is not None and (kind := _event_type(m.sub)) is not None:
+            kinds = {_event_type(x.sub) if x.sub != "Disrupted weapons use" else "Disrupted" for x in self.mentions if x.sub is not None}
+            if kinds and ((kind == "Battles" and kinds == {"Disrupted"})
+                          or (m.sub == "Disrupted weapons use" and kinds == {"Battles"})):
+                return False
         # "two women were injured when a projectile landed near a house in Moirang ... Meanwhile, a mob beat to death
         # a man in Churachandpur town": another kind of act at another town is another incident, however near
         if not m.anaphoric and m.sub is not None and (kind := _event_type(m.sub)) is not None \
@@ -3117,6 +3144,8 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
     """
     clusters: list[_Cluster] = []
     present = finder.anchor if finder is not None else None
+    report = finder.ctx.report if finder is not None else None
+    title_end = len(report.title) if report is not None and report.title and report.text.startswith(report.title) else 0
     retro = _lex()["retrospective_date"]
     for m in mentions:
         m.retro = bool(m.date_strong and m.date is not None and m.date.date is not None and m.date.text
@@ -3146,7 +3175,13 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
         # Borno village; dozens abducted in Zamfara. ... killed 19 in a raid near Gwoza. The gunmen arrived late on
         # Saturday": the raid, told again in the lede, not the abduction the headline told after it)
         order = sorted(clusters, key=lambda c: c.mentions[-1].sentence.start, reverse=True)
-        for c in ([] if m.separate else order):
+        # a mention told apart from what came before ("On Monday, in neighboring Celaya, ...") may still be the
+        # story of a headline's second part ("...; Celaya police officer killed in ambush"), told by it alone
+        recent = m.date is None or m.date.date is None or (
+            m.date.precision == "day" and not m.retro and (present is None or abs((present - m.date.date).days) <= 7))
+        for c in ([c for c in order if recent and all(x.sentence.end <= title_end for x in c.mentions)] if m.separate else order):
+            if c.mentions[0].closed:
+                continue
             if c.compatible(m, present):
                 target = c
                 break
@@ -3203,6 +3238,7 @@ def merge_mentions(mentions: list[Mention], report_id: str, finder: "MentionFind
     return events
 
 
+_TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 _SPECIFICITY = ["Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike", "Shelling/artillery/missile attack",
                 "Grenade", "Excessive force against protesters", "Protest with intervention",
                 "Violent demonstration", "Mob violence", "Abduction/forced disappearance", "Sexual violence", "Government regains territory",
@@ -3252,6 +3288,11 @@ def _to_event(c: _Cluster, event_id: str) -> Event | None:
     # "Islamic State attacks climb ... gunmen ambushed an SDF patrol": a type given for want of any other does
     # not outrank one the text gives
     violent = [m.sub for m in acts if not m.by_default] or [m.sub for m in acts]
+    # "saying its fighters had ... captured the post for several hours": ground taken only by the perpetrator's own
+    # word does not make a repelled attack a loss of territory
+    told = [m.sub for m in acts if not m.by_default and not (m.sub in _TERRITORY_SUBS and (m.status == "claimed" or m.toll_claimed))]
+    if told and len(told) < len(violent):
+        violent = told
     sub = min(violent, key=_SPECIFICITY.index) if violent else "Disrupted weapons use"
     if sub == "Attack" and (force := next((m.protest_force for m in c.mentions if m.protest_force), None)):
         sub = force  # "the regiment killed 13 protesters": force against a protest, not an attack on civilians

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ class Lexicon:
     """Cue words and stop lists for the geoparser; all keys are ``norm_key`` forms or lower case."""
 
     particles: frozenset[str]
+    and_pairs: frozenset[tuple[str, str]]  # the words around the "and" of "Jammu and Kashmir"
     articles: frozenset[str]
     locative_cues: dict[str, int]
     near_phrases: tuple[str, ...]
@@ -65,6 +67,9 @@ class Lexicon:
     capital_not_after: frozenset[str] = frozenset()
     # a road named by the two towns it joins ("road_between"): the words that name the road
     road_words: tuple[str, ...] = ()
+    # words that end with a full stop without ending a sentence ("Brgy. Poblacion", "Gen. Ahmed"): the name after
+    # one is not at a sentence start (the extraction's own list, ``lexicons/abbreviations.json``)
+    abbreviations: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +86,7 @@ def lexicon() -> Lexicon:
         compatible.update(phrase.split())
     return Lexicon(
         particles=frozenset(d["particles"]),
+        and_pairs=frozenset((a, b) for a, b in d["and_names"]),
         articles=frozenset(d["articles"]),
         locative_cues=dict(d["locative_cues"]),
         near_phrases=tuple(sorted(d["near_phrases"], key=len, reverse=True)),
@@ -119,4 +125,6 @@ def lexicon() -> Lexicon:
         capital_owners=frozenset(cap["owners"]),
         capital_not_after=frozenset(cap["not_after"]),
         road_words=tuple(sorted(d["road_between"]["words"], key=len, reverse=True)),
+        abbreviations=frozenset(w.lower() for w in json.loads(
+            resources.files("tallylog").joinpath("data", "lexicons", "abbreviations.json").read_text(encoding="utf-8"))["abbreviations"]),
     )

@@ -148,6 +148,9 @@ class _Span:
     org: bool = False
 
 
+_POSS_TAIL = re.compile(r"['’]s$")
+
+
 def _tokenise(text: str, lex: Lexicon) -> tuple[list[_Tok], list[str]]:
     """The tokens that may be part of a capitalised name, and the words of the whole text.
 
@@ -162,8 +165,12 @@ def _tokenise(text: str, lex: Lexicon) -> tuple[list[_Tok], list[str]]:
     particles = lex.particles
     may_cap = [w[0].isupper() or "-" in w for w in words]
     may_cap.append(False)
+    and_pairs = lex.and_pairs
     kept = [k for k, w in enumerate(words)
-            if may_cap[k] or (may_cap[k + 1] and (w in particles or w.lower() in particles)) or w.isdigit()]
+            if may_cap[k] or (may_cap[k + 1] and (w in particles or w.lower() in particles
+                                                  # "Jammu and Kashmir": an "and" inside a name
+                                                  or (w == "and" and 0 < k and (words[k - 1].lower(), _POSS_TAIL.sub("", words[k + 1].lower())) in and_pairs)))
+            or w.isdigit()]
     ends = list(accumulate(map(len, parts))) if kept else []  # ends[2k] is where word k starts
     toks: list[_Tok] = []
     for k in kept:
@@ -172,10 +179,12 @@ def _tokenise(text: str, lex: Lexicon) -> tuple[list[_Tok], list[str]]:
         gap = parts[2 * k]
         start = ends[2 * k]
         stripped = gap.rstrip(" \t")
-        sent_start = k == 0 or "\n" in gap or (bool(stripped) and stripped[-1] in _SENT_END)
+        sent_start = k == 0 or "\n" in gap or (bool(stripped) and stripped[-1] in _SENT_END
+                                                 # "Brgy. Poblacion": a full stop of an abbreviation ends no sentence
+                                                 and not (stripped == "." and words[k - 1].lower() in lex.abbreviations))
         cap = word[0].isupper()
         if "-" not in word:
-            particle = low in particles
+            particle = low in particles or low == "and"  # (an "and" is kept only inside a name)
         else:  # "al-Shaddadi" is a capitalised name, "al-" alone a particle
             head = low.split("-", 1)[0]
             particle = low in particles or (head in lex.articles and not cap
@@ -591,6 +600,8 @@ class Geoparser:
             return True
         if evidence and c.pop >= (1_000 if (multi or article) else 5_000) and not weak_caps:
             return True
+        if dateline and c.kind == KIND_PRIMARY and not doc_cc:
+            return True  # "GHORAHI, Dec 5: ...": a town filed from, by its own name, whatever GeoNames says of its size
         return False
 
     def _accept_foreign(self, c: Candidate, sp: _Span, evidence: bool, weak_caps: bool, multi: bool) -> bool:
@@ -811,6 +822,10 @@ class Geoparser:
                      and haversine_km(x.lat, x.lon, y.lat, y.lon) <= 800]
             if not pairs:
                 continue
+            # in a country the text's other places lie in, when a pair does ("the Tulsipur-Ghorahi road" of a story
+            # told in Nepal, not the namesakes in India)
+            told = {p.country for p in out if p.country}
+            pairs = [xy for xy in pairs if xy[0].country in told] or pairs
             x, _y = max(pairs, key=lambda xy: min(xy[0].pop, xy[1].pop))
             found.append(PlaceMention(text=text[start:end], start=start, end=end, name=x.name, country=x.country,
                                       admin1=x.admin1, latitude=x.lat, longitude=x.lon, gazetteer_id=x.gid,
@@ -865,6 +880,15 @@ class Geoparser:
                      if any(haversine_km(v[0].lat, v[0].lon, m.latitude, m.longitude) <= _RESPELL_KM for m in same)}
             if not found:
                 return None
+        else:
+            # else the document's towns: a guess far from every place the story names is another town ("near
+            # Awapalli" in a story of Bijapur is not Alappuzha, 1,000 km away)
+            towns = [m for m in resolved if m.latitude is not None and m.feature == "populated_place"]
+            if towns:
+                found = {g: v for g, v in found.items()
+                         if any(haversine_km(v[0].lat, v[0].lon, m.latitude, m.longitude) <= 2 * _RESPELL_KM for m in towns)}
+                if not found:
+                    return None
         near_cc = {m.country for m in resolved if m.country and m.latitude is not None
                    and abs(m.start - sp.start) <= 200 and not _sentence_break(text, m, sp)}
 
@@ -1356,6 +1380,8 @@ def _actor_countries(text: str, spans: list[_Span], lex: Lexicon, country_of,
         if cc is None and k == 0 and (sp.modifier or sp.org):
             cc = country_of(lows[0])  # a country's name before an institution: "Kenya Police", "the Pakistan army"
             k = 1
+            if cc is None and len(lows) > 2 and lows[0] == "royal":
+                cc, k = country_of(lows[1]), 2  # "the Royal Nepal Army", "the Royal Thai Police"
         if cc is None or cc in out:
             continue
         words = lows[k:k + 3]

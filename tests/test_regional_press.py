@@ -1,0 +1,185 @@
+"""Patterns of the regional press (Latin American crime-war reporting, South Asian English-language papers,
+police daily reports): bodies found with signs of violence, weapons found in searches, the police's town,
+headlines of two stories, interceptions listed region by region, martyrdom idioms, datelines of small towns,
+names with "and" inside, and the counts such papers give ("the fourth on villages in the district this year",
+"the seventh targeted killing", "45 attacks, in which 93 people were killed")."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tallylog.geo import places as geoparse
+from tallylog.pipeline import extract
+
+
+def _events(text: str, published: str = "2025-06-16"):
+    return extract(text, published=published).events
+
+
+def _claims(text: str, published: str = "2025-06-16"):
+    return extract(text, published=published).claims
+
+
+# --- bodies found -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("On Sunday the bodies of four men, their hands tied, were found beside a highway near Navolato with gunshot wounds.", 4),
+    ("The bullet-riddled bodies of two taxi drivers were found in a ravine outside Chilpancingo on Tuesday.", 2),
+])
+def test_bodies_found_with_signs_of_violence_are_a_killing(sentence, killed):
+    (e,) = _events(sentence)
+    assert (e.sub_event_type, e.fatalities) == ("Attack", killed)
+
+
+def test_a_body_found_with_no_sign_of_violence_is_no_incident():
+    assert not _events("The body of an elderly man who had died of natural causes was found in his home in Culiacán on Tuesday.")
+
+
+# --- who did it, and what a search found ---------------------------------------------------------------------------
+
+def test_attacks_blamed_on_a_group_make_it_the_perpetrator():
+    (e,) = _events("Drones dropped explosives on a hamlet in Tepalcatepec on Sunday, killing a farmer, the latest "
+                   "in a series of attacks blamed on the Jalisco New Generation Cartel.")
+    assert e.actor1 == "Jalisco New Generation Cartel"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Troops detained three suspects and found a workshop with 25 improvised explosive devices and four drones in a house in Aguililla on Monday.",
+    "On Monday police arrested two men in Irapuato and seized four rifles and a grenade launcher, the prosecutor's office said.",
+])
+def test_weapons_found_in_a_search_are_no_attack(sentence):
+    assert not _events(sentence)
+
+
+def test_a_fight_that_ends_in_a_seizure_is_still_a_fight():
+    (e,) = _events("Soldiers killed three gunmen in a firefight near Apatzingán on Monday and seized five rifles.")
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 3)
+
+
+# --- places -------------------------------------------------------------------------------------------------------
+
+def test_a_headline_of_two_stories_places_each_and_keeps_them_apart():
+    text = ("Gunmen kill eight at a wake in Salamanca; León police officer killed in ambush\n\n"
+            "SALAMANCA, Mexico (AP) - Armed men opened fire on mourners at a wake in Salamanca late Saturday, killing "
+            "eight people, authorities said.\n\n"
+            "On Monday, in neighboring León, a police officer was killed when gunmen ambushed his patrol car on a "
+            "road on the city's northern edge, the municipal police said.")
+    events = _events(text, "2024-03-19")
+    assert sorted((e.location.name, e.date) for e in events) == [
+        ("León de los Aldama", date(2024, 3, 18)), ("Salamanca", date(2024, 3, 16))]
+
+
+def test_a_region_named_with_its_town_is_one_site():
+    text = ("Drones dropped explosives on a village in the municipality of Aguililla, in Mexico's western state of "
+            "Michoacán, on Sunday, killing a man and wounding four members of his family, state officials said on "
+            "Monday, the latest in a wave of aerial attacks blamed on the cartel.")
+    ex = extract(text, published="2025-08-12")
+    assert [(e.location.name, e.injured) for e in ex.events] == [("Aguililla", 4)]
+    assert not [c for c in ex.claims if c.unit == "injured"]
+
+
+def test_interceptions_listed_by_region_stay_apart_from_a_clash_in_one_of_them():
+    text = ("Air defence assets intercepted and destroyed 41 Ukrainian unmanned aerial vehicles overnight:\n\n"
+            "- 23 over the territory of the Bryansk region;\n"
+            "- 18 over the territory of the Kursk region.\n\n"
+            "On 22 August, units of the North group repelled an attempt by a sabotage group to cross the border in the "
+            "area of the settlement of Tyotkino in the Kursk region. Nine servicemen were eliminated.")
+    events = _events(text, "2025-08-23")
+    subs = sorted((e.sub_event_type, e.location.name) for e in events)
+    assert ("Armed clash", "Tëtkino") in subs
+    assert [s for s in subs if s[0] == "Disrupted weapons use"] == [
+        ("Disrupted weapons use", "Bryansk Oblast"), ("Disrupted weapons use", "Kursk Oblast")]
+
+
+def test_barangay_abbreviation_does_not_end_a_sentence():
+    text = ("2. EXPLOSION - KABACAN\nAt about 2100H of 02 March 2025, an improvised explosive device exploded near the "
+            "public market in Brgy. Poblacion, Kabacan, Cotabato, injuring two vendors.")
+    (e,) = _events(text, "2025-03-04")
+    assert (e.injured, e.date) == (2, date(2025, 3, 2))
+    assert e.evidence[-1].text.endswith("injuring two vendors.")
+
+
+def test_a_possessive_town_before_a_square_places_the_act():
+    (e,) = _events("Militants hurled a grenade towards a security bunker at Sopore's main chowk on Tuesday night.",
+                   "2025-09-17")
+    assert e.sub_event_type == "Grenade" and e.location.country == "IN"
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("Troops returned fire along the Line of Control in Jammu and Kashmir on Monday.", "Jammu and Kashmir", "admin1"),
+    ("Troops fired across the Line of Control into Jammu and Kashmir's Kupwara district.", "Jammu and Kashmir", "admin1"),
+    ("Gang violence has spread in Trinidad and Tobago this year.", "Trinidad and Tobago", "country"),
+])
+def test_names_with_and_inside(text, name, feature):
+    places = geoparse(text)
+    assert (name, feature) in [(p.name, p.feature) for p in places]
+    assert not [p for p in places if p.text == "Line"]
+
+
+def test_a_small_town_dateline_and_a_royal_army_place_the_story():
+    text = ("GHORAHI, Dec 5: A witness from Salyan told the commission how the Royal Nepal Army opened fire on a "
+            "gathering in 2005. The ambush on the Tulsipur-Ghorahi road killed 14 policemen.")
+    places = {p.text: p for p in geoparse(text)}
+    assert places["GHORAHI"].country == "NP"
+    assert places["Salyan"].country == "NP"
+    assert places["Tulsipur-Ghorahi road"].country == "NP"
+
+
+def test_a_guessed_spelling_far_from_the_story_is_no_place():
+    text = ("Maoists ambushed a patrol in Bijapur district on Wednesday. A pressure IED went off near Awapalli on "
+            "Thursday, officials said. The injured jawan was flown to Raipur.")
+    assert "Awapalli" not in {p.text for p in geoparse(text)}
+
+
+# --- who was killed -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Five soldiers embraced martyrdom while repulsing an attack on a checkpost near Tank on Monday night.", 5),
+    ("Three jawans attained martyrdom in an IED blast near Sukma on Monday.", 3),
+])
+def test_martyrdom_idioms_count_the_dead(sentence, killed):
+    (e,) = _events(sentence, "2026-01-28")
+    assert e.fatalities == killed
+
+
+def test_a_capture_only_the_perpetrator_claims_does_not_make_a_repelled_attack_a_loss_of_ground():
+    text = ("Six soldiers were killed while repulsing a terrorist attack on a checkpost in Kulachi on Monday night, the "
+            "ISPR said. The militant group claimed responsibility, saying its fighters had captured the post for "
+            "several hours. Officials called the claim a lie.")
+    (e,) = _events(text, "2026-01-28")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_a_month_after_a_since_clause_is_of_the_present():
+    text = ("Gunmen killed two policemen in Tank on Monday.\n\n"
+            "Dera Ismail Khan has been among the worst-hit districts since militancy resurged in 2022. In August, nine "
+            "passengers were offloaded from a bus and shot dead near Dera Ismail Khan.")
+    aug = [e for e in _events(text, "2026-01-28") if e.location.name == "Dera Ismail Khan"]
+    assert [(e.date, e.date_precision) for e in aug] == [(date(2025, 8, 1), "month")]
+
+
+# --- counts -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The attack on Sunday was the third on villages in Kangpokpi district this year, police said.", 3, "attacks"),
+    ("The ambush near Lakki Marwat was the sixth on security forces in the district this month, officials said.", 6, "attacks"),
+    ("It was the ninth targeted killing in Quetta since June, a rights group said.", 9, "killed"),
+    ("It was the fourth deadly clash between the two factions this year, the group said.", 4, "attacks"),
+    ("It was the second ceasefire violation along the border this month, officials said.", 2, "attacks"),
+])
+def test_ordinals_of_regional_papers(sentence, value, unit):
+    claims = _claims("Gunmen attacked a village on Sunday.\n\n" + sentence, "2026-02-12")
+    assert (value, unit) in [(c.value, c.unit) for c in claims]
+
+
+def test_the_toll_of_counted_attacks_in_a_relative_clause():
+    claims = _claims("The institute recorded 52 militant attacks in October, in which 101 people, including 40 "
+                     "soldiers, were killed.", "2025-11-03")
+    assert {(c.value, c.unit) for c in claims} >= {(52, "attacks"), (101, "killed")}
+
+
+def test_a_deadliest_year_scopes_its_toll():
+    claims = _claims("The think tank said 2025 was the deadliest year for the country in a decade, with more than 3,400 "
+                     "fatalities linked to violence.", "2026-01-05")
+    assert [(c.value, c.qualifier, c.unit) for c in claims] == [(3400, "more_than", "killed")]
