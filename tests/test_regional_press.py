@@ -183,3 +183,24 @@ def test_a_deadliest_year_scopes_its_toll():
     claims = _claims("The think tank said 2025 was the deadliest year for the country in a decade, with more than 3,400 "
                      "fatalities linked to violence.", "2026-01-05")
     assert [(c.value, c.qualifier, c.unit) for c in claims] == [(3400, "more_than", "killed")]
+
+
+def test_an_act_told_hours_earlier_is_another_incident():
+    text = ("Dissidents attacked the police station in Suárez with drones and rifle fire on Sunday night, wounding two "
+            "officers.\n\nHours earlier, on Sunday afternoon, a motorcycle loaded with explosives blew up near a bank "
+            "in the center of Jamundí, Colombia, killing a street vendor.")
+    events = _events(text, "2024-07-09")
+    assert sorted(e.location.name for e in events) == ["Jamundí", "Suárez"]
+
+
+def test_a_toll_since_an_offensive_began_on_a_day_is_a_count():
+    text = ("Fighting between the ELN and FARC dissidents raged across the region. More than 80 people have been "
+            "killed in Catatumbo since the ELN launched its offensive on Jan. 16, officials said.")
+    ex = extract(text, published="2025-01-28")
+    assert [(c.value, c.unit, c.since) for c in ex.claims] == [(80, "killed", date(2025, 1, 16))]
+    assert not [e for e in ex.events if e.fatalities == 80]
+
+
+def test_an_attack_told_of_the_patrol_it_fell_on():
+    (e,) = _events("A patrol was attacked near Pichari on Wednesday afternoon, the command said.", "2023-10-06")
+    assert (e.location.name, e.date) == ("Pichari", date(2023, 10, 4))

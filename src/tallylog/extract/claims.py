@@ -295,6 +295,8 @@ def _qualifier(word: str | None) -> str:
 
 #: "bringing the toll to three", "raising the death toll to 11": a toll, which may be one incident's
 _ONE_TOLL = rx.compile(r"\w+\s+(?:the|its)\s+(?:death\s+)?toll\b", re.I)
+#: a "since" after a count: the start of the period it runs over
+_SINCE_AFTER = rx.compile(r"\bsince\b", re.I)
 #: a relative clause opening on the acts just counted ("..., in which", "during which")
 _IN_WHICH = rx.compile(r"\b(?:in|during|from)\s+which\s*[,\s]*$", re.I)
 #: more acts an ordinal counts as attacks ("the seventh targeted killing", "the sixth deadly clash", "the third
@@ -862,6 +864,9 @@ class ClaimFinder:
             return False
         if self.p["single_wide"].search(clause):
             return True
+        since = _SINCE_AFTER.search(sentence, start)
+        if since is not None and not re.search(r"\bon\s", sentence[start:since.start()]):
+            return False  # "have been killed in Catatumbo since the ELN launched its offensive on Jan. 16": a period
         return si is not None and self._day_after(self.ctx.sentences[si], start)
 
     def _count_unit(self, m: re.Match, found: list) -> str | None:

@@ -140,6 +140,10 @@ def _lex() -> dict:
         "civilian_object": rx.compile(rf"\s+(?:of\s+)?(?:(?:at least|some|about|nearly|more than)\s+)?(?:(?!(?:by|in|at|on|near|when|as|"
                                       rf"after|and|or|during|while)\b)[\w'’-]+\s+){{0,3}}?(?:{alternation(ev['civilian_targets'])})\b", re.I),
         "military": compiled("events", "military_targets"),
+        # "The patrol was attacked", "A convoy had been targeted": an attack told of the armed target it fell on (not
+        # ships: a ship "attacked" is most often the incident already told)
+        "passive_target": rx.compile(rf"\b(?:the|a|an|their|its|his|her|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{alternation([w for w in ev['military_targets'] if not re.search('ship|vessel|tanker|destroyer', w)])})\s+"
+                                     rf"(?:was|were|had been|has been|have been)\s+$", re.I),
         "non_event": rx.compile(rf"\b(?:{alternation(ev['non_events'])})", re.I),
         # tried only at the words its markers can begin with (``prefilter``): the same matches, found sooner
         "aggregate": gate(compiled("events", "aggregate_markers")),
@@ -1525,8 +1529,10 @@ class MentionFinder:
         # a casualty figure goes with it ("the attack killed at least 25 people")
         denied_here = bool(re.search(r"\b(?:no|never)\s+(?:\w+\s+){0,2}(?:attack|strike|drone|rocket|missile)s?\s+(?:\w+\s+){0,2}(?:took place|happened|occurred|had taken place|reached|hit|struck)\b", s, re.I))
         placed_day = bool(weak) and self._placed_day(sent)
+        target_attacked = placed_day and any(re.fullmatch(r"attacked|targeted", t.text, re.I)
+                                             and self.lex["passive_target"].search(s, 0, t.start) for t in weak)
         corroborated = (bool(weapons) and not searched) or any(a for a in actors) or bool(strong) or (counted and len(weak) >= 2) or denied_here \
-            or ((len(weak) >= 2 or counted) and placed_day) \
+            or ((len(weak) >= 2 or counted) and placed_day) or target_attacked \
             or any(self._placed_and_dated(sent, t) for t in weak) or any(self._object_place_dated(sent, t) for t in weak) \
             or any(self._dated_act_on_place(sent, t) for t in weak) \
             or (self.lex["the_acts"].match(s) is not None and self._present_acts_placed(sent))
