@@ -204,3 +204,37 @@ def test_a_toll_since_an_offensive_began_on_a_day_is_a_count():
 def test_an_attack_told_of_the_patrol_it_fell_on():
     (e,) = _events("A patrol was attacked near Pichari on Wednesday afternoon, the command said.", "2023-10-06")
     assert (e.location.name, e.date) == ("Pichari", date(2023, 10, 4))
+
+
+def test_a_town_the_act_is_put_near_wins_over_the_road_it_was_on():
+    (e,) = _events("On Sunday, a bus hit an improvised explosive device on the Maiduguri-Damboa road near Damboa, "
+                   "killing four passengers.", "2025-02-04")
+    assert e.location.name == "Damboa"
+
+
+def test_a_year_told_before_a_return_to_the_present_does_not_date_the_next_month():
+    text = ("Gunmen attacked Bama on Sunday.\n\n"
+            "Bama, which was overrun by Boko Haram in 2014 and retaken the following year, has been struck repeatedly "
+            "by suicide bombers. In October, a bomber blew herself up at a market in Bama, killing six people.")
+    (oct_,) = [e for e in _events(text, "2025-02-05") if e.fatalities == 6]
+    assert oct_.date == date(2024, 10, 1)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The committee said the shelling was the 12th attack on the camp since May, and that more than 300 civilians "
+     "had been killed in the city since the siege began in April 2024.", 300),
+    ("The rebellion, which began in 2017 with an attack on a police station in the port town, has killed more than "
+     "4,000 people, according to a monitor.", 4000),
+])
+def test_tolls_beside_an_ordinal_or_a_war_are_counts(sentence, value):
+    claims = _claims("Shells hit a camp on Monday.\n\n" + sentence, "2025-11-20")
+    assert (value, "killed") in [(c.value, c.unit) for c in claims]
+
+
+def test_the_areas_of_a_count_are_not_places_of_the_act_told_again():
+    text = ("Three police officers were killed on Monday when their vehicle ran over an improvised explosive device "
+            "near Elwak in Mandera County, the police said.\n\n"
+            "Police said the Monday bombing was the 12th IED attack on security forces in Mandera, Wajir and Garissa "
+            "counties this year.")
+    events = _events(text, "2023-11-22")
+    assert [(e.location.name, e.fatalities) for e in events] == [("El Wak", 3)]

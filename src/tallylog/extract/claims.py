@@ -295,6 +295,8 @@ def _qualifier(word: str | None) -> str:
 
 #: "bringing the toll to three", "raising the death toll to 11": a toll, which may be one incident's
 _ONE_TOLL = rx.compile(r"\w+\s+(?:the|its)\s+(?:death\s+)?toll\b", re.I)
+#: a sentence whose subject is a war ("The insurgency, which began in 2017 with an attack on ..., has killed")
+_WAR_SUBJECT = rx.compile(r"\W*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:war|conflict|insurgency|uprising|rebellion|crisis)\b", re.I)
 #: a "since" after a count: the start of the period it runs over
 _SINCE_AFTER = rx.compile(r"\bsince\b", re.I)
 #: a relative clause opening on the acts just counted ("..., in which", "during which")
@@ -704,8 +706,13 @@ class ClaimFinder:
             return True  # "the monitor documented 38 deaths": a tally
         if key in ("deaths", "received") and si is not None and self._month_scope(self.ctx.sentences[si]):
             return True  # "Mexico recorded 2,052 homicides in May"
-        if self.p["single_incident"].search(head) and not self.p["plural_attacks"].search(sentence):
-            return False  # "The single biggest attack, in 2009, killed 25": one incident's toll
+        if self.p["single_incident"].search(head) and not self.p["plural_attacks"].search(sentence) \
+                and not self._period_after(sentence, match_start) and not _WAR_SUBJECT.match(sentence):
+            return False  # "The single biggest attack, in 2009, killed 25": one incident's toll (not "the 23rd attack
+            # ..., and that more than 400 civilians had been killed ... since the siege began", "The insurgency,
+            # which began with an attack on ..., has killed more than 6,000 people")
+        if _WAR_SUBJECT.match(sentence) and re.search(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+)?(?:(?:killed|left)\s+)?$", head):
+            return True  # "The insurgency, which began in October 2017 with an attack on ..., has killed more than 6,000"
         if key == "killed_people" and self._in_since_clause(head) and not self._main_after_since(head, sentence, match_start):
             return False  # "on alert since the group launched attacks across Paris, killing 130": the start's toll
         if key == "toll":
@@ -837,6 +844,11 @@ class ClaimFinder:
                 and not re.search(r"(?i)\b(?:since|from|by|until|through|as of|took effect on|began on)\s+(?:\w+\s+)?$",
                                   text[max(sent.start, d.start - 30):d.start])}
         return days
+
+    def _period_after(self, sentence: str, start: int) -> bool:
+        """A "since" period follows the count in its clause ("had been killed ... since January")."""
+        since = _SINCE_AFTER.search(sentence, start, start + 120)
+        return since is not None and not re.search(r"\bon\s|[;]", sentence[start:since.start()])
 
     def _single_told(self, sentence: str, start: int, si: int | None) -> bool:
         """A casualty count told as one incident's toll in its own clause: after "a drone strike on a hospital",

@@ -451,6 +451,12 @@ _PLURAL_ACT_NOUNS = rx.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombing
                                r"massacres|ambushes|operations|battles|offensives)\b", re.I)
 # "bringing the toll to three", "raising the death toll to 11": a toll update that names its new figure
 _TOLL_BROUGHT = rx.compile(r"(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll\b", re.I)
+#: a present perfect after a year told: the sentence comes back to the present ("..., has been hit repeatedly")
+_BACK_TO_PRESENT = rx.compile(r"\b(?:has|have)\s+(?:been\s+|now\s+|since\s+|repeatedly\s+)?[a-z]+(?:ed|en|wn|t)\b")
+#: a list of places closed by a plural area word ("in Mandera, Wajir and Garissa counties")
+_AREAS_AFTER = rx.compile(r"(?:[,\s]+(?:and\s+|or\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)+\s+(?:counties|districts|provinces|states|regions|governorates|departments|territories|prefectures)\b")
+#: a place mention that is a road named by the towns it joins ("the Maiduguri-Monguno road")
+_ROAD_TEXT = rx.compile(r"\w[-–]\w.*\b(?:road|highway|route|motorway|expressway|axis|corridor)\b", re.I)
 #: a "since" clause ending on the year that follows it ("since militancy resurged in 2022")
 _SINCE_CLAUSE = rx.compile(r"\bsince\s+[a-z][^.,;:\d]{0,40}\s+in\s+$", re.I)
 #: a word that may tell weapons found (a cheap test before the ``weapons_found`` pattern)
@@ -1424,6 +1430,11 @@ class MentionFinder:
         text = self.ctx.report.text
         if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+(?:of\s+)?)?$", text[max(0, m.place.start - 40):m.place.start], re.I):
             return []  # "villages between the towns of Bocaranga and Bozoum": one area, not two places
+        if m.anaphoric and m.sentence.index in self.claim_sentences and _AREAS_AFTER.match(text, m.place.end, m.sentence.end):
+            # "the Monday bombing was the 17th IED attack on security forces in Mandera, Wajir and Garissa counties":
+            # the areas of a count, not where the act told again was
+            m.place, m.place_precision = None, None
+            return []
         out = []
         last = m.place
         for p in self.ctx.places_in(m.place.end, m.sentence.end):
@@ -1888,6 +1899,8 @@ class MentionFinder:
         if not told:
             return d
         a = told[-1]
+        if _BACK_TO_PRESENT.search(text, a.end, prev.end):
+            return d  # "Gwoza, which was captured ... in 2014 ..., has been hit repeatedly ... In August, ...": the present
         # "pledged allegiance to the Islamic State in 2019, has killed 700 civilians since June": the sentence
         # comes back to the present after the year it names, and so does the next one ("In October, ...")
         if any(b.start > a.end and b.date is not None and b.date.year > a.date.year and not re.search(r"\d", b.text)
@@ -1959,6 +1972,10 @@ class MentionFinder:
         pub = self.ctx.report.published
         anaphoric = bool(self.lex["narrative_anaphoric"].search(text[max(0, d.start - 12):d.start]))
         ai = self._sentence_index(anchor.start)
+        if _BACK_TO_PRESENT.search(text, anchor.end, self.ctx.sentences[ai].end):
+            # "Gwoza, which was captured by Boko Haram in 2014 ..., has been hit repeatedly by suicide bombers. In
+            # August, ...": the sentence that named the year came back to the present, and the story with it
+            return d
         # "1977 was quieter. In the spring ...", "1986: The group kidnaps ... in January": a year that opens the
         # sentence just before, or this one, is the year told
         near = ai >= i - 1 and anchor.precision == "year" and bool(
@@ -2294,8 +2311,9 @@ class MentionFinder:
             # "the 2008 Mumbai attacks, died ... at his home in Pune": the place that names the act itself
             attached = p.end <= tpos and bool(re.fullmatch(r"[\s-]*", text[p.end:tpos]))
             return (self._dateline(p), bool(main) and p.country is not None and p.country not in main, id(p) in owners, broad,
-                    broad and p.feature == "country", not attached, lesser(p), p.start < tpos, p.latitude is None,
-                    abs(p.start - tpos))
+                    broad and p.feature == "country", not attached, lesser(p),
+                    # "on the Maiduguri-Monguno road near Monguno": the town the act is put near, not the road's first
+                    bool(_ROAD_TEXT.search(p.text)), p.start < tpos, p.latitude is None, abs(p.start - tpos))
 
         best = min(cands, key=rank)
         if best.latitude is None:
