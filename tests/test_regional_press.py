@@ -238,3 +238,8 @@ def test_the_areas_of_a_count_are_not_places_of_the_act_told_again():
             "counties this year.")
     events = _events(text, "2023-11-22")
     assert [(e.location.name, e.fatalities) for e in events] == [("El Wak", 3)]
+
+
+def test_a_village_is_no_city_whose_name_folds_the_same():
+    text = "A bomb exploded on the road between the village of Ségué and Bankass, in central Mali, on Thursday."
+    assert "Ségou" not in {p.name for p in geoparse(text)}

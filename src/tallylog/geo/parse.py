@@ -137,6 +137,7 @@ class _Span:
     admin: str | None = None  # "province", "district"... right after the span
     place_before: bool = False
     settlement_before: bool = False  # "the village of", "the town of": a settlement, not a facility there
+    village_before: bool = False  # "the village of", "the villages of": a small place
     place_after: bool = False
     after_word: str | None = None  # the admin or place word after the span ("district", "forest")
     listed: bool = False  # in a list after a place phrase: "the towns of Bocaranga and Bazoum"
@@ -361,6 +362,7 @@ def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> N
             sp.cue = sp.cue or "near"
         sp.place_before = last in place_before_last and bool(res["place_before"].search(before))
         sp.settlement_before = sp.place_before and bool(_SETTLEMENT_BEFORE_RE.search(before))
+        sp.village_before = sp.settlement_before and bool(_VILLAGE_BEFORE_RE.search(before))
         if last in speech_before_last and res["speech_before"].search(before):
             sp.speech = True
         nxt_char = text[end:end + 1]
@@ -578,6 +580,8 @@ class Geoparser:
                 # never fold a word onto a well-known city by one of its other names, nor onto a town
                 # whose own name starts differently ("L'Estere" is not Leicester)
                 return False
+        if c.kind == KIND_FOLD and sp.village_before and c.pop >= _BIG_PLACE:
+            return False  # "the village of Ségué" is no city of 200,000 whose name folds the same (Ségou)
         if c.kind == KIND_FOLD and not (multi or article):
             return evidence and (in_ctx or c.pop >= 10_000)
         if c.feature in ("airport", "airfield"):
@@ -1539,6 +1543,7 @@ def _sentence_break(text: str, m: PlaceMention, sp: _Span) -> bool:
 
 
 _SETTLEMENT_BEFORE_RE = re.compile(r"\b(?:city|town|village|cities|towns|villages)\s+of\s*$", re.I)
+_VILLAGE_BEFORE_RE = re.compile(r"\b(?:village|villages|hamlet|hamlets)\s+of\s*$", re.I)
 _PART_OF_RE = re.compile(r"(?:,\s+an?\s+|\s+)(?:neighbou?rhood|district|quarter|suburb|part|area)\s+of\s+(?:the\s+)?$", re.I)
 
 
