@@ -243,3 +243,36 @@ def test_the_areas_of_a_count_are_not_places_of_the_act_told_again():
 def test_a_village_is_no_city_whose_name_folds_the_same():
     text = "A bomb exploded on the road between the village of Ségué and Bankass, in central Mali, on Thursday."
     assert "Ségou" not in {p.name for p in geoparse(text)}
+
+
+# --- monitors' running tallies ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, unit, noun", [
+    ("The deaths bring to 188 the number of regime soldiers and allied militiamen killed in attacks by ISIS cells in "
+     "the desert since the beginning of 2024, the monitor said.", 188, "killed", None),
+    ("With these deaths, the number of people killed across Syrian territory since the beginning of 2024 rises to "
+     "3,902, according to the monitor.", 3902, "killed", None),
+    ("The monitor documented 29 attacks by ISIS cells in the desert since January, which claimed the lives of 143 "
+     "people.", 143, "killed", None),
+    ("The army says it has killed 19 smugglers in such clashes since January.", 19, "killed", None),
+    ("The number of American raids on Yemen since March 15 has risen to more than 900, according to the agency.",
+     900, "attacks", "raids"),
+])
+def test_monitors_running_tallies(sentence, value, unit, noun):
+    claims = _claims("Cells of the group attacked army positions on Monday.\n\n" + sentence, "2024-06-12")
+    (c,) = [c for c in claims if c.value == value]
+    assert c.unit == unit and (noun is None or c.noun == noun)
+
+
+def test_acts_that_have_killed_over_a_period_told_before():
+    claims = _claims("Hezbollah has fired rockets and drones at northern Israel almost daily since October 8. The attacks "
+                     "have killed 12 Israeli civilians, according to Israeli figures.", "2024-06-12")
+    assert (12, "killed") in [(c.value, c.unit) for c in claims]
+
+
+def test_plural_es_of_a_gold_unit_agrees_with_the_noun():
+    from tallylog.evaluate.scoring import unit_agrees
+    from tallylog.model import Claim, Span
+    c = Claim(value=4, qualifier="exact", unit="attacks", noun="deadly clash", evidence=[Span(0, 1, "4")])
+    assert unit_agrees("clashes", c) and unit_agrees("ambushes", Claim(value=4, qualifier="exact", unit="attacks",
+                                                                        noun="ambushes", evidence=[Span(0, 1, "4")]))

@@ -268,8 +268,11 @@ def score_incidents(gold: list[GoldIncident], events: list[Event], doc: DocResul
 # ---- claims ----------------------------------------------------------------------------------
 
 def normalise_unit(unit: str | None) -> str:
-    """A claim unit as compared: case-folded, "_"/"-" as spaces, a plural "s" dropped."""
+    """A claim unit as compared: case-folded, "_"/"-" as spaces, a plural "s" (or "es" after a sibilant:
+    "clashes", "ambushes") dropped."""
     text = re.sub(r"[\s_\-]+", " ", (unit or "").casefold()).strip()
+    if re.search(r"(?:sh|ch|x|ss)es$", text):
+        return text[:-2]
     if text.endswith("s") and not text.endswith("ss"):
         text = text[:-1]
     return text

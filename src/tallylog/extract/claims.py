@@ -84,7 +84,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "312 killed and 718 wounded": the first of a bare pair (the second is "and_bare")
         "bare_pair": rx.compile(rf"\b{q}{num}\s+(?P<unit>killed|dead)\s+and\s+(?=(?:{qual}\s+)?(?:{CARDINAL})\s+(?:wounded|injured)\b)", re.I),
         # "brings to 64 the number of U.S. air strikes": the total raised by the latest one
-        "brings_to": rx.compile(rf"\b(?:brings?|brought|bringing|raises?|raised|raising|takes?|took|taking|pushe[sd]|pushing)\s+to\s+{q}{num}\s+the\s+(?:total\s+)?(?:number|tally|count|toll)\s+of\s+(?:[\w.-]+\s+){{0,3}}?(?P<unit>{attacks}|deaths|dead|killed|wounded|injured)\b", re.I),
+        "brings_to": rx.compile(rf"\b(?:brings?|brought|bringing|raises?|raised|raising|takes?|took|taking|pushe[sd]|pushing)\s+to\s+{q}{num}\s+the\s+(?:total\s+)?(?:number|tally|count|toll)\s+of\s+(?:[\w.-]+\s+){{0,6}}?(?P<unit>{attacks}|deaths|dead|killed|wounded|injured)\b", re.I),
         # "..., and wounded more than 1,100": a second casualty verb sharing the count's subject and period
         "and_verb": rx.compile(rf"^[^.;]{{0,120}}?(?:,\s*|\s+)and\s+(?:(?:has|have|had)\s+)?(?P<unit>wounded|injured|abducted|kidnapped)\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
         # "..., and 419 injured", "and 23 abducted": the wounded or abducted of the count of the dead before (a
@@ -215,7 +215,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "since_clause": rx.compile(r"\bsince\b(?P<clause>[^;:]*)$", re.I),
         "finite_verb": rx.compile(r"\b(?:\w+ed|began|struck|hit|took|broke|fought|led|shot|blew|set)\b", re.I),
         "deaths": rx.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>{alternation(lex['tally_nouns'])})\b", re.I),
-        "total_to": rx.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:homicide|murder)\s+victims|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured|killings|homicides))\b(?:[^.;]|\.(?=\s*\d)){{0,80}}?\b(?:to|at|of|reached|reaching|stands at|stood at|now stands at|past|{alternation(lex['passing_verbs'])})\s+{q}{num}\b", re.I),
+        "total_to": rx.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:homicide|murder)\s+victims|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured|killings|homicides))\b(?:[^.;]|\.(?=\s*\d)){{0,80}}?\b(?:to|at|of(?!\s+(?:19|20)\d\d\b)|reached|reaching|stands at|stood at|now stands at|past|{alternation(lex['passing_verbs'])})\s+{q}{num}\b", re.I),
         "toll": rx.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,100}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
         "breakdown": rx.compile(rf"\b(?P<num>{CARDINAL}|once|twice)\s+(?:(?:times|attacks?|strikes?|of them|of those)\s+)?in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
         "period": compiled("claims", "period_markers"),
@@ -295,10 +295,15 @@ def _qualifier(word: str | None) -> str:
 
 #: "bringing the toll to three", "raising the death toll to 11": a toll, which may be one incident's
 _ONE_TOLL = rx.compile(r"\w+\s+(?:the|its)\s+(?:death\s+)?toll\b", re.I)
+#: acts told as the subject of a present perfect of killing: a toll over the period they run in
+_ACTS_HAVE_KILLED = rx.compile(r"\b(?:the|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|raids|bombings|"
+                               r"rockets|drones|clashes|assaults)\s+(?:have|has)\s+(?:now\s+|so far\s+)?(?:(?:killed|left|wounded|injured)\s+)?$", re.I)
 #: a sentence whose subject is a war ("The insurgency, which began in 2017 with an attack on ..., has killed")
 _WAR_SUBJECT = rx.compile(r"\W*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:war|conflict|insurgency|uprising|rebellion|crisis)\b", re.I)
 #: a "since" after a count: the start of the period it runs over
 _SINCE_AFTER = rx.compile(r"\bsince\b", re.I)
+#: "claimed the lives of": a loss of lives, whatever word ends the phrase
+_LIVES_OF = rx.compile(r"\blives\s+of$", re.I)
 #: a relative clause opening on the acts just counted ("..., in which", "during which")
 _IN_WHICH = rx.compile(r"\b(?:in|during|from)\s+which\s*[,\s]*$", re.I)
 #: more acts an ordinal counts as attacks ("the seventh targeted killing", "the sixth deadly clash", "the third
@@ -711,6 +716,9 @@ class ClaimFinder:
             return False  # "The single biggest attack, in 2009, killed 25": one incident's toll (not "the 23rd attack
             # ..., and that more than 400 civilians had been killed ... since the siege began", "The insurgency,
             # which began with an attack on ..., has killed more than 6,000 people")
+        if _ACTS_HAVE_KILLED.search(head) and si is not None and (
+                self.p["period"].search(sentence) or (si > 0 and self.p["period"].search(self.ctx.sentences[si - 1].text))):
+            return True  # "Hezbollah has fired rockets ... since October 8. The attacks have killed 10 Israeli civilians"
         if _WAR_SUBJECT.match(sentence) and re.search(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+)?(?:(?:killed|left)\s+)?$", head):
             return True  # "The insurgency, which began in October 2017 with an attack on ..., has killed more than 6,000"
         if key == "killed_people" and self._in_since_clause(head) and not self._main_after_since(head, sentence, match_start):
@@ -1370,7 +1378,7 @@ class ClaimFinder:
                             unit = "killed" if key in ("toll", "buried") or re.match(r"(?i)(?:homicide|murder)\s+victims", m.group("unit") or "") \
                                 else ("attacks" if key in ("objects", "objects_passive") else
                                       "schools" if key in ("schools", "schools_passive") else
-                                      "settlements" if key == "settlements" else _unit(m.group("unit").split()[-1]))
+                                      "settlements" if key == "settlements" else _unit(_LIVES_OF.sub("lives", m.group("unit")).split()[-1]))
                         if unit in ("killed", "injured") and m.groupdict().get("unit") and self.p["either"].match(s, m.end("unit")):
                             unit = "killed_or_injured"  # "killed or injured": one figure for both
                         if key in ("objects", "objects_passive", "schools", "schools_passive") and not (
@@ -1866,6 +1874,7 @@ def _fuller(new: str, old: str) -> bool:
 
 
 _COUNT_TOKEN = rx.compile(rf"\b(?:{ORDINAL}|{CARDINAL})\b", re.I)
+_LEADING_NOUN = rx.compile(rf"(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{alternation(load('claims')['units']['attacks'])}))\b", re.I)
 _ORDINAL_NOUN = rx.compile(rf"\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{alternation(load('claims')['units']['attacks'])}))\b", re.I)
 _NOUN_LEAD = rx.compile(r"^(?:(?:more|other|further|additional|separate|new|recorded|reported|documented|"
                         r"confirmed|such)\s+)+", re.I)
@@ -1898,6 +1907,8 @@ def counted_noun(claim: Claim) -> str | None:
     if last is None:
         return None
     tail = _NOUN_LEAD.sub("", " ".join(span[last.end():].split()).strip(" ,;:-\u2013\u2014"))
+    if not tail and not span[:1].isdigit() and (lead := _LEADING_NOUN.match(span)) is not None:
+        tail = " ".join(lead.group("noun").split())  # "raids on Yemen since March 15 has risen to more than 1,000"
     if not tail and len(claim.evidence) > 1 and claim.ordinal:
         # "The incident is the 23rd shooting incident": the ordinal's noun follows the count's span
         sent = claim.evidence[1]
