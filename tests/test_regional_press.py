@@ -276,3 +276,10 @@ def test_plural_es_of_a_gold_unit_agrees_with_the_noun():
     c = Claim(value=4, qualifier="exact", unit="attacks", noun="deadly clash", evidence=[Span(0, 1, "4")])
     assert unit_agrees("clashes", c) and unit_agrees("ambushes", Claim(value=4, qualifier="exact", unit="attacks",
                                                                         noun="ambushes", evidence=[Span(0, 1, "4")]))
+
+
+def test_bodies_found_dumped_in_a_post_under_a_place_label():
+    text = ("Culiacán: heavy gunfight between rival factions in the Tres Ríos area this morning, per local reporters.\n\n"
+            "Navolato: the bodies of four men found dumped beside the highway to Altata, hands tied.")
+    events = _events(text, "2025-01-18")
+    assert ("Navolato", 4) in [(e.location.name, e.fatalities) for e in events]

@@ -138,6 +138,7 @@ class _Span:
     place_before: bool = False
     settlement_before: bool = False  # "the village of", "the town of": a settlement, not a facility there
     village_before: bool = False  # "the village of", "the villages of": a small place
+    label: bool = False  # a paragraph opened by the name and a colon in ordinary case ("Navolato: ...")
     place_after: bool = False
     after_word: str | None = None  # the admin or place word after the span ("district", "forest")
     listed: bool = False  # in a list after a place phrase: "the towns of Bocaranga and Bazoum"
@@ -396,6 +397,8 @@ def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> N
         if (sp.start == 0 or text[sp.start - 1] == "\n") and len(sp.surface) > 2 and sp.surface.isupper() \
                 and _DATELINE_AFTER_RE.match(text, end):
             sp.dateline = True
+        elif (sp.start == 0 or text[sp.start - 1] == "\n") and len(sp.toks) <= 3 and text.startswith(": ", end):
+            sp.label = True  # "Navolato: the bodies of five men ...": a post's or a live page's place label
     # coordinated lists share a trailing facility word: "the Conoco and al-Omar fields"
     for idx in range(len(spans) - 1, 0, -1):
         cur, prev = spans[idx], spans[idx - 1]
@@ -535,8 +538,11 @@ class Geoparser:
         # a dateline in capitals ("TURBAT: Five people were injured ...") names the town the report is filed from
         dateline = sp.dateline and not caps_doc and j - i == len(sp.toks)
         evidence = bool(sp.cue or sp.admin or sp.place_before or sp.place_after or
-                        (sp.facility and c.is_facility) or dateline)
-        after_evidence = bool(sp.admin or sp.place_after or (sp.facility and sp.facility_adjacent) or dateline)
+                        (sp.facility and c.is_facility) or dateline
+                        # a place label counts inside the document's countries only
+                        or (sp.label and bool(doc_cc) and c.country in doc_cc))
+        after_evidence = bool(sp.admin or sp.place_after or (sp.facility and sp.facility_adjacent) or dateline
+                              or (sp.label and bool(doc_cc) and c.country in doc_cc))
         weak_caps = sp.title_line or (toks[0].sent_start and i == 0 and not multi and not after_evidence)
         if j - i < len(sp.toks) and c.feature not in _AREA_FEATURES and not c.gid.startswith("facility:"):
             # part of a longer capitalised name that is not itself known: "Tarin" of "Tarin Kot"
