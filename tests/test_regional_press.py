@@ -283,3 +283,38 @@ def test_bodies_found_dumped_in_a_post_under_a_place_label():
             "Navolato: the bodies of four men found dumped beside the highway to Altata, hands tied.")
     events = _events(text, "2025-01-18")
     assert ("Navolato", 4) in [(e.location.name, e.fatalities) for e in events]
+
+
+# --- Southeast Asia and the Pacific ------------------------------------------------------------------------------------
+
+def test_an_encounter_is_a_clash_and_counted_as_one():
+    (e,) = _events("Two members of the group were killed in an encounter with government troops near Datu Piang on "
+                   "Saturday, the army said.", "2024-11-04")
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 2)
+    claims = _claims("Troops clashed with militants on Saturday.\n\nThe commander said the clash was the 12th encounter "
+                     "with the group in Lanao del Sur since January.", "2024-11-04")
+    assert [(c.value, c.noun) for c in claims] == [(12, "encounter")]
+
+
+def test_a_single_act_a_court_names_is_no_incident():
+    assert not _events("A military court in Mandalay sentenced two young men to death on Friday for their part in a bomb "
+                       "attack on a regime office in 2023, a lawyer said.", "2024-11-04")
+
+
+def test_a_village_the_gazetteer_places_far_away_falls_to_the_town_it_is_told_from():
+    (e,) = _events("A jet dropped two bombs on Nyaung Pin Thar, about 12 kilometres west of Kanbalu town, on Thursday "
+                   "afternoon, killing nine people.", "2025-03-14")
+    assert (e.location.name, e.location.geo_precision) == ("Kanbalu", 2)
+
+
+def test_a_compass_adjective_before_a_region_names_the_region():
+    text = "Junta air strikes hit villages in northern Shan on Monday, residents in Lashio said."
+    places = {p.text: p for p in geoparse(text)}
+    assert places["Shan"].feature == "admin1" and places["Shan"].country == "MM"
+
+
+def test_a_day_told_in_a_later_statement_is_not_the_acts():
+    text = ("Gunmen abducted 20 worshippers from a church near Kafanchan during a night vigil on Sunday.\n\n"
+            "The state ministry confirmed the abduction and said nine of the victims had escaped on Tuesday.")
+    (e,) = _events(text, "2024-03-13")
+    assert e.date == date(2024, 3, 10)

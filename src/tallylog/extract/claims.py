@@ -308,7 +308,7 @@ _LIVES_OF = rx.compile(r"\blives\s+of$", re.I)
 _IN_WHICH = rx.compile(r"\b(?:in|during|from)\s+which\s*[,\s]*$", re.I)
 #: more acts an ordinal counts as attacks ("the seventh targeted killing", "the sixth deadly clash", "the third
 #: ceasefire violation"): the noun keeps the kind
-_ORDINAL_ACTS = r"killing|murder|assassination|homicide|clash|ambush|shooting|shelling|(?:ceasefire|truce)\s+violation"
+_ORDINAL_ACTS = r"killing|murder|assassination|homicide|clash|encounter|ambush|shooting|shelling|(?:ceasefire|truce)\s+violation"
 #: of those, acts that are each a person killed ("the fifth killing of a transport worker this month"): they count the dead
 _ORDINAL_DEATHS = ("killing", "murder", "assassination", "homicide")
 #: acts counted by an ordinal as incidents of their own kind, not as attacks nor as the people they took

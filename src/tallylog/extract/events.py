@@ -451,6 +451,10 @@ _PLURAL_ACT_NOUNS = rx.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombing
                                r"massacres|ambushes|operations|battles|offensives)\b", re.I)
 # "bringing the toll to three", "raising the death toll to 11": a toll update that names its new figure
 _TOLL_BROUGHT = rx.compile(r"(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll\b", re.I)
+#: a second statement after the act told: "confirmed the abduction and said ..."
+_SAID_AFTER_ACT = rx.compile(r"\b(?:and|but)\s+(?:said|added|says|told|announced|reported)\b", re.I)
+#: a role in an act a court names ("for their part in a bomb attack")
+_ROLE_IN = rx.compile(r"\b(?:part|role|involvement|participation)\s+in\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
 #: a present perfect after a year told: the sentence comes back to the present ("..., has been hit repeatedly")
 _BACK_TO_PRESENT = rx.compile(r"\b(?:has|have)\s+(?:been\s+|now\s+|since\s+|repeatedly\s+)?[a-z]+(?:ed|en|wn|t)\b")
 #: a list of places closed by a plural area word ("in Mandera, Wajir and Garissa counties")
@@ -1493,8 +1497,10 @@ class MentionFinder:
             # is no act of its own here ("a week after the killing of five farmers outside Tumaco" tells the act, and
             # is dated back from the clause's day)
             return None
-        # "sentenced 11 ADF members to death for their part in attacks in 2024": acts a court names, not told
-        triggers = [t for t in triggers if not (_PLURAL_ACTS.fullmatch(t.text) and self.lex["trial_reference_before"].search(s, 0, t.start))
+        # "sentenced 11 ADF members to death for their part in attacks in 2024", "... for their part in a bomb attack
+        # on a regime office in 2023": acts a court names, not told
+        triggers = [t for t in triggers if not ((_PLURAL_ACTS.fullmatch(t.text) or _ROLE_IN.search(s, max(0, t.start - 60), t.start))
+                                                and self.lex["trial_reference_before"].search(s, 0, t.start))
                     and not (_DEATH_WORDS.fullmatch(t.text) and self.lex["death_penalty_before"].search(s, max(0, t.start - 90), t.start))
                     # "supporters rallied after Friday prayers against the US and British strikes": what they rallied against
                     and not (t.text.lower().endswith("s") and self.lex["protest_against_before"].search(s, max(0, t.start - 110), t.start))
@@ -2320,6 +2326,12 @@ class MentionFinder:
 
         best = min(cands, key=rank)
         if best.latitude is None:
+            # "on Nyaung Pin Thar, about 15 kilometres west of Kanbalu": a village the gazetteer lacks is near the
+            # town it is told from (geo_precision 2)
+            ref = next((q for q in cands if q is not best and q.latitude is not None and 0 < q.start - best.end <= 70
+                        and lesser(q) and not _is_broad(q)), None)
+            if ref is not None:
+                return self._offset(ref, 2, sent)
             best = self._within_region(best)
         precision = best.geo_precision
         if precision is None:
@@ -2511,6 +2523,9 @@ class MentionFinder:
                 continue
             if self.lex["speech_date"].search(left) or (d.end <= tpos and self.lex["reaction"].search(text[d.end:tpos])) or \
                     self._aftermath_day(d, tpos, sent, trigger) or (
+                    # "confirmed the abduction and said 11 of the victims had escaped on Tuesday": the day of what
+                    # the next statement tells, not of the act named before it
+                    d.start > tpos and _SAID_AFTER_ACT.search(text, sent.start + trigger.end, d.start) is not None) or (
                     # "told a court on Tuesday that he tried to kill ...": the day of the telling
                     d.end <= tpos and re.search(r"\b(?:told|said|says|testified|admitted|confirmed|announced)\b", left, re.I)
                     and re.match(r"\s*(?:,\s*)?that\b", text[d.end:tpos], re.I)):

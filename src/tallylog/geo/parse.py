@@ -139,6 +139,7 @@ class _Span:
     settlement_before: bool = False  # "the village of", "the town of": a settlement, not a facility there
     village_before: bool = False  # "the village of", "the villages of": a small place
     label: bool = False  # a paragraph opened by the name and a colon in ordinary case ("Navolato: ...")
+    compass: bool = False  # right after a compass adjective ("northern Shan")
     place_after: bool = False
     after_word: str | None = None  # the admin or place word after the span ("district", "forest")
     listed: bool = False  # in a list after a place phrase: "the towns of Bocaranga and Bazoum"
@@ -364,6 +365,7 @@ def _context(text: str, spans: list[_Span], toks: list[_Tok], lex: Lexicon) -> N
         sp.place_before = last in place_before_last and bool(res["place_before"].search(before))
         sp.settlement_before = sp.place_before and bool(_SETTLEMENT_BEFORE_RE.search(before))
         sp.village_before = sp.settlement_before and bool(_VILLAGE_BEFORE_RE.search(before))
+        sp.compass = last in _COMPASS_ADJECTIVES  # "northern Shan", not "the western city of Lviv"
         if last in speech_before_last and res["speech_before"].search(before):
             sp.speech = True
         nxt_char = text[end:end + 1]
@@ -501,6 +503,8 @@ class Geoparser:
             s += 0.8
         elif f == "admin1":
             s += 0.35 + (0.8 if sp.admin and lex.admin_after.get(sp.admin) == 3 else 0.0)
+            if sp.compass:
+                s += 0.3  # "northern Shan": a part of a region (Shan State), not a town (Shancheng)
         elif f == "admin2" or (f == "region" and c.gid.startswith("area:")):
             # a district or named area: below the namesake town unless an admin or place word follows
             # ("Lamu" is the town, "Lamu County" / "Arghandab district" / "Boni forest" the area)
@@ -1556,6 +1560,13 @@ _PART_OF_RE = re.compile(r"(?:,\s+an?\s+|\s+)(?:neighbou?rhood|district|quarter|
 #: "Ramot Junction in Jerusalem", "Sariab Road in Quetta", "Tha Yet Taw village in Kanbalu township": a name, a place
 #: word perhaps, and "in" before a city
 _IN_CITY_RE = re.compile(r"['’]?s?\s+(?:[A-Z][\w-]*\s+|(?:village|town|camp|area|neighbou?rhood|suburb|quarter|locality|hamlet)\s+)?in\s+(?:the\s+)?")
+_COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                                 "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                                 "south-western"})
+#: a distance from a town told after a place ("Nyaung Pin Thar, about 15 kilometres west of Kanbalu")
+_KM_FROM_RE = re.compile(r",?\s+(?:(?:about|some|around|roughly|nearly|approximately|just)\s+)?(?P<n>\d{1,3}(?:,\d{3})?)\s*"
+                         r"(?P<u>km|kms|kilometres|kilometers|miles)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west|northeast|northwest|"
+                         r"southeast|southwest|north-east|north-west|south-east|south-west)\s+)?(?:of|from)\s+(?:the\s+)?(?:town\s+of\s+)?")
 #: farther than this from the city it is said to be in, a town is a namesake, not the part of the city meant
 _PART_OF_CITY_KM = 75.0
 #: "Kharkiv's Kyivskyi district": a city's possessive, then a name and the word for a part of a city
@@ -1574,9 +1585,13 @@ def _check_containers(text: str, mentions: list[PlaceMention]) -> None:
         if m.country == m2.country:
             # "a bus stop at Ramot Junction in Jerusalem": a part of a city the gazetteer lacks, not the namesake
             # town far away ("in" a city cannot be 100 km from it)
-            if m.feature == m2.feature == "populated_place" and m2.start - m.end <= 25 \
-                    and _IN_CITY_RE.fullmatch(text[m.end:m2.start]) \
-                    and haversine_km(m.latitude, m.longitude, m2.latitude, m2.longitude) > _PART_OF_CITY_KM:
+            km = _KM_FROM_RE.fullmatch(text[m.end:m2.start]) if m2.start - m.end <= 60 else None
+            if m.feature == m2.feature == "populated_place" and (
+                    (m2.start - m.end <= 25 and _IN_CITY_RE.fullmatch(text[m.end:m2.start])
+                     and haversine_km(m.latitude, m.longitude, m2.latitude, m2.longitude) > _PART_OF_CITY_KM)
+                    # "Nyaung Pin Thar, about 15 kilometres west of Kanbalu": a namesake far beyond the distance told
+                    or (km is not None and haversine_km(m.latitude, m.longitude, m2.latitude, m2.longitude)
+                        > 2 * float(km.group("n").replace(",", "")) * (1.609 if km.group("u").startswith("mi") else 1.0) + 25)):
                 m.latitude = m.longitude = m.gazetteer_id = m.feature = None
                 m.name, m.admin1 = m.text, m2.admin1
             # "in Kharkiv's Kyivskyi district": the city's own district, not a village of that name 200 km away
