@@ -318,3 +318,24 @@ def test_a_day_told_in_a_later_statement_is_not_the_acts():
             "The state ministry confirmed the abduction and said nine of the victims had escaped on Tuesday.")
     (e,) = _events(text, "2024-03-13")
     assert e.date == date(2024, 3, 10)
+
+
+# --- Europe, Turkey, the Caucasus ----------------------------------------------------------------------------------------
+
+def test_an_arrest_on_suspicion_of_preparing_an_attack_is_no_attack():
+    assert not _events("Police arrested three people in Molenbeek and Anderlecht on Thursday on suspicion of preparing "
+                       "an attack, seizing knives and a laptop.", "2025-03-22")
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("On Saturday night, a charge of several kilograms of explosives blew apart a villa being built above the gulf near "
+     "Ajaccio.", "Remote explosive/landmine/IED"),
+    ("A fire was set at the entrance of a mosque in Solingen on Monday night, police said.", "Looting/property destruction"),
+])
+def test_blasts_and_fires_set_told_of_what_they_did(sentence, sub):
+    (e,) = _events(sentence, "2025-06-17")
+    assert e.sub_event_type == sub
+
+
+def test_a_year_before_plural_acts_is_no_count():
+    assert not _claims("Belgium remembers 2016 bombings as a police officer is stabbed in Schaerbeek.", "2025-03-22")

@@ -1392,8 +1392,8 @@ class ClaimFinder:
                             continue
                         raw = m.group("num")
                         if re.fullmatch(r"1[89]\d\d|20\d\d", raw) and "unit" in m.groupdict() \
-                                and s[m.end("num"):m.start("unit")].strip():
-                            continue  # "the 2007 Bagram Airfield bombing": a year, not a count
+                                and (s[m.end("num"):m.start("unit")].strip() or (not m.group("qual") and 1946 <= int(raw) <= 2035)):
+                            continue  # "the 2007 Bagram Airfield bombing", "remembers 2016 bombings": a year, not a count
                         # the number must not be a date's day or a year
                         if any(d.start <= sent.start + nstart < d.end for d in self.ctx.dates_in(sent.start, sent.end)):
                             continue

@@ -191,6 +191,8 @@ def _lex() -> dict:
         "hit": rx.compile(r"\b(?:hit|struck|damaged|destroyed|killing|killed|wounded|injured)\b", re.I),
         # "may" in lower case only: "the May 22 concert bombing" is a date
         "future": rx.compile(r"\b(?:will|would|could|might|(?-i:may)|should|must|plans? to|planning to|planned to|plott?(?:ed|ing|s)? to|conspir(?:ed|ing|acy) to|threaten(?:s|ed|ing)?(?: to)?|vow(?:s|ed)? to|if|"
+                            # "arrested on suspicion of preparing an attack": an act planned, not done
+                            r"(?:preparing|planning|plotting|organi[sz]ing)(?=\s+(?:an?|the|a\s+terrorist)\b)|"
                             # "charges that carry the threat of execution": a possible act, not one done
                             r"(?:threat|risk|prospect|possibility)s? of)\b[^,.;]{0,40}$", re.I),
         # a sentence that opens on a condition ("If the government ratifies its offer ...") reports nothing
