@@ -339,3 +339,49 @@ def test_blasts_and_fires_set_told_of_what_they_did(sentence, sub):
 
 def test_a_year_before_plural_acts_is_no_count():
     assert not _claims("Belgium remembers 2016 bombings as a police officer is stabbed in Schaerbeek.", "2025-03-22")
+
+
+# --- North Africa and the state agencies ---------------------------------------------------------------------------------
+
+def test_a_range_counts_its_low_end():
+    claims = _claims("Fighting raged in Darfur. U.N. experts estimated that between 8,000 and 12,000 people were killed in "
+                     "El Geneina alone in 2023.", "2024-05-01")
+    assert [(c.value, c.qualifier, c.unit) for c in claims] == [(8000, "at_least", "killed")]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("It was the second outbreak of fighting between armed groups in the capital since March.", 2, "attacks"),
+    ("It was the third mine blast to hit troops in the mountains this year, the group said.", 3, "attacks"),
+    ("This is the ninth Israeli aggression on Syrian territory since the beginning of the year.", 9, "attacks"),
+    ("She is the 17th social leader murdered in Colombia so far this year, according to Indepaz.", 17, "killed"),
+    ("The army said security forces have killed more than 700 khwarij in the province since January.", 700, "killed"),
+    ("Shelling has killed 19 citizens in the border districts since the start of the year, the health office said.", 19, "killed"),
+])
+def test_counts_of_agencies_and_monitors(sentence, value, unit):
+    claims = _claims("Gunmen attacked a village on Monday.\n\n" + sentence, "2025-10-21")
+    assert (value, unit) in [(c.value, c.unit) for c in claims]
+
+
+def test_a_convoy_intercepted_is_no_weapon_intercepted():
+    (e,) = _events("A patrol intercepted a convoy of four pick-up trucks carrying fuel near Bilma on Monday, and the "
+                   "smugglers opened fire, the army said.", "2025-08-20")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_a_possessive_day_of_something_else_does_not_date_the_act():
+    (e,) = _events("The activist, who had criticised the handling of September's floods in Derna, was hit by several "
+                   "bullets on Monday.", "2025-08-20")
+    assert e.date == date(2025, 8, 18)
+
+
+def test_the_hospital_a_minister_visited_is_not_where_the_act_was():
+    text = ("Two soldiers were wounded when a mine exploded in the Chaambi mountains near Kasserine on Sunday. "
+            "The defence minister, who visited the wounded soldiers in the military hospital in Tunis, vowed to "
+            "pursue the attackers.")
+    assert [e.location.name for e in _events(text, "2025-08-20")] == ["Kasserine"]
+
+
+def test_a_district_told_north_of_a_town_is_no_namesake_far_away():
+    (e,) = _events("A citizen was killed on Monday by artillery shelling on Sahar district, north of Saada city, the "
+                   "agency said.", "2025-10-21")
+    assert e.location.name == "Sa'dah"

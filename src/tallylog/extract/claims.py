@@ -304,11 +304,14 @@ _WAR_SUBJECT = rx.compile(r"\W*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:war|conflict
 _SINCE_AFTER = rx.compile(r"\bsince\b", re.I)
 #: "claimed the lives of": a loss of lives, whatever word ends the phrase
 _LIVES_OF = rx.compile(r"\blives\s+of$", re.I)
+#: the low end of a range told before a count's number ("between 10,000 and 15,000")
+_RANGE_LOW = rx.compile(rf"\bbetween\s+(?P<lo>{CARDINAL})\s+and\s+$", re.I)
 #: a relative clause opening on the acts just counted ("..., in which", "during which")
 _IN_WHICH = rx.compile(r"\b(?:in|during|from)\s+which\s*[,\s]*$", re.I)
 #: more acts an ordinal counts as attacks ("the seventh targeted killing", "the sixth deadly clash", "the third
 #: ceasefire violation"): the noun keeps the kind
-_ORDINAL_ACTS = r"killing|murder|assassination|homicide|clash|encounter|ambush|shooting|shelling|(?:ceasefire|truce)\s+violation"
+_ORDINAL_ACTS = (r"killing|murder|assassination|homicide|clash|encounter|ambush|shooting|shelling|blast|explosion|aggression|"
+                 r"(?:ceasefire|truce)\s+violation|outbreak\s+of\s+(?:fighting|clashes|violence)|round\s+of\s+(?:[\w-]+\s+)?(?:strikes|attacks|shelling)")
 #: of those, acts that are each a person killed ("the fifth killing of a transport worker this month"): they count the dead
 _ORDINAL_DEATHS = ("killing", "murder", "assassination", "homicide")
 #: acts counted by an ordinal as incidents of their own kind, not as attacks nor as the people they took
@@ -1353,6 +1356,9 @@ class ClaimFinder:
                     else:
                         value = parse_cardinal(m.group("num"))
                         qual, is_ord = _qualifier(m.group("qual")), False
+                        low = _RANGE_LOW.search(s, max(0, m.start("num") - 40), m.start("num"))
+                        if low is not None and (lo := parse_cardinal(low.group("lo"))) is not None and value is not None and lo < value:
+                            value, qual = lo, "at_least"  # "between 10,000 and 15,000 people were killed": the low end
                         if qual == "exact" and key == "total_to" and self.p["passing"].search(s[:m.start("num")]):
                             qual = "more_than"  # "the toll has passed 55,000"
                         if key in ("count_to", "kept_count"):

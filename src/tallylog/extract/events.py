@@ -2497,7 +2497,9 @@ class MentionFinder:
                 continue
             # "the 2004 bombing", "Tuesday's attack", "after April 15, 2013, bombing": the incident's own date
             gap = tpos - d.end
-            possessive = text[d.end:d.end + 2] in ("'s", "’s") and gap <= 45
+            # (not "the handling of September's floods in Derna, was hit": the day of something else)
+            possessive = text[d.end:d.end + 2] in ("'s", "’s") and gap <= 45 \
+                and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", text[d.end:tpos]) is not None
             if re.match(r"\s*,?\s*that\b", text[d.end:d.end + 8]):
                 continue  # "told a court on Tuesday that he tried to kill": the day of the telling
             if not possessive and self.lex["speech_date"].search(text[max(sent.start, d.start - 40):d.start]):

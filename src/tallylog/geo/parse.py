@@ -1564,9 +1564,12 @@ _COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "
                                  "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
                                  "south-western"})
 #: a distance from a town told after a place ("Nyaung Pin Thar, about 15 kilometres west of Kanbalu")
-_KM_FROM_RE = re.compile(r",?\s+(?:(?:about|some|around|roughly|nearly|approximately|just)\s+)?(?P<n>\d{1,3}(?:,\d{3})?)\s*"
-                         r"(?P<u>km|kms|kilometres|kilometers|miles)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west|northeast|northwest|"
-                         r"southeast|southwest|north-east|north-west|south-east|south-west)\s+)?(?:of|from)\s+(?:the\s+)?(?:town\s+of\s+)?")
+_KM_FROM_RE = re.compile(r"(?:\s+(?:district|sub-?district|village|town|area|locality))?,?\s+(?:(?:about|some|around|roughly|nearly|"
+                         r"approximately|just)\s+)?(?:(?P<n>\d{1,3}(?:,\d{3})?)\s*(?P<u>km|kms|kilometres|kilometers|miles)\s+)?"
+                         r"(?:(?:to\s+the\s+)?(?P<bearing>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+                         r"south-east|south-west)\s+)?(?:of|from)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")
+#: how far a place told as lying in a direction from a town ("Sahar district, north of Saada") may lie from it
+_BEARING_KM = 150.0
 #: farther than this from the city it is said to be in, a town is a namesake, not the part of the city meant
 _PART_OF_CITY_KM = 75.0
 #: "Kharkiv's Kyivskyi district": a city's possessive, then a name and the word for a part of a city
@@ -1586,12 +1589,15 @@ def _check_containers(text: str, mentions: list[PlaceMention]) -> None:
             # "a bus stop at Ramot Junction in Jerusalem": a part of a city the gazetteer lacks, not the namesake
             # town far away ("in" a city cannot be 100 km from it)
             km = _KM_FROM_RE.fullmatch(text[m.end:m2.start]) if m2.start - m.end <= 60 else None
+            if km is not None and not km.group("n") and not km.group("bearing"):
+                km = None  # "X of Y" alone says nothing of distance
             if m.feature == m2.feature == "populated_place" and (
                     (m2.start - m.end <= 25 and _IN_CITY_RE.fullmatch(text[m.end:m2.start])
                      and haversine_km(m.latitude, m.longitude, m2.latitude, m2.longitude) > _PART_OF_CITY_KM)
                     # "Nyaung Pin Thar, about 15 kilometres west of Kanbalu": a namesake far beyond the distance told
                     or (km is not None and haversine_km(m.latitude, m.longitude, m2.latitude, m2.longitude)
-                        > 2 * float(km.group("n").replace(",", "")) * (1.609 if km.group("u").startswith("mi") else 1.0) + 25)):
+                        > (2 * float(km.group("n").replace(",", "")) * (1.609 if km.group("u").startswith("mi") else 1.0) + 25
+                           if km.group("n") else _BEARING_KM))):
                 m.latitude = m.longitude = m.gazetteer_id = m.feature = None
                 m.name, m.admin1 = m.text, m2.admin1
             # "in Kharkiv's Kyivskyi district": the city's own district, not a village of that name 200 km away
