@@ -385,3 +385,42 @@ def test_a_district_told_north_of_a_town_is_no_namesake_far_away():
     (e,) = _events("A citizen was killed on Monday by artillery shelling on Sahar district, north of Saada city, the "
                    "agency said.", "2025-10-21")
     assert e.location.name == "Sa'dah"
+
+
+# --- protests and humanitarian updates ------------------------------------------------------------------------------
+
+def test_tear_gas_to_disperse_people_marching_is_an_intervention():
+    (e,) = _events("In Mombasa, police fired tear gas on Thursday to disperse about 300 people marching towards the "
+                   "county offices.", "2024-06-28")
+    assert e.sub_event_type == "Protest with intervention"
+
+
+def test_a_court_case_over_a_killing_is_no_incident():
+    assert not _events("In Tehran, a Revolutionary Court on Monday sentenced two men to death over the killing of a "
+                       "militia member during protests, their lawyers said.", "2025-01-31")
+
+
+def test_an_act_a_report_leaves_out_as_unverified_is_no_incident():
+    assert not _events("Reports that a mobile clinic was fired upon near Malakal on 11 March could not be verified and are "
+                       "not included in the figures.", "2025-03-14")
+
+
+def test_deaths_from_a_disease_are_no_count_of_violence():
+    text = ("Fighting and shelling continued in the state, and gunmen attacked a clinic on Monday.\n\n"
+            "- Cholera: 380 cases and 11 deaths in North Gondar since February.")
+    assert not [c for c in _claims(text, "2026-01-20") if c.unit == "killed"]
+
+
+def test_nouns_of_an_ordinal_time_and_of_a_compared_figure():
+    claims = _claims("Shells hit the market on Monday. It was the fifth time Kadugli town has been shelled since "
+                     "December, local authorities said. In August, the digest recorded 23 incidents affecting aid "
+                     "workers, against 17 in July.", "2026-01-20")
+    nouns = {c.value: c.noun for c in claims}
+    assert nouns[5] == "shelling" and nouns[23] == nouns[17] == "incidents"
+
+
+def test_two_localities_attacked_with_a_toll_are_an_incident_not_a_count():
+    text = ("On 23 October, gang members reportedly attacked two localities in the commune of Kenscoff, in the hills "
+            "above the capital, killing two residents.")
+    ex = extract(text, published="2024-10-25")
+    assert not ex.claims and [(e.sub_event_type, e.fatalities) for e in ex.events] == [("Attack", 2)]

@@ -224,7 +224,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "violence": rx.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|homicides?|murders?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
         "weapon_fire_left": rx.compile(rf"(?:\b(?-i:[A-Z][\w-]+)|\b(?:{alternation(lex['weapon_fire_modifiers'])}))\s+$", re.I),
         "series_member": rx.compile(rf"\b(?:{alternation(lex['series_members'])})\s+$", re.I),
-        "not_violence": rx.compile(r"\b(?:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|outbreak|infect\w*|flood\w*|(?i:(?:heavy|torrential|monsoon|seasonal)\s+rains?|downpours?|swollen|landslides?|mudslides?|drought|lightning|drown\w*|stampedes?)|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
+        "not_violence": rx.compile(r"\b(?:(?i:virus|coronavirus|covid|pandemic|disease|cholera|measles|mpox|malaria|dengue|diphtheria|outbreak)|infect\w*|flood\w*|(?i:(?:heavy|torrential|monsoon|seasonal)\s+rains?|downpours?|swollen|landslides?|mudslides?|drought|lightning|drown\w*|stampedes?)|earthquake|cyclone|storm|hurricane|fires?\b(?! at)|crash(?:es|ed)?|accident\w*|heat ?wave|famine|hunger|overdose\w*)\b"),
         # one act, or one agent of it ("a suicide bomber", "a gunman", "a car bomb"): that incident's toll
         "single_incident": rx.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|ambush|raid|shooting|massacre|assault|hijacking|siege|bomber|gunman|car bomb|truck bomb|roadside bomb)\b(?!s)", re.I),
         "plural_attacks": rx.compile(r"\b(?:attacks|strikes|operations|raids|assaults)\b", re.I),
@@ -1387,7 +1387,8 @@ class ClaimFinder:
                                       "settlements" if key == "settlements" else _unit(_LIVES_OF.sub("lives", m.group("unit")).split()[-1]))
                         if unit in ("killed", "injured") and m.groupdict().get("unit") and self.p["either"].match(s, m.end("unit")):
                             unit = "killed_or_injured"  # "killed or injured": one figure for both
-                        if key in ("objects", "objects_passive", "schools", "schools_passive") and not (
+                        if (key in ("objects", "objects_passive", "schools", "schools_passive")
+                                or (key == "settlements" and (value or 0) < 3)) and not (
                                 self.p["period"].search(s) or self.p["cumulative"].search(s) or self._month_scope(sent)):
                             continue  # "struck three targets": one raid's, unless counted over a period
                         if key in ("objects", "objects_passive") and self._day_after(sent, m.end()):
@@ -1644,8 +1645,11 @@ class ClaimFinder:
             self._parts_before(self.ctx.sentences[-1], len(self.ctx.sentences) - 1, claims)
             self._ranked(self.ctx.sentences[-1], len(self.ctx.sentences) - 1, claims)
         claims = _merge_duplicates(claims)
-        for c in claims:
+        for i, c in enumerate(claims):
             c.noun = counted_noun(c)
+            if c.noun is None and i and claims[i - 1].unit == c.unit and len(c.evidence) > 1 \
+                    and len(claims[i - 1].evidence) > 1 and claims[i - 1].evidence[1].start == c.evidence[1].start:
+                c.noun = claims[i - 1].noun  # "23 incidents affecting aid workers ..., against 19 in July"
         return claims
 
     def _it_was(self, sent: Sentence, si: int, claims: list[Claim]) -> bool:
@@ -1880,6 +1884,8 @@ def _fuller(new: str, old: str) -> bool:
 
 
 _COUNT_TOKEN = rx.compile(rf"\b(?:{ORDINAL}|{CARDINAL})\b", re.I)
+_ORDINAL_TIME_VERB = rx.compile(r"\btime\b.*\b(shelled|bombed|attacked|struck|raided|hit)\b", re.I)
+_TIME_VERB_NOUNS = {"shelled": "shelling", "bombed": "bombing", "attacked": "attack", "struck": "strike", "raided": "raid"}
 _LEADING_NOUN = rx.compile(rf"(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{alternation(load('claims')['units']['attacks'])}))\b", re.I)
 _ORDINAL_NOUN = rx.compile(rf"\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{alternation(load('claims')['units']['attacks'])}))\b", re.I)
 _NOUN_LEAD = rx.compile(r"^(?:(?:more|other|further|additional|separate|new|recorded|reported|documented|"
@@ -1915,6 +1921,9 @@ def counted_noun(claim: Claim) -> str | None:
     tail = _NOUN_LEAD.sub("", " ".join(span[last.end():].split()).strip(" ,;:-\u2013\u2014"))
     if not tail and not span[:1].isdigit() and (lead := _LEADING_NOUN.match(span)) is not None:
         tail = " ".join(lead.group("noun").split())  # "raids on Yemen since March 15 has risen to more than 1,000"
+    if claim.ordinal and (verb := _ORDINAL_TIME_VERB.search(span)) is not None:
+        # "the sixth time Kadugli town has been shelled": the act the verb names
+        return _TIME_VERB_NOUNS.get(verb.group(1).lower())
     if not tail and len(claim.evidence) > 1 and claim.ordinal:
         # "The incident is the 23rd shooting incident": the ordinal's noun follows the count's span
         sent = claim.evidence[1]

@@ -258,6 +258,7 @@ def _lex() -> dict:
         "figurative": gate(rx.compile(r"\b(?:" + "|".join(f"(?:{x})" for x in ev["figurative_acts"]) + ")", re.I)),
         "legacy_ordnance": rx.compile(ev["legacy_ordnance"], re.I),
         "weapons_found": rx.compile(ev["weapons_found"], re.I),
+        "unverified_excluded": rx.compile(ev["unverified_excluded"], re.I),
         "serving_place_after": rx.compile(ev["serving_place_after"], re.I),
         "debunked": rx.compile(ev["debunked"], re.I),
         "count_of_time_then": rx.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+", re.I),
@@ -455,6 +456,8 @@ _PLURAL_ACT_NOUNS = rx.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombing
 _TOLL_BROUGHT = rx.compile(r"(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll\b", re.I)
 #: a second statement after the act told: "confirmed the abduction and said ..."
 _SAID_AFTER_ACT = rx.compile(r"\b(?:and|but)\s+(?:said|added|says|told|announced|reported)\b", re.I)
+#: an act that is a death ("the killing of", "the murder of")
+_DEATH_ACT = rx.compile(r"killing|murder|assassination|lynching", re.I)
 #: a role in an act a court names ("for their part in a bomb attack")
 _ROLE_IN = rx.compile(r"\b(?:part|role|involvement|participation)\s+in\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
 #: a present perfect after a year told: the sentence comes back to the present ("..., has been hit repeatedly")
@@ -1501,7 +1504,9 @@ class MentionFinder:
             return None
         # "sentenced 11 ADF members to death for their part in attacks in 2024", "... for their part in a bomb attack
         # on a regime office in 2023": acts a court names, not told
-        triggers = [t for t in triggers if not ((_PLURAL_ACTS.fullmatch(t.text) or _ROLE_IN.search(s, max(0, t.start - 60), t.start))
+        triggers = [t for t in triggers if not ((_PLURAL_ACTS.fullmatch(t.text) or _ROLE_IN.search(s, max(0, t.start - 60), t.start)
+                                                 # "sentenced two men to death over the killing of a militia member"
+                                                 or (_DEATH_ACT.fullmatch(t.text) and s.startswith(" of ", t.end)))
                                                 and self.lex["trial_reference_before"].search(s, 0, t.start))
                     and not (_DEATH_WORDS.fullmatch(t.text) and self.lex["death_penalty_before"].search(s, max(0, t.start - 90), t.start))
                     # "supporters rallied after Friday prayers against the US and British strikes": what they rallied against
@@ -1607,6 +1612,8 @@ class MentionFinder:
         if (self.lex["future"].search(modal_left) and not self._past_dated_act(sent, trigger)) \
                 or self.lex["question"].search(s) or self.lex["conditional"].search((whole or sent).text):
             return None
+        if "not" in s and self.lex["unverified_excluded"].search((whole or sent).text):
+            return None  # "... could not be verified and are not included in the figures"
         if self.lex["clash_words"].match(trigger.text) and self.lex["verbal_clash"].search(left) and not weapons and not counted:
             return None  # "candidates for mayor clashed over policing": a dispute in words
         if self.lex["rehearsal"].search(left):
