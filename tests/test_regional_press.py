@@ -395,11 +395,6 @@ def test_tear_gas_to_disperse_people_marching_is_an_intervention():
     assert e.sub_event_type == "Protest with intervention"
 
 
-def test_a_court_case_over_a_killing_is_no_incident():
-    assert not _events("In Tehran, a Revolutionary Court on Monday sentenced two men to death over the killing of a "
-                       "militia member during protests, their lawyers said.", "2025-01-31")
-
-
 def test_an_act_a_report_leaves_out_as_unverified_is_no_incident():
     assert not _events("Reports that a mobile clinic was fired upon near Malakal on 11 March could not be verified and are "
                        "not included in the figures.", "2025-03-14")

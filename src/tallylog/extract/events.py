@@ -456,8 +456,6 @@ _PLURAL_ACT_NOUNS = rx.compile(r"\b(?:attacks|strikes|air ?strikes|raids|bombing
 _TOLL_BROUGHT = rx.compile(r"(?:bringing|brought|raising|raised|taking|took) the (?:death )?toll\b", re.I)
 #: a second statement after the act told: "confirmed the abduction and said ..."
 _SAID_AFTER_ACT = rx.compile(r"\b(?:and|but)\s+(?:said|added|says|told|announced|reported)\b", re.I)
-#: an act that is a death ("the killing of", "the murder of")
-_DEATH_ACT = rx.compile(r"killing|murder|assassination|lynching", re.I)
 #: a role in an act a court names ("for their part in a bomb attack")
 _ROLE_IN = rx.compile(r"\b(?:part|role|involvement|participation)\s+in\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
 #: a present perfect after a year told: the sentence comes back to the present ("..., has been hit repeatedly")
@@ -1504,9 +1502,7 @@ class MentionFinder:
             return None
         # "sentenced 11 ADF members to death for their part in attacks in 2024", "... for their part in a bomb attack
         # on a regime office in 2023": acts a court names, not told
-        triggers = [t for t in triggers if not ((_PLURAL_ACTS.fullmatch(t.text) or _ROLE_IN.search(s, max(0, t.start - 60), t.start)
-                                                 # "sentenced two men to death over the killing of a militia member"
-                                                 or (_DEATH_ACT.fullmatch(t.text) and s.startswith(" of ", t.end)))
+        triggers = [t for t in triggers if not ((_PLURAL_ACTS.fullmatch(t.text) or _ROLE_IN.search(s, max(0, t.start - 60), t.start))
                                                 and self.lex["trial_reference_before"].search(s, 0, t.start))
                     and not (_DEATH_WORDS.fullmatch(t.text) and self.lex["death_penalty_before"].search(s, max(0, t.start - 90), t.start))
                     # "supporters rallied after Friday prayers against the US and British strikes": what they rallied against
