@@ -1,0 +1,85 @@
+"""Write statements compiled once per dialect and run on the driver's own cursor.
+
+The ledger's frequent writes (a report with its mentions, claims and places; an incident's insert, update,
+links and weapon rows) are plain INSERT/UPDATE/DELETE statements with bound values, a dozen or so a report.
+``Connection.execute`` spends tens of microseconds on each beyond the database's own work (an execution
+context, a cache key, parameter processing set up anew); over a run that was as much as all of SQLite's work.
+
+A ``Prepared`` statement is compiled by SQLAlchemy once for the ledger's dialect, so its SQL text is the one
+``Connection.execute`` would send (bind casts on PostgreSQL included), and every value passes through the
+same type processors (dates and timestamps as SQLite's text, JSON serialised by the dialect's serialiser):
+the rows written are exactly those ``Connection.execute`` writes. It runs on the connection of the caller's
+transaction, so a batch stays one transaction. Driver errors are raised as SQLAlchemy's, like any other.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, Callable
+
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.exc import DBAPIError
+
+
+class Prepared:
+    """One statement for one dialect: its SQL text and, per bound value in order, its name and processor.
+
+    ``run`` executes it for one row of values (a mapping by bound name) and returns the driver's cursor
+    (to fetch a RETURNING row or read ``rowcount``); ``run_many`` executes it for many rows.
+    """
+
+    __slots__ = ("sql", "positional", "_binds")
+
+    def __init__(self, stmt: Any, dialect: Dialect, column_keys: Sequence[str] | None = None) -> None:
+        compiled = stmt.compile(dialect=dialect, column_keys=list(column_keys) if column_keys is not None else None)
+        self.sql: str = compiled.string
+        self.positional: bool = bool(compiled.positional)
+        names = list(compiled.positiontup) if self.positional else list(compiled.binds)
+        # the processor SQLAlchemy applies to each value (None where the driver takes it as it is)
+        self._binds: list[tuple[str, Callable[[Any], Any] | None]] = [
+            (name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names]
+
+    def params(self, row: Mapping[str, Any]) -> Any:
+        """The driver's parameters for one row: a tuple (positional styles) or a dict (named styles)."""
+        values = [row[name] if proc is None else proc(row[name]) for name, proc in self._binds]
+        return tuple(values) if self.positional else dict(zip((n for n, _ in self._binds), values))
+
+    def run(self, conn: Connection, row: Mapping[str, Any]) -> Any:
+        params = self.params(row)
+        cur = conn.connection.cursor()
+        try:
+            cur.execute(self.sql, params)
+        except conn.dialect.loaded_dbapi.Error as exc:
+            cur.close()
+            raise _wrapped(conn, self.sql, params, exc) from exc
+        return cur
+
+    def run_many(self, conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+        params = [self.params(r) for r in rows]
+        if not params:
+            return
+        cur = conn.connection.cursor()
+        try:
+            if len(params) == 1:
+                cur.execute(self.sql, params[0])
+            else:
+                cur.executemany(self.sql, params)
+        except conn.dialect.loaded_dbapi.Error as exc:
+            raise _wrapped(conn, self.sql, params, exc) from exc
+        finally:
+            cur.close()
+
+
+def _wrapped(conn: Connection, sql: str, params: Any, exc: Exception) -> DBAPIError:
+    """A driver error as the SQLAlchemy exception ``Connection.execute`` would raise for it."""
+    dbapi_error = conn.dialect.loaded_dbapi.Error
+    return DBAPIError.instance(sql, params, exc, dbapi_error, dialect=conn.dialect)
+
+
+@lru_cache(maxsize=128)
+def prepared(dialect: Dialect, build: Callable[[str], Any], column_keys: tuple[str, ...] | None = None) -> Prepared:
+    """The ``Prepared`` form of ``build(dialect name)`` for ``dialect`` with these bound columns, made once.
+
+    ``build`` is a module-level function (its identity is part of the key); the keys are few (one per
+    statement shape), so the cache stays small."""
+    return Prepared(build(dialect.name), dialect, column_keys)
