@@ -128,3 +128,35 @@ def test_prepared_errors_are_sqlalchemy_errors(ledger):
             stmt.run(conn, row).close()
             stmt.run(conn, row).close()  # the same primary key again
     assert ledger.stats()["reports"] == 0  # the batch was rolled back as a whole
+
+
+def test_prepared_selects_read_what_sqlalchemy_reads(ledger):
+    """The candidate look-ups run prepared give the rows (values and their Python types) SQLAlchemy gives."""
+    from tallylog.store import _boxed_select, _country_select, _undated_selects
+    from tallylog.store import rows as store_rows
+    from tallylog.store.prepared import prepared_select
+
+    base = {"created_at": datetime(2024, 1, 1, 9, 0, 0, 250), "conflicts": [{"field": "date"}],
+            "candidates": {"dates": ["2024-01-05"]}, "n_sources": 1, "n_mentions": 1, "country": "IQ"}
+    with ledger.batch():
+        ledger._conn.execute(incidents.insert(), [
+            {**base, "id": f"inc_{i}", "updated_at": datetime(2024, 1, 2, 3, 4, 5, i), "date": date(2024, 1, 3 + i % 4),
+             "date_precision": ("day", "week", "month")[i % 3], "latitude": 36.0 + i / 100 if i % 5 else None,
+             "longitude": 44.0 + i / 100 if i % 5 else None, "weapons": ["drone"] if i % 2 else [],
+             "sub_event_type": "Air/drone strike"} for i in range(12)])
+    box = {"south": 35.0, "north": 37.0, "west": 43.0, "east": 45.0}
+    days = {"d0": date(2024, 1, 1), "d1": date(2024, 1, 31), "cc": "IQ", "p0": date(2024, 1, 1),
+            "p1": date(2024, 2, 1), "week_0": date(2023, 12, 25), "week_1": date(2024, 2, 1),
+            "month_0": date(2023, 12, 1), "month_1": date(2024, 3, 1), **box}
+    columns = ("date_precision", "sub_event_type", "weapons", "n_mentions", "updated_at")
+    undated = _undated_selects(columns, ("week", "month"), True, True, 200)
+    statements = [_boxed_select(columns, True), _boxed_select(None, False), _country_select(columns, 200),
+                  undated.days, undated.spans]
+    with ledger.engine.connect() as conn:
+        for stmt in statements:
+            by_sa = store_rows.row_dicts(conn.execute(stmt, days))
+            by_prepared = prepared_select(conn.dialect, stmt).rows(conn, days)
+            assert by_sa, stmt
+            assert by_prepared == by_sa
+            assert [{k: type(v) for k, v in r.items()} for r in by_prepared] == \
+                [{k: type(v) for k, v in r.items()} for r in by_sa]

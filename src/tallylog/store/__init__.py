@@ -31,7 +31,7 @@ from tallylog.store.migrate import upgrade
 from tallylog.store.schema import (
     claims, incident_mentions, incident_weapons, incidents, mentions, outlets, places, reports,
 )
-from tallylog.store.prepared import Prepared, prepared
+from tallylog.store.prepared import Prepared, prepared, prepared_select
 from tallylog.store.sql import _insert_ignore_stmt, insert_ignore, upsert
 
 __all__ = ["AddedReport", "Ledger", "normalise_url"]
@@ -546,9 +546,15 @@ class Ledger:
                 params = {"d0": queries._as_date(date_from), "d1": queries._as_date(date_to), "south": south,
                           "north": north, "west": west, "east": east, "cc": country.upper() if country else None}
                 with self._read() as conn:
-                    found = rows.row_dicts(conn.execute(stmt, params))
+                    found = prepared_select(conn.dialect, stmt).rows(conn, params)
                 found = sorted(found, key=lambda r: (r["date"], r["id"]))[:limit]
                 return self._within(found, lat, lon, radius_km)
+        if lat is None and lon is None and country and date_from is not None and date_to is not None:
+            # a country's incidents of a date window (a mention placed no closer): a statement made once
+            stmt = _country_select(None if columns is None else tuple(columns), limit)
+            params = {"d0": queries._as_date(date_from), "d1": queries._as_date(date_to), "cc": country.upper()}
+            with self._read() as conn:
+                return prepared_select(conn.dialect, stmt).rows(conn, params)
         stmt = queries.candidates_select(date_from, date_to, country=country, lat=lat, lon=lon,
                                          radius_km=radius_km, limit=limit)
         if columns is not None:  # only these (and what the distance needs): no JSON to parse that nobody reads
@@ -611,15 +617,21 @@ class Ledger:
                 _by_ids_select(None if columns is None else tuple(columns)))
         test = _place_test(**where)
         with self._read() as conn:
-            ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
-                          for i in conn.execute(stmt, params).scalars()})
+            if q.prepared:  # the statements made once for these shapes: run on the driver's cursor
+                dialect = conn.dialect
+                ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
+                              for i in prepared_select(dialect, stmt).scalars(conn, params)})
+                found_rows = lambda stmt: prepared_select(dialect, stmt).rows(conn, params)  # noqa: E731
+            else:
+                ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
+                              for i in conn.execute(stmt, params).scalars()})
+                found_rows = lambda stmt: rows.row_dicts(conn.execute(stmt, params))  # noqa: E731
             no_date = [r for chunk in _chunks(ids, 500)
                        for r in rows.row_dicts(conn.execute(q.by_ids, {"ids": chunk}))
                        if r["date"] is None and test(r)]
             no_date.sort(key=lambda r: r["id"])
             # two walks of two indexes rather than one OR, which would lead the planners to scan the place
-            by_id = {r["id"]: r for stmt in (q.days, q.spans) if stmt is not None
-                     for r in rows.row_dicts(conn.execute(stmt, params))}
+            by_id = {r["id"]: r for stmt in (q.days, q.spans) if stmt is not None for r in found_rows(stmt)}
         dated = sorted(by_id.values(), key=lambda r: (r["date"], r["id"]))
         found = (no_date + dated if self.dialect == "sqlite" else dated + no_date)[:limit]
         return self._within(found, lat, lon, radius_km)
@@ -890,6 +902,7 @@ class _UndatedSelects:
     linked_published: Any
     linked_unpublished: Any
     by_ids: Any
+    prepared: bool = False  # made once, with bound parameters (``_undated_selects``), not for one call's values
 
 
 def _candidate_columns(columns: tuple[str, ...] | None) -> Any:
@@ -934,7 +947,20 @@ def _undated_selects(columns: tuple[str, ...] | None, precisions: tuple[str, ...
                         for p in precisions)) if precisions else None
     near = _place_terms_bound(mentions, point, country, unindexed=True)
     return _UndatedSelects(days, spans, _linked_select(reports.c.published.between(day("p0"), day("p1")), near),
-                           _linked_select(reports.c.published.is_(None), near), _by_ids_select(columns))
+                           _linked_select(reports.c.published.is_(None), near), _by_ids_select(columns),
+                           prepared=True)
+
+
+@lru_cache(maxsize=16)
+def _country_select(columns: tuple[str, ...] | None, limit: int) -> Any:
+    """``candidate_incidents``'s query for a date window and a country (no point), with bound parameters d0, d1
+    and cc: ``queries.candidates_select`` with those values, made once."""
+    names = list(incidents.c.keys()) if columns is None else \
+        list(dict.fromkeys(["id", "date", "latitude", "longitude", *columns]))
+    return (select(*(incidents.c[n] for n in names))
+            .where(incidents.c.date >= bindparam("d0", type_=Date), incidents.c.date <= bindparam("d1", type_=Date),
+                   incidents.c.country == bindparam("cc"))
+            .order_by(incidents.c.date, incidents.c.id).limit(limit))
 
 
 def _place_test(*, country: str | None, lat: float | None, lon: float | None,
