@@ -60,7 +60,7 @@ def _claim(rid: str, ordinal: int) -> dict:
 def _raw(ledger: Ledger, table: str, key: str, order: str) -> list[tuple]:
     """Every row of a table as the driver returns it (no SQLAlchemy type processing), ``key`` left out."""
     with ledger.engine.connect() as conn:
-        cols = [c for c in conn.execute(text(f"SELECT * FROM {table} LIMIT 0")).keys() if c != key]
+        cols = [c for c in conn.execute(text(f"SELECT * FROM {table} LIMIT 0")).keys() if c != key]  # noqa: SIM118
         return [tuple(r) for r in conn.exec_driver_sql(
             f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}").fetchall()]
 
@@ -120,13 +120,12 @@ def test_prepared_update_sets_what_sqlalchemy_sets(ledger):
 
 
 def test_prepared_errors_are_sqlalchemy_errors(ledger):
-    with pytest.raises(IntegrityError):
-        with ledger.batch():
-            conn = ledger._conn
-            row = _report("r_dup")
-            stmt = Prepared(reports.insert(), conn.dialect, tuple(row))
-            stmt.run(conn, row).close()
-            stmt.run(conn, row).close()  # the same primary key again
+    with pytest.raises(IntegrityError), ledger.batch():
+        conn = ledger._conn
+        row = _report("r_dup")
+        stmt = Prepared(reports.insert(), conn.dialect, tuple(row))
+        stmt.run(conn, row).close()
+        stmt.run(conn, row).close()  # the same primary key again
     assert ledger.stats()["reports"] == 0  # the batch was rolled back as a whole
 
 

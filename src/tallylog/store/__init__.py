@@ -621,11 +621,11 @@ class Ledger:
                 dialect = conn.dialect
                 ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
                               for i in prepared_select(dialect, stmt).scalars(conn, params)})
-                found_rows = lambda stmt: prepared_select(dialect, stmt).rows(conn, params)  # noqa: E731
+                found_rows = lambda stmt: prepared_select(dialect, stmt).rows(conn, params)
             else:
                 ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
                               for i in conn.execute(stmt, params).scalars()})
-                found_rows = lambda stmt: rows.row_dicts(conn.execute(stmt, params))  # noqa: E731
+                found_rows = lambda stmt: rows.row_dicts(conn.execute(stmt, params))
             no_date = [r for chunk in _chunks(ids, 500)
                        for r in rows.row_dicts(conn.execute(q.by_ids, {"ids": chunk}))
                        if r["date"] is None and test(r)]

@@ -1,22 +1,24 @@
-"""Write statements compiled once per dialect and run on the driver's own cursor.
+"""Statements compiled once per dialect and run on the driver's own cursor.
 
 The ledger's frequent writes (a report with its mentions, claims and places; an incident's insert, update,
-links and weapon rows) are plain INSERT/UPDATE/DELETE statements with bound values, a dozen or so a report.
-``Connection.execute`` spends tens of microseconds on each beyond the database's own work (an execution
-context, a cache key, parameter processing set up anew); over a run that was as much as all of SQLite's work.
+links and weapon rows) and the resolver's candidate look-ups are plain statements with bound values, a dozen
+or so a report. ``Connection.execute`` spends tens of microseconds on each beyond the database's own work (an
+execution context, a cache key, parameter and row processing set up anew); over a run that was as much as all
+of SQLite's work.
 
 A ``Prepared`` statement is compiled by SQLAlchemy once for the ledger's dialect, so its SQL text is the one
 ``Connection.execute`` would send (bind casts on PostgreSQL included), and every value passes through the
 same type processors (dates and timestamps as SQLite's text, JSON serialised by the dialect's serialiser):
-the rows written are exactly those ``Connection.execute`` writes. It runs on the connection of the caller's
+the rows written are exactly those ``Connection.execute`` writes (``PreparedSelect``: the rows read, those it
+reads, through the same result processors). It runs on the connection of the caller's
 transaction, so a batch stays one transaction. Driver errors are raised as SQLAlchemy's, like any other, and
 the engine's ``before_cursor_execute`` listeners are told of each statement.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
@@ -29,7 +31,7 @@ class Prepared:
     (to fetch a RETURNING row or read ``rowcount``); ``run_many`` executes it for many rows.
     """
 
-    __slots__ = ("sql", "positional", "_binds", "_fixed")
+    __slots__ = ("_binds", "_fixed", "positional", "sql")
 
     def __init__(self, stmt: Any, dialect: Dialect, column_keys: Sequence[str] | None = None) -> None:
         compiled = stmt.compile(dialect=dialect, column_keys=list(column_keys) if column_keys is not None else None)
@@ -84,7 +86,7 @@ class PreparedSelect(Prepared):
     timestamp text made ``date`` and ``datetime``, JSON text parsed), chosen as SQLAlchemy chooses it, by the
     column's type and the type the driver says it returned."""
 
-    __slots__ = ("_names", "_types", "_procs")
+    __slots__ = ("_names", "_procs", "_types")
 
     def __init__(self, stmt: Any, dialect: Dialect) -> None:
         super().__init__(stmt, dialect)
