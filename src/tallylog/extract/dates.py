@@ -78,8 +78,11 @@ _LEAD_WORDS = _L["lead_words"]
 
 
 def _alt(words: object, *, spaces: bool = False) -> str:
-    """A regex alternation of ``words``, longest first (so the longest wins at one position)."""
-    items = sorted(set(words), key=len, reverse=True)  # type: ignore[arg-type]
+    """A regex alternation of ``words``, longest first (so the longest wins at one position); words of one
+    length in alphabetical order, so that the pattern's text is the same in every process (a set's order is
+    not) and its compiled form is found in the cache (``tallylog.rxcache``). Distinct words of one length never
+    both match at one position with different ends, so their order changes no match."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
     parts = [re.escape(w) for w in items]
     if spaces:
         parts = [p.replace(r"\ ", r"\s+") for p in parts]

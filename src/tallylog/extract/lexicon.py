@@ -25,4 +25,6 @@ def demonyms() -> tuple[str, ...]:
     path = resources.files("tallylog").joinpath("data", "gazetteer", "demonyms.txt")
     words = {line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")}
-    return tuple(sorted(words, key=len, reverse=True))
+    # longest first; words of one length alphabetically, so that the patterns made of them read the same in
+    # every process (a set's order is not) and their compiled forms are found in the cache (``tallylog.rxcache``)
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))

@@ -27,13 +27,20 @@ def fingerprint(text: str, sizes: tuple[int, ...] = (2, 3)) -> int:
     words = _WORD.findall(normalise_text(text))
     if not words:
         return 0
-    digests = bytearray()
+    digests: list[bytes] = []
+    add = digests.append
+    # each shingle's 8-byte BLAKE2b digest, from a copy of a fresh 8-byte hasher: the same digest as
+    # blake2b(data, digest_size=8) (the digest size is part of the hasher's initial state), without setting
+    # up the hasher's parameters anew for every shingle, which cost more than hashing the shingle
+    fresh = _blake2b(digest_size=8).copy
     for n in (max(1, min(size, len(words))) for size in sizes):
-        shingles = map(" ".join, zip(*(words[k:] for k in range(n))))
-        digests += b"".join([_blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles])
+        for shingle in map(" ".join, zip(*(words[k:] for k in range(n)))):
+            h = fresh()
+            h.update(shingle.encode("utf-8"))
+            add(h.digest())
     # each shingle's hash is its 8-byte BLAKE2b digest read as a big-endian number; bit k of every hash at once:
     # little-endian bytes, bits unpacked least significant first
-    hashes = np.frombuffer(bytes(digests), dtype=">u8").astype("<u8")
+    hashes = np.frombuffer(b"".join(digests), dtype=">u8").astype("<u8")
     bits = np.unpackbits(hashes.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
     votes = 2 * bits.sum(axis=0, dtype=np.int64) - len(hashes)  # +1 per set bit, -1 per clear bit
     out = 0

@@ -31,7 +31,8 @@ from tallylog.store.migrate import upgrade
 from tallylog.store.schema import (
     claims, incident_mentions, incident_weapons, incidents, mentions, outlets, places, reports,
 )
-from tallylog.store.sql import insert_ignore, upsert
+from tallylog.store.prepared import Prepared, prepared, prepared_select
+from tallylog.store.sql import _insert_ignore_stmt, insert_ignore, upsert
 
 __all__ = ["AddedReport", "Ledger", "normalise_url"]
 
@@ -237,27 +238,29 @@ class Ledger:
             if report.outlet and self._unstored("outlets", [report.outlet]):
                 insert_ignore(conn, outlets, [{"name": report.outlet, "domain": _domain(report.url),
                                                "first_seen": rows.utcnow()}])
-            conn.execute(reports.insert(), [rows.report_row(report, source_group=source_group,
-                                                            fingerprint=fingerprint)])
+            report_row = rows.report_row(report, source_group=source_group, fingerprint=fingerprint)
+            _prepared(conn, _reports_insert, report_row).run(conn, report_row).close()
             mention_rows, claim_rows = rows.extraction_rows(extraction)
             if series_keys is not None:
                 for row, key in zip(claim_rows, series_keys):
                     row["series_key"] = key
             added = AddedReport(report.id)
+            # one row at a time, each id read back as it is made: the ids (and rows) are those of one
+            # multi-row INSERT ... RETURNING, in the same order
             if mention_rows:
-                res = conn.execute(mentions.insert().returning(mentions.c.id, sort_by_parameter_order=True),
-                                   mention_rows)
-                added.mention_ids = list(res.scalars())
+                insert = _prepared(conn, _mentions_insert, mention_rows[0])
+                added.mention_ids = [_returned(insert.run(conn, row)) for row in mention_rows]
                 for row, mid in zip(mention_rows, added.mention_ids):
                     row["id"] = mid
                 added.mention_rows = mention_rows
             if claim_rows:
-                res = conn.execute(claims.insert().returning(claims.c.id, sort_by_parameter_order=True),
-                                   claim_rows)
-                added.claim_ids = list(res.scalars())
+                insert = _prepared(conn, _claims_insert, claim_rows[0])
+                added.claim_ids = [_returned(insert.run(conn, row)) for row in claim_rows]
             place_rows = rows.place_rows(extraction.places)
             new = set(self._unstored("places", [r["gazetteer_id"] for r in place_rows]))
-            insert_ignore(conn, places, [r for r in place_rows if r["gazetteer_id"] in new])
+            fresh = [r for r in place_rows if r["gazetteer_id"] in new]
+            if fresh:
+                _prepared(conn, _places_insert, fresh[0]).run_many(conn, fresh)
             return added
 
     def known_reports(self, report_ids: Iterable[str], urls: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -402,12 +405,18 @@ class Ledger:
             now = now or rows.utcnow()
             row = {**values, "created_at": now, "updated_at": now, "n_sources": n_sources, "n_mentions": len(ids)}
             # the id's check and the insert in one statement: a clash inserts nothing, and the next id is tried
-            inc_id = next(i for i in _incident_ids(sorted({f"{r}:{o}" for _, r, o in links}))
-                          if insert_ignore(conn, incidents, {**row, "id": i}))
+            row["id"] = ""
+            insert = _prepared(conn, _incident_insert, row)
+            for inc_id in _incident_ids(sorted({f"{r}:{o}" for _, r, o in links})):
+                row["id"] = inc_id
+                if _returned(insert.run(conn, row)) is not None:
+                    break
             names = sorted(set(values["weapons"]))
             if names:
-                conn.execute(incident_weapons.insert(), [{"incident_id": inc_id, "weapon": w} for w in names])
-            conn.execute(incident_mentions.insert(), [{"mention_id": m, "incident_id": inc_id} for m in ids])
+                _prepared(conn, _weapons_insert, _WEAPON_KEYS).run_many(
+                    conn, [{"incident_id": inc_id, "weapon": w} for w in names])
+            _prepared(conn, _links_insert, _LINK_KEYS).run_many(
+                conn, [{"mention_id": m, "incident_id": inc_id} for m in ids])
             return inc_id
 
     def extend_resolved_incident(self, incident_id: str, fields: Mapping[str, Any], mention_ids: Iterable[int], *,
@@ -423,11 +432,14 @@ class Ledger:
         ids = sorted(set(mention_ids))
         with self._write() as conn:
             if ids:
-                conn.execute(incident_mentions.insert(), [{"mention_id": m, "incident_id": incident_id} for m in ids])
-            res = conn.execute(update(incidents).where(incidents.c.id == incident_id)
-                               .values(**values, n_mentions=n_mentions, n_sources=n_sources,
-                                       updated_at=now or rows.utcnow()))
-            if res.rowcount == 0:
+                _prepared(conn, _links_insert, _LINK_KEYS).run_many(
+                    conn, [{"mention_id": m, "incident_id": incident_id} for m in ids])
+            row = {**values, "n_mentions": n_mentions, "n_sources": n_sources, "updated_at": now or rows.utcnow(),
+                   "b_incident_id": incident_id}
+            cur = _prepared(conn, _incident_update, row).run(conn, row)
+            changed = cur.rowcount
+            cur.close()
+            if changed == 0:
                 raise KeyError(incident_id)
             if "weapons" not in values:
                 return
@@ -440,8 +452,8 @@ class Ledger:
                 conn.execute(delete(incident_weapons).where(incident_weapons.c.incident_id == incident_id,
                                                             incident_weapons.c.weapon.in_(sorted(old - new))))
             if new - old:
-                conn.execute(incident_weapons.insert(),
-                             [{"incident_id": incident_id, "weapon": w} for w in sorted(new - old)])
+                _prepared(conn, _weapons_insert, _WEAPON_KEYS).run_many(
+                    conn, [{"incident_id": incident_id, "weapon": w} for w in sorted(new - old)])
 
     # -- incidents: reads ------------------------------------------------------------------------
     def incident(self, incident_id: str) -> dict[str, Any] | None:
@@ -534,9 +546,15 @@ class Ledger:
                 params = {"d0": queries._as_date(date_from), "d1": queries._as_date(date_to), "south": south,
                           "north": north, "west": west, "east": east, "cc": country.upper() if country else None}
                 with self._read() as conn:
-                    found = rows.row_dicts(conn.execute(stmt, params))
+                    found = prepared_select(conn.dialect, stmt).rows(conn, params)
                 found = sorted(found, key=lambda r: (r["date"], r["id"]))[:limit]
                 return self._within(found, lat, lon, radius_km)
+        if lat is None and lon is None and country and date_from is not None and date_to is not None:
+            # a country's incidents of a date window (a mention placed no closer): a statement made once
+            stmt = _country_select(None if columns is None else tuple(columns), limit)
+            params = {"d0": queries._as_date(date_from), "d1": queries._as_date(date_to), "cc": country.upper()}
+            with self._read() as conn:
+                return prepared_select(conn.dialect, stmt).rows(conn, params)
         stmt = queries.candidates_select(date_from, date_to, country=country, lat=lat, lon=lon,
                                          radius_km=radius_km, limit=limit)
         if columns is not None:  # only these (and what the distance needs): no JSON to parse that nobody reads
@@ -599,15 +617,21 @@ class Ledger:
                 _by_ids_select(None if columns is None else tuple(columns)))
         test = _place_test(**where)
         with self._read() as conn:
-            ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
-                          for i in conn.execute(stmt, params).scalars()})
+            if q.prepared:  # the statements made once for these shapes: run on the driver's cursor
+                dialect = conn.dialect
+                ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
+                              for i in prepared_select(dialect, stmt).scalars(conn, params)})
+                found_rows = lambda stmt: prepared_select(dialect, stmt).rows(conn, params)
+            else:
+                ids = sorted({i for stmt in (q.linked_published, q.linked_unpublished)
+                              for i in conn.execute(stmt, params).scalars()})
+                found_rows = lambda stmt: rows.row_dicts(conn.execute(stmt, params))
             no_date = [r for chunk in _chunks(ids, 500)
                        for r in rows.row_dicts(conn.execute(q.by_ids, {"ids": chunk}))
                        if r["date"] is None and test(r)]
             no_date.sort(key=lambda r: r["id"])
             # two walks of two indexes rather than one OR, which would lead the planners to scan the place
-            by_id = {r["id"]: r for stmt in (q.days, q.spans) if stmt is not None
-                     for r in rows.row_dicts(conn.execute(stmt, params))}
+            by_id = {r["id"]: r for stmt in (q.days, q.spans) if stmt is not None for r in found_rows(stmt)}
         dated = sorted(by_id.values(), key=lambda r: (r["date"], r["id"]))
         found = (no_date + dated if self.dialect == "sqlite" else dated + no_date)[:limit]
         return self._within(found, lat, lon, radius_km)
@@ -773,6 +797,57 @@ class Ledger:
                     for name in schema.TABLES}
 
 
+def _prepared(conn: Connection, build: Any, row: Iterable[str]) -> Prepared:
+    """``build``'s statement prepared for the connection's dialect with ``row``'s keys as its bound columns."""
+    return prepared(conn.dialect, build, tuple(row))
+
+
+def _returned(cur: Any) -> Any:
+    """The first value of the row a statement's RETURNING gave (None when it gave none); closes the cursor."""
+    try:
+        found = cur.fetchone()
+    finally:
+        cur.close()
+    return None if found is None else found[0]
+
+
+_WEAPON_KEYS = ("incident_id", "weapon")
+_LINK_KEYS = ("mention_id", "incident_id")
+
+
+# the frequent writes, as ``prepared`` builds them (one function per statement, so each is prepared once)
+def _reports_insert(dialect: str) -> Any:
+    return reports.insert()
+
+
+def _mentions_insert(dialect: str) -> Any:
+    return mentions.insert().returning(mentions.c.id)
+
+
+def _claims_insert(dialect: str) -> Any:
+    return claims.insert().returning(claims.c.id)
+
+
+def _places_insert(dialect: str) -> Any:
+    return _insert_ignore_stmt(dialect, places, False)
+
+
+def _incident_insert(dialect: str) -> Any:
+    return _insert_ignore_stmt(dialect, incidents, True)
+
+
+def _incident_update(dialect: str) -> Any:
+    return update(incidents).where(incidents.c.id == bindparam("b_incident_id"))
+
+
+def _weapons_insert(dialect: str) -> Any:
+    return incident_weapons.insert()
+
+
+def _links_insert(dialect: str) -> Any:
+    return incident_mentions.insert()
+
+
 def _place_terms(table: Any, *, country: str | None, lat: float | None, lon: float | None,
                  radius_km: float | None, unindexed: bool = False) -> Any:
     """The place test of ``queries.candidates_select`` on any table with latitude, longitude and country;
@@ -827,6 +902,7 @@ class _UndatedSelects:
     linked_published: Any
     linked_unpublished: Any
     by_ids: Any
+    prepared: bool = False  # made once, with bound parameters (``_undated_selects``), not for one call's values
 
 
 def _candidate_columns(columns: tuple[str, ...] | None) -> Any:
@@ -871,7 +947,20 @@ def _undated_selects(columns: tuple[str, ...] | None, precisions: tuple[str, ...
                         for p in precisions)) if precisions else None
     near = _place_terms_bound(mentions, point, country, unindexed=True)
     return _UndatedSelects(days, spans, _linked_select(reports.c.published.between(day("p0"), day("p1")), near),
-                           _linked_select(reports.c.published.is_(None), near), _by_ids_select(columns))
+                           _linked_select(reports.c.published.is_(None), near), _by_ids_select(columns),
+                           prepared=True)
+
+
+@lru_cache(maxsize=16)
+def _country_select(columns: tuple[str, ...] | None, limit: int) -> Any:
+    """``candidate_incidents``'s query for a date window and a country (no point), with bound parameters d0, d1
+    and cc: ``queries.candidates_select`` with those values, made once."""
+    names = list(incidents.c.keys()) if columns is None else \
+        list(dict.fromkeys(["id", "date", "latitude", "longitude", *columns]))
+    return (select(*(incidents.c[n] for n in names))
+            .where(incidents.c.date >= bindparam("d0", type_=Date), incidents.c.date <= bindparam("d1", type_=Date),
+                   incidents.c.country == bindparam("cc"))
+            .order_by(incidents.c.date, incidents.c.id).limit(limit))
 
 
 def _place_test(*, country: str | None, lat: float | None, lon: float | None,

@@ -166,7 +166,17 @@ def incident_values(fields: Mapping[str, Any], *, complete: bool) -> dict[str, A
     return clean_json_fields(values)
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # JSON's own scalars: kept as they are
+
+
 def _json_safe(value: Any) -> Any:
+    kind = type(value)
+    if kind in _PLAIN:  # most values of an incident's candidates: answered before any isinstance test
+        return value
+    if kind is dict:
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if kind is list:
+        return [_json_safe(v) for v in value]
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, (list, tuple, set, frozenset)):
