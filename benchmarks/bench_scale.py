@@ -322,13 +322,20 @@ def main(argv: list[str] | None = None) -> int:
     small_n = min(SMALL, n)
     small = make_corpus(small_n, work / "small.jsonl", seed=5, start=5_000_000)  # the same fixed costs, few reports
 
+    def fresh(db: str) -> str:
+        """A ledger file made empty: a run into a ledger left by an earlier run over the same --workdir would
+        skip every report it already holds and time nothing."""
+        for f in (db, f"{db}-wal", f"{db}-shm"):
+            Path(f).unlink(missing_ok=True)
+        return db
+
     def steady(t: float, t_small: float) -> float:
         """Reports/s once started: the run's time beyond that of a run over ``small_n`` reports."""
         return (n - small_n) / (t - t_small) if t > t_small and n > small_n else float("nan")
 
     print(f"\n1. tallylog run, local engine, {n} reports (steady: start-up apart, from a run over {small_n})")
     print(f"  {'store':<12}{'seconds':>9}{'reports/s':>11}{'per core':>10}{'steady':>9}{'peak MB':>9}")
-    stores = [("SQLite", str(work / "local.db"))] + ([("PostgreSQL", args.pg)] if args.pg else [])
+    stores = [("SQLite", fresh(str(work / "local.db")))] + ([("PostgreSQL", args.pg)] if args.pg else [])
     for label, target in stores:
         t, mem, _ = timed(run_cmd(corpus, target))
         rate = steady(t, timed(run_cmd(small, target))[0])  # other reports, into the same ledger
@@ -341,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     for w in (1, 2):
         start = cluster_startup(w)
         dask = ("--engine", "dask", "--workers", str(w))
-        t, mem, _ = timed(run_cmd(corpus, str(work / f"dask{w}.db"), *dask))
+        t, mem, _ = timed(run_cmd(corpus, fresh(str(work / f"dask{w}.db")), *dask))
         times[w] = t
         rates[w] = steady(t, timed(run_cmd(small, str(work / f"dask{w}.db"), *dask))[0])
         print(f"  {w:<8}{t:>9.1f}{start:>10.1f}{n / t:>11.1f}{n / t / w:>12.1f}{rates[w]:>9.1f}{mem:>9.0f}",
