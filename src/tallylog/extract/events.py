@@ -2291,9 +2291,8 @@ class MentionFinder:
             # "Celaya police officer killed in ambush": the town the police serve
             serving = bool(self.lex["serving_place_after"].match(text, p.end, sent.end))
             # "Navolato: the bodies of five men found dumped ...": a paragraph's place label
-            serving = serving or ((p.start == 0 or text[p.start - 1] == "\n") and text.startswith(": ", p.end)
-                                  and not p.text.isupper())
-            if not (cued or prenominal or subject or serving or self._dateline(p)
+            labelled = (p.start == 0 or text[p.start - 1] == "\n") and text.startswith(": ", p.end) and not p.text.isupper()
+            if not (cued or prenominal or subject or serving or labelled or self._dateline(p)
                     or p.feature in ("military_base", "airfield", "outpost", "airport", "oil_field", "gas_field", "border_crossing", "port", "camp")):
                 continue
             cands.append(p)
