@@ -419,3 +419,23 @@ def test_two_localities_attacked_with_a_toll_are_an_incident_not_a_count():
             "above the capital, killing two residents.")
     ex = extract(text, published="2024-10-25")
     assert not ex.claims and [(e.sub_event_type, e.fatalities) for e in ex.events] == [("Attack", 2)]
+
+
+# --- the Israel-Gaza war in both sides' outlets -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("With today's martyrs, the number of citizens killed by occupation gunfire and settler attacks in the West Bank "
+     "since October 7 has risen to 540, the ministry said.", 540, "killed"),
+    ("The Ministry of Health said the toll since October 7 had risen to 41,200 martyrs and 95,400 injured.", 41200, "killed"),
+    ("The Health Ministry said the Palestinian death toll had reached 37,900.", 37900, "killed"),
+])
+def test_national_tolls_of_both_sides_outlets(sentence, value, unit):
+    ex = extract("Israeli strikes hit Gaza on Monday.\n\n" + sentence, published="2024-10-23")
+    assert (value, unit) in [(c.value, c.unit) for c in ex.claims]
+    assert all((e.fatalities or 0) < 1000 for e in ex.events)
+
+
+def test_one_incidents_death_toll_stays_its_own():
+    ex = extract("Gunmen killed five people in a village near Jos on Monday, bringing the death toll to seven, police "
+                 "said.", published="2024-10-23")
+    assert not ex.claims and [e.fatalities for e in ex.events] == [7]

@@ -138,7 +138,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "part_before": rx.compile(rf"\b{q}{num}\s+of\s+(?:the|those|these|them)\b(?:\s+(?:[\w-]+\s+)?(?P<noun>{people}|dead|victims|killed|wounded|injured|{attacks}|{objects}))?\s+(?:were|was|had been|have been|took place|occurred|happened)\s+(?P<what>[\w-]+)", re.I),
         "part_more": rx.compile(rf"[^,;.]{{0,50}}?(?:,\s*|\s+and\s+)(?!the\s+rest\b){q}{num}\s+(?:were|was|in)\b", re.I),
         # "militant attacks ... rose 37% in July compared with June, to 82": a count told by its change
-        "toll_of_acts": rx.compile(r"\b(?:death|casualty)\s+toll\s+(?:from|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I),
+        # (also "the number of citizens killed by occupation gunfire and settler attacks": the dead, not the attacks)
+        "toll_of_acts": rx.compile(r"\b(?:(?:death|casualty)\s+toll\s+(?:from|of|in)|number\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|wounded|injured)\s+(?:by|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I),
         "change_to": rx.compile(rf"\b(?P<unit>attacks|strikes|raids|incidents|assaults|bombings|events|{alternation(lex['tally_nouns'])})\s+(?:[\w,%-]+\s+){{0,8}}?(?:{alternation(lex['change_verbs'])})\b[^.;]{{0,60}}?\bto\s+{q}{num}\b(?!\s*(?:%|percent|per cent))", re.I),
         "it_said": rx.compile(rf"\s*(?:It|They|The\s+(?:{alternation(load('attribution')['organisation_anaphors'])}))\s+(?:also\s+|later\s+)?(?:said|says|added|reported)\b"),
         # "Sudan was second with 60, followed by South Sudan with 25": places ranked by their share of a count
@@ -215,11 +216,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "since_clause": rx.compile(r"\bsince\b(?P<clause>[^;:]*)$", re.I),
         "finite_verb": rx.compile(r"\b(?:\w+ed|began|struck|hit|took|broke|fought|led|shot|blew|set)\b", re.I),
         "deaths": rx.compile(rf"\b{q}{num}\s+(?:[\w.-]+\s+){{0,2}}?(?P<unit>{alternation(lex['tally_nouns'])})\b", re.I),
-        "total_to": rx.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:homicide|murder)\s+victims|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured|killings|homicides))\b(?:[^.;]|\.(?=\s*\d)){{0,80}}?\b(?:to|at|of(?!\s+(?:19|20)\d\d\b)|reached|reaching|stands at|stood at|now stands at|past|{alternation(lex['passing_verbs'])})\s+{q}{num}\b", re.I),
+        "total_to": rx.compile(rf"\b(?:total|tally|count|number)\s+(?:number\s+)?of\s+(?P<unit>{attacks}|(?:homicide|murder)\s+victims|(?:[\w-]+\s+){{0,2}}?(?:deaths|casualties|injuries|dead|killed|wounded|injured|killings|homicides))\b(?:[^.;]|\.(?=\s*\d)){{0,120}}?\b(?:to|at|of(?!\s+(?:19|20)\d\d\b)|reached|reaching|stands at|stood at|now stands at|past|{alternation(lex['passing_verbs'])})\s+{q}{num}\b", re.I),
         "toll": rx.compile(rf"\b(?:death|casualty)\s+toll\b[^.;]{{0,100}}?\b(?:to|at|of|reached|hit|passed|exceeded)\s+{q}{num}\b", re.I),
         "breakdown": rx.compile(rf"\b(?P<num>{CARDINAL}|once|twice)\s+(?:(?:times|attacks?|strikes?|of them|of those)\s+)?in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", 0),
         "period": compiled("claims", "period_markers"),
-        "war": rx.compile(r"\b(?:war|conflict|insurgency|civil war|genocide|fighting|violence|campaign|uprising|offensive)\b[^.;]{0,60}\b(?:killed|left|claimed|wounded|injured|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,40}\b(?:in|during|since) the (?:\w+ )?(?:war|conflict|insurgency|fighting|violence)\b", re.I),
+        "war": rx.compile(r"\b(?:war|conflict|insurgency|civil war|genocide|fighting|violence|campaign|uprising|offensive)\b[^.;]{0,60}\b(?:killed|left|claimed|wounded|injured|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,40}\b(?:in|during|since) the (?:\w+ )?(?:war|conflict|insurgency|fighting|violence|(?:ground|military)\s+(?:operation|offensive|campaign))\b", re.I),
         "year_scope": rx.compile(rf"\b(?:in|during|throughout|over|across) (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:was|has been|had been|became) (?:the|its) (?:\w+ )?(?:deadliest|bloodiest|most violent|worst) year\b|\b(?:19|20)\d\d,\s+when\b|\b(?:last|this|past) (?:year|month)\b|\bin the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|\bin (?:\w+ )?(?:days|weeks|months|years) of\b|\b(?:in|over|within) (?:the (?:past|last) )?(?:{CARDINAL}) (?:days|weeks|months|years)\b(?! (?:ago|later|before|after|time))", re.I),
         "violence": rx.compile(r"\b(?:attack\w*|war|conflict|fight\w*|violence|violent|insurg\w*|militant\w*|terror\w*|bomb\w*|blast\w*|explos\w*|shell\w*|strike\w*|airstrike\w*|drone\w*|rocket\w*|missile\w*|gun\w*|shot|shooting|clash\w*|troops|soldiers|forces|militia\w*|rebel\w*|armed|massacre\w*|killings?|homicides?|murders?|kidnap\w*|abduct\w*|hostages?|siege|raid\w*|operation\w*|security personnel|combat\w*|protest\w*|demonstrat\w*|unrest|riot\w*|crackdown)\b", re.I),
         "weapon_fire_left": rx.compile(rf"(?:\b(?-i:[A-Z][\w-]+)|\b(?:{alternation(lex['weapon_fire_modifiers'])}))\s+$", re.I),
@@ -298,6 +299,8 @@ _ONE_TOLL = rx.compile(r"\w+\s+(?:the|its)\s+(?:death\s+)?toll\b", re.I)
 #: acts told as the subject of a present perfect of killing: a toll over the period they run in
 _ACTS_HAVE_KILLED = rx.compile(r"\b(?:the|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|raids|bombings|"
                                r"rockets|drones|clashes|assaults)\s+(?:have|has)\s+(?:now\s+|so far\s+)?(?:(?:killed|left|wounded|injured)\s+)?$", re.I)
+#: a death toll of a people or a whole war ("the Palestinian death toll", "the overall death toll")
+_NATIONAL_TOLL = rx.compile(r"\b(?:(?i:overall|total|cumulative|national)|(?-i:[A-Z][a-z]+(?:ian|ese|i|ish|an)))\s+(?:(?i:death|casualty)\s+)?(?i:toll)\b")
 #: a sentence whose subject is a war ("The insurgency, which began in 2017 with an attack on ..., has killed")
 _WAR_SUBJECT = rx.compile(r"\W*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:war|conflict|insurgency|uprising|rebellion|crisis)\b", re.I)
 #: a "since" after a count: the start of the period it runs over
@@ -726,6 +729,8 @@ class ClaimFinder:
             return True  # "The insurgency, which began in October 2017 with an attack on ..., has killed more than 6,000"
         if key == "killed_people" and self._in_since_clause(head) and not self._main_after_since(head, sentence, match_start):
             return False  # "on alert since the group launched attacks across Paris, killing 130": the start's toll
+        if key == "toll" and _NATIONAL_TOLL.search(sentence, 0, match_start + 40):
+            return True  # "the Palestinian death toll had reached 38,295", "the overall toll": a war's, not an event's
         if key == "toll":
             # a "death toll" is one event's unless the sentence scopes it over a period
             if self.p["superseded"].search(head):
