@@ -439,3 +439,27 @@ def test_one_incidents_death_toll_stays_its_own():
     ex = extract("Gunmen killed five people in a village near Jos on Monday, bringing the death toll to seven, police "
                  "said.", published="2024-10-23")
     assert not ex.claims and [e.fatalities for e in ex.events] == [7]
+
+
+# --- North America and Western Europe --------------------------------------------------------------------------------
+
+def test_a_killing_in_private_life_is_no_incident_of_the_ledger():
+    assert not _events("Separately, Dallas police said a man shot and killed his estranged wife at her home on Tuesday "
+                       "before turning the gun on himself.", "2026-04-23")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shots were fired at the front doors of a synagogue in Montreal early Sunday, police said.",
+    "An election worker was punched in the face by a voter at a polling place in Albuquerque on Tuesday afternoon.",
+])
+def test_shots_fired_at_and_assaults_by_people_are_attacks(sentence):
+    (e,) = _events(sentence, "2026-04-23")
+    assert e.sub_event_type == "Attack"
+
+
+def test_an_ordinal_time_of_shots_fired_counts_shootings_not_a_cup_exit():
+    claims = _claims("Shots hit a synagogue on Sunday.\n\nIt was the ninth time shots have been fired at a Jewish "
+                     "institution in Toronto since May 2024, police said.", "2026-04-23")
+    assert [(c.value, c.noun) for c in claims] == [(9, "shooting")]
+    assert not _claims("It was the third time in four seasons that the holders have bombed out at the first hurdle.",
+                       "2026-04-23")

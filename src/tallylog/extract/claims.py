@@ -60,8 +60,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Nearly half of them, 174, were killed in Gaza": a part of the count told just before, after its fraction
         "fraction_part": rx.compile(rf"\b(?:{alternation(lex['fraction_parts'])})\s+of\s+(?:them|those|these|the\s+(?:dead|victims|total))\s*,\s*{q}{num}\s*,\s+(?:were|was|had\s+been|have\s+been|died)\s*(?P<unit>killed|injured|wounded|abducted|kidnapped|)\b", re.I),
         # "It was the ninth time the hospital had been hit since May 2024": attacks on one target, counted
-        "ordinal_time": rx.compile(rf"\b{q}(?:the|its)\s+(?P<ord>{ORDINAL})\s+time\s+(?:that\s+)?(?:[\w'’.-]+\s+){{0,4}}?"
-                                   rf"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hit|struck|attacked|targeted|shelled|bombed|raided)\b", re.I),
+        "ordinal_time": rx.compile(rf"\b{q}(?:the|its)\s+(?P<ord>{ORDINAL})\s+time\s+(?:(?:this|last)\s+(?:week|month|year)\s+)?(?:that\s+)?(?:[\w'’.-]+\s+){{0,6}}?"
+                                   rf"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hit|struck|attacked|targeted|shelled|bombed|raided|rammed|vandali[sz]ed|fired\s+(?:at|on|upon))\b(?!\s+out\b)", re.I),
         # "The raid was the third in Jenin this month": the unit named by the subject
         # (also "The attack on Tuesday was the fourth", "The attack in Kulachi was the fifth")
         "ordinal_subject": rx.compile(rf"\b(?:attack|strike|operation|raid|assault|incident|bombing|ambush|killing)(?:\s+(?:on|in|at|near)(?:\s+[\w'’-]+){{1,3}}?)?\s+(?:was|is|marked|became|had been)\s+{q}(?:the|its|their)\s+(?P<ord>{ORDINAL})\b(?!\s+{mod}(?:attack|strike|operation|raid|assault|incident|bombing|abduction|kidnapping|massacre|{_ORDINAL_ACTS}|time|day|week|month|year|anniversary)s?\b)", re.I),
@@ -1889,8 +1889,9 @@ def _fuller(new: str, old: str) -> bool:
 
 
 _COUNT_TOKEN = rx.compile(rf"\b(?:{ORDINAL}|{CARDINAL})\b", re.I)
-_ORDINAL_TIME_VERB = rx.compile(r"\btime\b.*\b(shelled|bombed|attacked|struck|raided|hit)\b", re.I)
-_TIME_VERB_NOUNS = {"shelled": "shelling", "bombed": "bombing", "attacked": "attack", "struck": "strike", "raided": "raid"}
+_ORDINAL_TIME_VERB = rx.compile(r"\btime\b.*\b(shelled|bombed|attacked|struck|raided|hit|rammed|fired)\b", re.I)
+_TIME_VERB_NOUNS = {"shelled": "shelling", "bombed": "bombing", "attacked": "attack", "struck": "strike", "raided": "raid",
+                    "rammed": "ramming", "fired": "shooting"}
 _LEADING_NOUN = rx.compile(rf"(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{alternation(load('claims')['units']['attacks'])}))\b", re.I)
 _ORDINAL_NOUN = rx.compile(rf"\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{alternation(load('claims')['units']['attacks'])}))\b", re.I)
 _NOUN_LEAD = rx.compile(r"^(?:(?:more|other|further|additional|separate|new|recorded|reported|documented|"

@@ -259,6 +259,7 @@ def _lex() -> dict:
         "legacy_ordnance": rx.compile(ev["legacy_ordnance"], re.I),
         "weapons_found": rx.compile(ev["weapons_found"], re.I),
         "unverified_excluded": rx.compile(ev["unverified_excluded"], re.I),
+        "ordinary_crime": rx.compile(ev["ordinary_crime"], re.I),
         "serving_place_after": rx.compile(ev["serving_place_after"], re.I),
         "debunked": rx.compile(ev["debunked"], re.I),
         "count_of_time_then": rx.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+", re.I),
@@ -1610,6 +1611,8 @@ class MentionFinder:
             return None
         if "not" in s and self.lex["unverified_excluded"].search((whole or sent).text):
             return None  # "... could not be verified and are not included in the figures"
+        if self.lex["ordinary_crime"].search(s) and not any(a.named for a in actors):
+            return None  # "shot and killed his estranged wife ... before turning the gun on himself": a private crime
         if self.lex["clash_words"].match(trigger.text) and self.lex["verbal_clash"].search(left) and not weapons and not counted:
             return None  # "candidates for mayor clashed over policing": a dispute in words
         if self.lex["rehearsal"].search(left):
