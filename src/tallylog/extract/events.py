@@ -144,7 +144,6 @@ def _lex() -> dict:
         # ships: a ship "attacked" is most often the incident already told)
         "passive_target": rx.compile(rf"\b(?:the|a|an|their|its|his|her|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{alternation([w for w in ev['military_targets'] if not re.search('ship|vessel|tanker|destroyer', w)])})\s+"
                                      rf"(?:was|were|had been|has been|have been)\s+$", re.I),
-        "non_event": rx.compile(rf"\b(?:{alternation(ev['non_events'])})", re.I),
         # tried only at the words its markers can begin with (``prefilter``): the same matches, found sooner
         "aggregate": gate(compiled("events", "aggregate_markers")),
         "us_target": compiled("actors", "us_targets", 0),
